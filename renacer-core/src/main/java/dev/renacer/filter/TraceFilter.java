@@ -1,0 +1,18 @@
+package dev.renacer.filter;
+
+/** STUB to be replaced: the compiled -e trace= expression, a set of syscall numbers. */
+public final class TraceFilter {
+    private TraceFilter() {}
+
+    /** Everything traced (no -e trace=). */
+    public static TraceFilter all() { return new TraceFilter(); }
+
+    /**
+     * Parses a -e trace= specification ("open,close", "%file,!close", "/^mmap/", "!write").
+     *
+     * @throws FilterException naming the bad token
+     */
+    public static TraceFilter parse(String spec) { return new TraceFilter(); }
+
+    public boolean traces(int syscallNumber) { return true; }
+}

@@ -1,0 +1,56 @@
+package dev.renacer.trace;
+
+import dev.renacer.syscall.SyscallTable;
+
+/**
+ * One system call of one task, from its entry stop to its exit stop.
+ *
+ * <p>The tracer owns one instance per task and reuses it for every call that task makes: a sink
+ * that keeps anything copies it before returning. Fields are public and mutable on purpose (a
+ * flyweight on the hot path); only the tracer thread writes them.
+ */
+public final class SyscallEvent {
+    /** Thread id of the task that made the call. */
+    public int tid;
+    /** Process id (thread-group id) of that task. */
+    public int pid;
+    /** x86_64 syscall number. */
+    public int number;
+    /** The six raw argument registers. */
+    public final long[] args = new long[6];
+    /** Raw return register at the exit stop: a negative errno (-4095..-1) on failure. */
+    public long returnValue;
+    /** False when the call never returned (exit_group, execve in another thread, a kill): strace's {@code = ?}. */
+    public boolean returned;
+    /** {@link System#nanoTime()} at the entry stop and at the exit stop. */
+    public long entryNanos;
+    public long exitNanos;
+    /** Wall clock at the entry stop, nanoseconds since the epoch (for -t, -tt, -ttt and exported spans). */
+    public long entryEpochNanos;
+    /** Decoded arguments, strace style, without the parentheses: {@code AT_FDCWD, "/etc", O_RDONLY}. */
+    public final StringBuilder arguments = new StringBuilder(256);
+    /** Decoded result, strace style, without "= ": {@code 3}, {@code -1 ENOENT (No such file or directory)}, {@code ?}. */
+    public final StringBuilder result = new StringBuilder(64);
+    /** Set by the tracer while filling: how many arguments were decoded at entry (the rest at exit). */
+    public int argumentsDecodedAtEntry;
+
+    /** The syscall name, or {@code syscall_0x1c2} for a number the table does not know. Never allocates. */
+    public String name() {
+        return SyscallTable.name(number);
+    }
+
+    /** True when the call returned an error: a return value in -4095..-1. */
+    public boolean failed() {
+        return returned && returnValue < 0 && returnValue >= -4095;
+    }
+
+    /** The errno of a failed call, 0 otherwise. */
+    public int errno() {
+        return failed() ? (int) -returnValue : 0;
+    }
+
+    /** Wall time spent in the call (exit stop minus entry stop), in nanoseconds; 0 if it never returned. */
+    public long durationNanos() {
+        return returned ? exitNanos - entryNanos : 0L;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.renacer.trace;
+
+/**
+ * What the tracer hands on. Every method is called on the tracer thread, synchronously, in the
+ * order things happened; an implementation must not block and must not keep references to the
+ * reused {@link SyscallEvent}. Sinks (text, JSON, statistics, OTLP) implement this; the tracer knows
+ * nothing of them.
+ */
+public interface TraceListener {
+
+    /** A process enters the trace: the launched command, an attached pid, or a forked child under -f. */
+    default void onProcessStart(ProcessInfo process) {}
+
+    /** A process replaced its program (execve succeeded). {@code process} holds the new executable and argv. */
+    default void onExec(ProcessInfo process) {}
+
+    /**
+     * A syscall passed the filter and reached its entry stop: {@code event.arguments} holds what can be
+     * decoded before the call runs. Called before {@link #onSyscall} for the same call.
+     */
+    default void onSyscallEntry(SyscallEvent event) {}
+
+    /** A syscall that passed the filter finished (or, with {@code returned == false}, never will). */
+    default void onSyscall(SyscallEvent event) {}
+
+    /**
+     * A signal was delivered to a task (signal-delivery-stop).
+     *
+     * @param siginfo strace style, with braces: {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, ...}}
+     */
+    default void onSignal(int tid, int pid, int signal, CharSequence siginfo) {}
+
+    /**
+     * A process (thread group) ended. {@code termSignal} is 0 when it exited normally with
+     * {@code exitCode}; otherwise the signal that killed it.
+     */
+    default void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {}
+
+    /** The tracer let go of a process that goes on running (detach after SIGINT/SIGTERM with -p). */
+    default void onDetach(int pid) {}
+
+    /** The trace is over: write summaries, flush, release resources. Called exactly once. */
+    default void onFinish() {}
+}
