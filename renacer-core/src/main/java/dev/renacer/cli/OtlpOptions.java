@@ -1,14 +1,155 @@
 package dev.renacer.cli;
 
+import dev.renacer.otlp.BatchSettings;
+import dev.renacer.otlp.OtlpExport;
+import dev.renacer.otlp.OtlpSettings;
 import dev.renacer.trace.TraceListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
 
-/** STUB to be replaced by the OTLP work: --otlp-*, --trace-parent and the OTEL_* variables. */
+/**
+ * The OpenTelemetry export options ({@code @Mixin} into the command). Every value is checked in
+ * {@link #createListener} before the trace starts; the standard {@code OTEL_*} variables fill in what
+ * the command line leaves out, as in every OpenTelemetry SDK.
+ */
 public final class OtlpOptions {
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = "Send spans to this OTLP collector (http/protobuf: http://HOST:4318, /v1/traces is added "
+                    + "when the URL has no path; grpc: http://HOST:4317). Default: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, "
+                    + "OTEL_EXPORTER_OTLP_ENDPOINT.")
+    String endpoint;
+
+    @Option(names = "--otlp-protocol", paramLabel = "PROTOCOL",
+            description = "http/protobuf (default) or grpc. Default: OTEL_EXPORTER_OTLP_PROTOCOL.")
+    String protocol;
+
+    @Option(names = "--otlp-service-name", paramLabel = "NAME",
+            description = "service.name of the exported resource. Default: OTEL_SERVICE_NAME, else renacer.")
+    String serviceName;
+
+    @Option(names = "--otlp-header", paramLabel = "KEY=VALUE",
+            description = "Add a request header (repeatable), after those of OTEL_EXPORTER_OTLP_HEADERS.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--otlp-file", paramLabel = "PATH",
+            description = "Write the spans to PATH as OTLP/JSON, one export request per line (what the collector's "
+                    + "otlpjsonfile receiver reads). Needs no collector.")
+    Path file;
+
+    @Option(names = "--trace-parent", paramLabel = "TRACEPARENT",
+            description = "Put the trace under this W3C traceparent (00-TRACEID-SPANID-FLAGS). Default: TRACEPARENT.")
+    String traceParent;
+
+    @Option(names = "--otlp-batch-preset", paramLabel = "PRESET",
+            description = "balanced (default: 512 spans, 200 ms, queue 8192), aggressive (2048, 1 s, 32768) or "
+                    + "low-latency (64, 20 ms, 4096).")
+    String batchPreset;
+
+    @Option(names = "--otlp-max-batch-size", paramLabel = "N", description = "Spans per export request. Default: OTEL_BSP_MAX_EXPORT_BATCH_SIZE, else the preset's.")
+    Integer maxBatchSize;
+
+    @Option(names = "--otlp-schedule-delay", paramLabel = "MS", description = "Longest a span waits for its batch, in ms. Default: OTEL_BSP_SCHEDULE_DELAY, else the preset's.")
+    Long scheduleDelayMillis;
+
+    @Option(names = "--otlp-max-queue-size", paramLabel = "N", description = "Spans waiting for export; more are dropped and counted. Default: OTEL_BSP_MAX_QUEUE_SIZE, else the preset's.")
+    Integer maxQueueSize;
+
+    @Option(names = "--otlp-pool-capacity", paramLabel = "N", description = "Span records made up front (the pool grows past it when needed). Default: 1024.")
+    Integer poolCapacity;
+
+    @Option(names = "--otlp-flush-timeout", paramLabel = "MS", description = "Longest renacer waits at exit for the last spans to be sent. Default: 5000.")
+    Long flushTimeoutMillis;
+
     /**
      * Checks the options and variables (throwing {@link UsageException} for bad ones, before anything
      * starts) and returns the exporting listener, or null when no export is configured.
      */
     public TraceListener createListener(RunContext context) {
-        return null;
+        OtlpSettings settings;
+        try {
+            settings = settings(context.environment());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!settings.enabled()) return null;
+        try {
+            return OtlpExport.start(settings, context.stderr());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The resolved settings; {@link IllegalArgumentException} with a one-line message when something is wrong. */
+    OtlpSettings settings(Map<String, String> env) {
+        OtlpSettings.Builder b = OtlpSettings.builder().environment(env)
+                .endpoint(endpoint).protocol(protocol).serviceName(serviceName).file(file).traceParent(traceParent)
+                .batch(batchSettings(env));
+        for (String header : headers) {
+            int eq = header.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("invalid --otlp-header '" + header + "': expected KEY=VALUE");
+            b.header(header.substring(0, eq).strip(), header.substring(eq + 1).strip());
+        }
+        if (flushTimeoutMillis != null) {
+            if (flushTimeoutMillis < 0) throw new IllegalArgumentException("--otlp-flush-timeout must not be negative");
+            b.flushTimeout(Duration.ofMillis(flushTimeoutMillis));
+        }
+        return b.build();
+    }
+
+    private BatchSettings batchSettings(Map<String, String> env) {
+        BatchSettings s = BatchSettings.defaults();
+        if (batchPreset != null) {
+            BatchSettings.Preset preset = BatchSettings.Preset.fromOptionName(batchPreset);
+            if (preset == null) {
+                throw new IllegalArgumentException("unknown --otlp-batch-preset '" + batchPreset
+                        + "' (balanced, aggressive or low-latency)");
+            }
+            s = preset.settings();
+        }
+        Integer batch = positive("--otlp-max-batch-size", maxBatchSize, env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
+        Long delay = nonNegative("--otlp-schedule-delay", scheduleDelayMillis, env, "OTEL_BSP_SCHEDULE_DELAY");
+        Integer queue = positive("--otlp-max-queue-size", maxQueueSize, env, "OTEL_BSP_MAX_QUEUE_SIZE");
+        if (batch != null) s = s.withMaxExportBatchSize(batch);
+        if (delay != null) s = s.withScheduleDelay(Duration.ofMillis(delay));
+        if (queue != null) {
+            if (queue < s.maxExportBatchSize()) {
+                throw new IllegalArgumentException("the OTLP max queue size (" + queue
+                        + ") must be at least the max batch size (" + s.maxExportBatchSize() + ")");
+            }
+            s = s.withMaxQueueSize(queue);
+        }
+        if (poolCapacity != null) {
+            if (poolCapacity < 0) throw new IllegalArgumentException("--otlp-pool-capacity must not be negative");
+            s = s.withPoolCapacity(poolCapacity);
+        }
+        return s;
+    }
+
+    private static Integer positive(String option, Integer cli, Map<String, String> env, String variable) {
+        Long v = nonNegative(option, cli == null ? null : cli.longValue(), env, variable);
+        if (v == null) return null;
+        if (v < 1 || v > 1 << 24) throw new IllegalArgumentException(option + " must be between 1 and " + (1 << 24));
+        return v.intValue();
+    }
+
+    private static Long nonNegative(String option, Long cli, Map<String, String> env, String variable) {
+        if (cli != null) {
+            if (cli < 0) throw new IllegalArgumentException(option + " must not be negative");
+            return cli;
+        }
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) return null;
+        try {
+            long v = Long.parseLong(value.strip());
+            if (v < 0) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid " + variable + " '" + value + "': expected a non-negative integer");
+        }
     }
 }

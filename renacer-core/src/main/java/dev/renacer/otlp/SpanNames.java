@@ -1,0 +1,80 @@
+package dev.renacer.otlp;
+
+import dev.renacer.syscall.SyscallTable;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.StatusData;
+
+/**
+ * The strings and boxed numbers a syscall span repeats, made once per syscall number or errno and
+ * then reused, so that filling a span allocates nothing after the first call of each kind.
+ * Written by the tracer thread only; the exporter thread reads what the queue published.
+ */
+public final class SpanNames {
+    private static final int MAX_NUMBER = 1024;
+    private static final int MAX_ERRNO = 4096;
+    private static final Long[] BOXED_NUMBERS = new Long[MAX_NUMBER];
+
+    static {
+        for (int i = 0; i < MAX_NUMBER; i++) BOXED_NUMBERS[i] = (long) i;
+    }
+
+    private final String[] syscallNames = new String[MAX_NUMBER];
+    private final String[] spanNames = new String[MAX_NUMBER];
+    private final String[] errnoNames = new String[MAX_ERRNO];
+    private final StatusData[] errorStatuses = new StatusData[MAX_ERRNO];
+
+    static Long boxedNumber(int number) {
+        return number >= 0 && number < MAX_NUMBER ? BOXED_NUMBERS[number] : Long.valueOf(number);
+    }
+
+    public String syscallName(int number) {
+        if (number < 0 || number >= MAX_NUMBER) return SyscallTable.name(number);
+        String name = syscallNames[number];
+        return name != null ? name : (syscallNames[number] = SyscallTable.name(number));
+    }
+
+    /** {@code syscall: <name>}, the span name the issue asks for. */
+    public String spanName(int number) {
+        if (number < 0 || number >= MAX_NUMBER) return "syscall: " + SyscallTable.name(number);
+        String name = spanNames[number];
+        return name != null ? name : (spanNames[number] = "syscall: " + syscallName(number));
+    }
+
+    /**
+     * The errno's symbolic name. Until the errno table lands, the name is read once from the
+     * strace-style result text ({@code -1 ENOENT (No such file or directory)}) and cached.
+     */
+    public String errnoName(int errno, CharSequence result) {
+        if (errno <= 0 || errno >= MAX_ERRNO) return "E" + errno;
+        String name = errnoNames[errno];
+        if (name == null) {
+            name = parseErrnoName(result);
+            if (name == null) return "E" + errno; // not cached: a later result may carry the name
+            errnoNames[errno] = name;
+        }
+        return name;
+    }
+
+    StatusData errorStatus(int errno, String errnoName) {
+        if (errno <= 0 || errno >= MAX_ERRNO) return StatusData.create(StatusCode.ERROR, errnoName);
+        StatusData status = errorStatuses[errno];
+        if (status == null || !status.getDescription().equals(errnoName)) {
+            status = errorStatuses[errno] = StatusData.create(StatusCode.ERROR, errnoName);
+        }
+        return status;
+    }
+
+    static String parseErrnoName(CharSequence result) {
+        int start = 0;
+        int length = result.length();
+        if (length > 3 && result.charAt(0) == '-' && result.charAt(1) == '1' && result.charAt(2) == ' ') start = 3;
+        int end = start;
+        while (end < length && isNameChar(result.charAt(end))) end++;
+        if (end == start || result.charAt(start) != 'E') return null;
+        return result.subSequence(start, end).toString();
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+}
