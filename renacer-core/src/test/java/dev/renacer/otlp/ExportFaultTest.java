@@ -1,0 +1,158 @@
+package dev.renacer.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The collector misbehaves; the trace must not suffer: every listener call returns, retries are
+ * bounded, and every span is either acknowledged by the receiver or counted as dropped.
+ */
+class ExportFaultTest {
+
+    private static final BatchSettings SMALL_BATCHES = BatchSettings.defaults().withMaxExportBatchSize(40)
+            .withExportTimeout(Duration.ofMillis(1500));
+
+    private static OtlpTraceListener run(OtlpSettings settings, SyntheticTrace trace, ByteArrayOutputStream stderr) {
+        OtlpTraceListener listener = HttpExportTest.listener(settings, stderr);
+        trace.run(listener);
+        ExportSummary s = listener.summary();
+        assertThat(s.exported() + s.dropped()).as("every span exported or counted dropped").isEqualTo(trace.totalSpans());
+        assertThat(s.spans()).isEqualTo(trace.totalSpans());
+        return listener;
+    }
+
+    @Test
+    void http500LosesTheBatchesAndCountsThem() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.status(500))) {
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            SyntheticTrace trace = new SyntheticTrace(150, 0);
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(), trace, stderr);
+            assertThat(listener.summary().exported()).isZero();
+            assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
+            assertThat(listener.summary().failures()).isEqualTo(receiver.requestCount()); // 500 is not retried
+            assertThat(stderr.toString(StandardCharsets.UTF_8))
+                    .startsWith("renacer: otlp: 0 spans exported, " + trace.totalSpans() + " dropped, 0 batches sent, "
+                            + receiver.requestCount() + " failures")
+                    .contains("500")
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void http429IsRetriedABoundedNumberOfTimes() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.status(429))) {
+            SyntheticTrace trace = new SyntheticTrace(70, 0);
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
+                    trace, new ByteArrayOutputStream());
+            long batches = listener.summary().failures();
+            assertThat(batches).isEqualTo(2); // 72 spans in batches of 40
+            assertThat(receiver.requestCount()).isEqualTo(batches * OtlpExport.retryPolicy().getMaxAttempts());
+            assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
+        }
+    }
+
+    @Test
+    void aPassing429IsRetriedAndNothingIsLost() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
+                .answering(n -> n == 0 ? OtlpHttpReceiver.Answer.status(429) : OtlpHttpReceiver.Answer.status(n == 2 ? 503 : 200))) {
+            SyntheticTrace trace = new SyntheticTrace(200, 20);
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
+                    trace, new ByteArrayOutputStream());
+            assertThat(listener.summary().dropped()).isZero();
+            assertThat(receiver.acceptedSpans()).hasSize(trace.totalSpans());
+        }
+    }
+
+    @Test
+    void slowCollectorPastTheTimeoutCountsWhatItMayHaveLost() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
+                .answering(n -> n == 0 ? OtlpHttpReceiver.Answer.slow(2500) : OtlpHttpReceiver.Answer.OK)) {
+            SyntheticTrace trace = new SyntheticTrace(100, 0);
+            BatchSettings batch = SMALL_BATCHES.withExportTimeout(Duration.ofMillis(400));
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(batch).build(),
+                    trace, new ByteArrayOutputStream());
+            long received = receiver.acceptedSpans().stream().map(s -> s.getSpanId()).distinct().count();
+            assertThat(listener.summary().failures()).isGreaterThanOrEqualTo(1);
+            assertThat(listener.summary().exported()).isLessThanOrEqualTo(received);
+            assertThat(received + listener.summary().dropped()).isGreaterThanOrEqualTo(trace.totalSpans());
+        }
+    }
+
+    @Test
+    void connectionClosedMidRequestIsAFailureNotAnException() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> resetEveryConnection(server, connections), "test-resetter");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            SyntheticTrace trace = new SyntheticTrace(60, 0);
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint("http://127.0.0.1:" + server.getLocalPort())
+                    .batch(SMALL_BATCHES).build(), trace, new ByteArrayOutputStream());
+            assertThat(connections.get()).isGreaterThanOrEqualTo(1);
+            assertThat(listener.summary().exported()).isZero();
+            assertThat(listener.summary().failures()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void collectorDownLosesEverythingAndSaysSo() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed when the block ends: nothing listens there
+        }
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        SyntheticTrace trace = new SyntheticTrace(100, 10);
+        OtlpTraceListener listener = run(OtlpSettings.builder().endpoint("http://127.0.0.1:" + port).batch(SMALL_BATCHES)
+                .flushTimeout(Duration.ofSeconds(3)).build(), trace, stderr);
+        assertThat(listener.summary().exported()).isZero();
+        assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).startsWith("renacer: otlp: 0 spans exported, "
+                + trace.totalSpans() + " dropped").hasLineCount(1);
+    }
+
+    @Test
+    void fullQueueDropsAndCountsWithoutWaiting() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.slow(300))) {
+            SyntheticTrace trace = new SyntheticTrace(3000, 0);
+            BatchSettings tiny = new BatchSettings(32, Duration.ofMillis(5), 64, Duration.ofSeconds(5), 16);
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(tiny)
+                    .flushTimeout(Duration.ofSeconds(10)).build(), trace, new ByteArrayOutputStream());
+            assertThat(listener.summary().dropped()).isPositive();
+            assertThat(listener.summary().failures()).isZero();
+            assertThat(receiver.acceptedSpans()).hasSize((int) listener.summary().exported());
+        }
+    }
+
+    @Test
+    void flushDeadlineEndsTheWaitAndCountsTheRest() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.slow(4000))) {
+            SyntheticTrace trace = new SyntheticTrace(50, 0);
+            BatchSettings batch = SMALL_BATCHES.withExportTimeout(Duration.ofSeconds(30));
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(batch)
+                    .flushTimeout(Duration.ofMillis(300)).build(), trace, new ByteArrayOutputStream());
+            assertThat(listener.summary().exported()).isZero();
+            assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
+            assertThat(listener.summary().failures()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static void resetEveryConnection(ServerSocket server, AtomicInteger connections) {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                connections.incrementAndGet();
+                socket.getInputStream().readNBytes(100); // part of the request, then a reset
+                socket.setSoLinger(true, 0);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}
