@@ -106,6 +106,18 @@ public final class BatchExporter {
                 lastError.get(), pool.stats());
     }
 
+    /** Spans acknowledged by the receiver so far; any thread (benchmarks pace themselves with it). */
+    public long exportedSoFar() {
+        synchronized (lock) {
+            return exported;
+        }
+    }
+
+    /** Spans offered so far. Offering thread. */
+    public long offeredSoFar() {
+        return offered;
+    }
+
     /** Spans dropped because the queue was full, so far. Tracer thread. */
     public long droppedQueueFull() {
         return droppedQueueFull;

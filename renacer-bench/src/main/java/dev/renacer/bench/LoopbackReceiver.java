@@ -1,0 +1,55 @@
+package dev.renacer.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An OTLP/HTTP endpoint on loopback that reads every request body to the end and answers 200 with an
+ * empty ExportTraceServiceResponse. It does not decode: the benchmarks measure the exporter, and
+ * decoding is the collector's cost.
+ */
+public final class LoopbackReceiver implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    public final AtomicLong requests = new AtomicLong();
+    public final AtomicLong bytes = new AtomicLong();
+
+    public LoopbackReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-loopback-receiver");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+        server.createContext("/v1/traces", exchange -> {
+            try (exchange) {
+                byte[] buffer = buffers.get();
+                long n = 0;
+                InputStream in = exchange.getRequestBody();
+                for (int r; (r = in.read(buffer)) > 0; ) n += r;
+                bytes.addAndGet(n);
+                requests.incrementAndGet();
+                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
