@@ -3,6 +3,7 @@ package dev.renacer.bench;
 import dev.renacer.otlp.BatchExporter;
 import dev.renacer.otlp.BatchSettings;
 import dev.renacer.otlp.OtlpExport;
+import dev.renacer.otlp.OtlpSettings;
 import dev.renacer.otlp.OtlpTraceListener;
 import dev.renacer.otlp.SpanIds;
 import dev.renacer.otlp.SpanNames;
@@ -16,9 +17,7 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -107,9 +106,10 @@ public class ExportBenchmark {
                 TraceFlags.getSampled(), TraceState.getDefault())));
     }
 
+    /** The exporter renacer builds for --otlp-endpoint (OTLP/HTTP protobuf), for both paths. */
     private SpanExporter exporter() {
-        return OtlpHttpSpanExporter.builder().setEndpoint(receiver.url()).setMemoryMode(MemoryMode.REUSABLE_DATA)
-                .setTimeout(Duration.ofSeconds(10)).build();
+        return OtlpExport.spanExporter(OtlpSettings.builder().endpoint(receiver.url())
+                .batch(BatchSettings.defaults().withExportTimeout(Duration.ofSeconds(10))).build());
     }
 
     @TearDown(Level.Trial)

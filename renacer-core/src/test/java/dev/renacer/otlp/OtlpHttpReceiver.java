@@ -23,6 +23,10 @@ import java.util.zip.GZIPInputStream;
  * per request number (0, 1, ...), how to answer, so tests can make the collector fail.
  */
 final class OtlpHttpReceiver implements AutoCloseable {
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no 40 ms Nagle/delayed-ACK stalls
+    }
+
     /** How to answer one request. */
     record Answer(int status, long delayMillis) {
         static final Answer OK = new Answer(200, 0);
