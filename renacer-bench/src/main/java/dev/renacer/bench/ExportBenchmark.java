@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -68,6 +69,10 @@ public class ExportBenchmark {
     private static final AttributeKey<String> ERRNO = AttributeKey.stringKey("syscall.errno");
     private static final AttributeKey<Long> TID = AttributeKey.longKey("thread.id");
 
+    /** Export requests on the wire at once (renacer's default is BatchExporter.DEFAULT_MAX_IN_FLIGHT). */
+    @Param({"2"})
+    public int inFlight;
+
     private LoopbackReceiver receiver;
     private final Workload workload = new Workload();
     private final SyscallEvent event = new SyscallEvent();
@@ -89,7 +94,7 @@ public class ExportBenchmark {
         receiver = new LoopbackReceiver();
         BatchSettings settings = new BatchSettings(BATCH, Duration.ofMillis(200), QUEUE, Duration.ofSeconds(10), 1024);
         SpanPool pool = new SpanPool(settings.poolCapacity());
-        batcher = new BatchExporter(exporter(), pool, settings);
+        batcher = new BatchExporter(exporter(), pool, settings, () -> null, inFlight);
         listener = new OtlpTraceListener(batcher, pool, OtlpExport.resource("bench"), OtlpExport.SCOPE, new SpanIds(1),
                 null, Duration.ofSeconds(10), s -> {});
         listener.onProcessStart(Workload.process(1_764_000_000_000_000_000L));
