@@ -62,6 +62,11 @@ public final class OtlpOptions {
     @Option(names = "--otlp-pool-capacity", paramLabel = "N", description = "Span records made up front (the pool grows past it when needed). Default: 1024.")
     Integer poolCapacity;
 
+    @Option(names = "--otlp-sdk-exporter",
+            description = "Send OTLP/HTTP with the OpenTelemetry SDK's exporter instead of renacer's direct writer "
+                    + "(always used for grpc, https and gzip). Slower; the bytes are the same protocol.")
+    boolean sdkExporter;
+
     @Option(names = "--otlp-flush-timeout", paramLabel = "MS", description = "Longest renacer waits at exit for the last spans to be sent. Default: 5000.")
     Long flushTimeoutMillis;
 
@@ -88,7 +93,7 @@ public final class OtlpOptions {
     OtlpSettings settings(Map<String, String> env) {
         OtlpSettings.Builder b = OtlpSettings.builder().environment(env)
                 .endpoint(endpoint).protocol(protocol).serviceName(serviceName).file(file).traceParent(traceParent)
-                .batch(batchSettings(env));
+                .batch(batchSettings(env)).sdkExporter(sdkExporter);
         for (String header : headers) {
             int eq = header.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("invalid --otlp-header '" + header + "': expected KEY=VALUE");

@@ -28,6 +28,7 @@ public final class BatchExporter {
     private final Thread thread;
     private final StringCache strings = new StringCache();
     private final Supplier<String> lastError;
+    private final boolean materializeStrings;
 
     // tracer thread only
     private long offered;
@@ -65,6 +66,8 @@ public final class BatchExporter {
         this.inFlight = new Semaphore(maxInFlight);
         this.freeBatchLists = new ArrayBlockingQueue<>(maxInFlight + 1);
         this.exporter = exporter;
+        // renacer's own encoder reads the records' buffers; every other exporter needs Strings
+        this.materializeStrings = !(exporter instanceof DirectOtlpHttpExporter);
         this.pool = pool;
         this.settings = settings;
         this.lastError = lastError;
@@ -148,7 +151,7 @@ public final class BatchExporter {
         while (true) {
             SpanRecord record;
             while (batch.size() < settings.maxExportBatchSize() && (record = queue.poll()) != null) {
-                record.prepareForExport(strings);
+                if (materializeStrings) record.prepareForExport(strings);
                 batch.add(record);
             }
             boolean stopping = stopRequested;

@@ -33,6 +33,11 @@ public final class ExporterErrors extends Handler {
         return last;
     }
 
+    /** What renacer's own exporter reports instead of logging. */
+    public void report(String message) {
+        last = message;
+    }
+
     @Override
     public void publish(LogRecord record) {
         if (record == null || record.getLevel().intValue() < Level.WARNING.intValue()) return;

@@ -80,6 +80,11 @@ public final class OtlpExport {
         Duration timeout = settings.batch().exportTimeout();
         Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
         String endpoint = settings.endpoint().toString();
+        if (usesDirectExporter(settings)) {
+            ExporterErrors errors = ExporterErrors.install();
+            return new DirectOtlpHttpExporter(settings.endpoint(), settings.headers(), timeout, connectTimeout,
+                    retryPolicy(), errors::report);
+        }
         if (settings.protocol() == OtlpSettings.Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).setTimeout(timeout)
                     .setConnectTimeout(connectTimeout).setRetryPolicy(retryPolicy())
@@ -93,6 +98,12 @@ public final class OtlpExport {
                 .setMemoryMode(MemoryMode.REUSABLE_DATA).setCompression(settings.compression());
         for (Map.Entry<String, String> h : settings.headers().entrySet()) b.addHeader(h.getKey(), h.getValue());
         return b.build();
+    }
+
+    /** Plain-http OTLP/HTTP protobuf without compression: renacer's own writer (see DirectOtlpHttpExporter). */
+    static boolean usesDirectExporter(OtlpSettings settings) {
+        return settings.protocol() == OtlpSettings.Protocol.HTTP_PROTOBUF && !settings.sdkExporter()
+                && "http".equalsIgnoreCase(settings.endpoint().getScheme()) && "none".equals(settings.compression());
     }
 
     private static String version() {

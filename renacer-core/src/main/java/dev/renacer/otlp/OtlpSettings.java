@@ -19,10 +19,12 @@ import java.util.Map;
  *
  * @param endpoint the full URL requests go to (for HTTP with {@code /v1/traces}), or null for no collector
  * @param file     the {@code --otlp-file} path, or null
+ * @param sdkExporter send OTLP/HTTP with the OpenTelemetry exporter even where renacer's direct
+ *     writer applies (plain http, no compression)
  */
 public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> headers, Path file,
                            String serviceName, TraceParent traceParent, BatchSettings batch,
-                           Duration flushTimeout, String compression) {
+                           Duration flushTimeout, String compression, boolean sdkExporter) {
 
     public enum Protocol {
         HTTP_PROTOBUF("http/protobuf", 4318), GRPC("grpc", 4317);
@@ -63,6 +65,7 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
         private String traceParent;
         private BatchSettings batch = BatchSettings.defaults();
         private Duration flushTimeout = Duration.ofSeconds(5);
+        private boolean sdkExporter;
 
         public Builder environment(Map<String, String> env) { this.env = env; return this; }
         public Builder endpoint(String url) { this.endpoint = url; return this; }
@@ -73,6 +76,7 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
         public Builder traceParent(String value) { this.traceParent = value; return this; }
         public Builder batch(BatchSettings batch) { this.batch = batch; return this; }
         public Builder flushTimeout(Duration timeout) { this.flushTimeout = timeout; return this; }
+        public Builder sdkExporter(boolean use) { this.sdkExporter = use; return this; }
 
         public OtlpSettings build() {
             Protocol proto = parseProtocol(first(protocol, env("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"),
@@ -108,7 +112,7 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
             }
             if (flushTimeout.isNegative()) throw new IllegalArgumentException("the OTLP flush timeout must not be negative");
             return new OtlpSettings(proto, url, Map.copyOf(allHeaders), file, service, parent, batchSettings,
-                    flushTimeout, compression);
+                    flushTimeout, compression, sdkExporter);
         }
 
         private URI resolveEndpoint(Protocol proto) {

@@ -148,6 +148,8 @@ public final class SpanRecord implements SpanData, SpanContext {
     }
 
     public long spanId() { return spanId; }
+    String parentSpanIdHexOrNull() { return parent.spanIdHex; }
+    boolean parentIsRemote() { return parent.remote; }
     public int pid() { return pid; }
 
     // ---- SpanData ----

@@ -22,15 +22,19 @@ class HttpExportTest {
         return OtlpExport.start(settings, new PrintStream(stderr, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void everySyscallAndProcessArrivesAsOneTraceWithParentLinks() throws Exception {
+    /** Both writers: renacer's direct one (the default for plain http) and the OpenTelemetry exporter. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "sdkExporter={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void everySyscallAndProcessArrivesAsOneTraceWithParentLinks(boolean sdkExporter) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             OtlpSettings settings = OtlpSettings.builder()
                     .environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl(), "OTEL_SERVICE_NAME", "checkout",
                             "OTEL_EXPORTER_OTLP_HEADERS", "x-tenant=acme,x-token=a%20b"))
                     .batch(BatchSettings.defaults().withMaxExportBatchSize(64))
+                    .sdkExporter(sdkExporter)
                     .build();
+            assertThat(OtlpExport.usesDirectExporter(settings)).isEqualTo(!sdkExporter);
             SyntheticTrace trace = new SyntheticTrace(300, 40);
             OtlpTraceListener listener = listener(settings, stderr);
             trace.run(listener);

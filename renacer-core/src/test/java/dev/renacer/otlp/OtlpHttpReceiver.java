@@ -87,11 +87,11 @@ final class OtlpHttpReceiver implements AutoCloseable {
                 }
             }
             if (answer.status() == 200) {
+                accepted.add(request); // before answering: the client may look as soon as it has the answer
                 byte[] ok = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, ok.length == 0 ? -1 : ok.length);
                 if (ok.length > 0) try (OutputStream out = exchange.getResponseBody()) { out.write(ok); }
-                accepted.add(request);
             } else {
                 exchange.sendResponseHeaders(answer.status(), -1);
             }
