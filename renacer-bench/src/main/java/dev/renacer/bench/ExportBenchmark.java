@@ -45,9 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * End-to-end export throughput, in spans per second acknowledged by a loopback OTLP/HTTP receiver:
- * {@code renacer} feeds syscall events to the real listener (pool, queue, batching exporter, the
- * OpenTelemetry OTLP/HTTP exporter); {@code sdkBatchSpanProcessor} makes the same spans with the
- * OpenTelemetry SDK and its BatchSpanProcessor in front of the same exporter and receiver. Each
+ * {@code renacer} feeds syscall events to the real listener (pool, queue, batching exporter, and
+ * either renacer's direct OTLP/HTTP writer or the OpenTelemetry OTLP/HTTP exporter);
+ * {@code sdkBatchSpanProcessor} makes the same spans with the OpenTelemetry SDK and its
+ * BatchSpanProcessor in front of the OpenTelemetry exporter, to the same receiver (its result does
+ * not depend on the {@code exporter} parameter). Each
  * invocation sends 100 full batches and waits until all are acknowledged; the producer paces itself
  * to the queue so nothing is dropped (the measured rate is what the export sustains). Goals: at least
  * 1,000,000 spans/s and at least twice the SDK path; -prof gc gives bytes per span for all threads.
@@ -73,6 +75,10 @@ public class ExportBenchmark {
     @Param({"2"})
     public int inFlight;
 
+    /** renacer's path: {@code direct} (its own writer, the default) or {@code opentelemetry} (--otlp-sdk-exporter). */
+    @Param({"direct", "opentelemetry"})
+    public String exporter;
+
     private LoopbackReceiver receiver;
     private final Workload workload = new Workload();
     private final SyscallEvent event = new SyscallEvent();
@@ -94,12 +100,12 @@ public class ExportBenchmark {
         receiver = new LoopbackReceiver();
         BatchSettings settings = new BatchSettings(BATCH, Duration.ofMillis(200), QUEUE, Duration.ofSeconds(10), 1024);
         SpanPool pool = new SpanPool(settings.poolCapacity());
-        batcher = new BatchExporter(exporter(), pool, settings, () -> null, inFlight);
+        batcher = new BatchExporter(exporter(exporter.equals("opentelemetry")), pool, settings, () -> null, inFlight);
         listener = new OtlpTraceListener(batcher, pool, OtlpExport.resource("bench"), OtlpExport.SCOPE, new SpanIds(1),
                 null, Duration.ofSeconds(10), s -> {});
         listener.onProcessStart(Workload.process(1_764_000_000_000_000_000L));
 
-        SpanExporter counting = new CountingExporter(exporter(), sdkExported);
+        SpanExporter counting = new CountingExporter(exporter(true), sdkExported);
         provider = SdkTracerProvider.builder().setResource(OtlpExport.resource("bench"))
                 .addSpanProcessor(BatchSpanProcessor.builder(counting).setMaxExportBatchSize(BATCH)
                         .setMaxQueueSize(QUEUE).setScheduleDelay(Duration.ofMillis(200))
@@ -111,9 +117,9 @@ public class ExportBenchmark {
                 TraceFlags.getSampled(), TraceState.getDefault())));
     }
 
-    /** The exporter renacer builds for --otlp-endpoint (OTLP/HTTP protobuf), for both paths. */
-    private SpanExporter exporter() {
-        return OtlpExport.spanExporter(OtlpSettings.builder().endpoint(receiver.url())
+    /** The exporter renacer builds for --otlp-endpoint (OTLP/HTTP protobuf); the SDK path always gets the OpenTelemetry one. */
+    private SpanExporter exporter(boolean openTelemetry) {
+        return OtlpExport.spanExporter(OtlpSettings.builder().endpoint(receiver.url()).sdkExporter(openTelemetry)
                 .batch(BatchSettings.defaults().withExportTimeout(Duration.ofSeconds(10))).build());
     }
 

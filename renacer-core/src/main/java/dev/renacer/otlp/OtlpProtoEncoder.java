@@ -21,7 +21,7 @@ import java.util.List;
  * ~480 ns a span measured in EncodeBenchmark); this does the same work without them. Not thread-safe:
  * one per exporter thread.
  */
-final class OtlpProtoEncoder {
+public final class OtlpProtoEncoder {
     // ExportTraceServiceRequest / ResourceSpans / ScopeSpans
     private static final int RESOURCE_SPANS = 1, RESOURCE = 1, SCOPE_SPANS = 2, SCOPE = 1, SPANS = 2;
     // Span
@@ -47,7 +47,7 @@ final class OtlpProtoEncoder {
     private final byte[] traceId = new byte[16];
 
     /** Encodes {@code batch} (all SpanRecords) into the reused buffer; read it with {@link #array()}, {@link #length()}. */
-    void encode(List<? extends SpanData> batch) {
+    public void encode(List<? extends SpanData> batch) {
         out.reset();
         int i = 0;
         int n = batch.size();
@@ -75,8 +75,8 @@ final class OtlpProtoEncoder {
         }
     }
 
-    byte[] array() { return out.array(); }
-    int length() { return out.length(); }
+    public byte[] array() { return out.array(); }
+    public int length() { return out.length(); }
 
     private void span(SpanRecord r) {
         int span = out.begin(SPANS);
