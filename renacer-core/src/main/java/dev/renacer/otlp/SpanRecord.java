@@ -34,7 +34,10 @@ public final class SpanRecord implements SpanData, SpanContext {
     String traceIdHex;
     long spanId;
     private String spanIdHex;
-    private final ParentContext parent = new ParentContext();
+    /** The parent's id and whether it is remote; its SpanContext view is made on first use (OpenTelemetry path only). */
+    String parentSpanIdHex;
+    boolean parentRemote;
+    private ParentContext parentContext;
     Resource resource = Resource.empty();
     InstrumentationScopeInfo scope = InstrumentationScopeInfo.empty();
 
@@ -50,13 +53,15 @@ public final class SpanRecord implements SpanData, SpanContext {
     int number;
     String syscallName = "";
     /** Copied from the event, strace style. */
-    public final StringBuilder arguments = new StringBuilder(96);
-    public final StringBuilder result = new StringBuilder(24);
+    // sized for the common case; they grow once for longer text and keep that size (retained memory
+    // is measured in RetainedMemoryBenchmark)
+    public final StringBuilder arguments = new StringBuilder(64);
+    public final StringBuilder result = new StringBuilder(16);
     String errnoName;
     String argumentsText;
     String resultText;
     Long tidBoxed;
-    private final SyscallAttributes syscallAttributes = new SyscallAttributes(this);
+    private SyscallAttributes syscallAttributes; // made on first use: only the OpenTelemetry encoders read it
 
     /** Set for a process span (rare: built with the SDK's own Attributes); null for a syscall span. */
     Attributes processAttributes;
@@ -70,8 +75,8 @@ public final class SpanRecord implements SpanData, SpanContext {
         this.traceIdHex = traceIdHex;
         this.spanId = spanId;
         this.spanIdHex = null;
-        this.parent.spanIdHex = parentSpanIdHex;
-        this.parent.remote = parentRemote;
+        this.parentSpanIdHex = parentSpanIdHex;
+        this.parentRemote = parentRemote;
         return this;
     }
 
@@ -148,20 +153,25 @@ public final class SpanRecord implements SpanData, SpanContext {
     }
 
     public long spanId() { return spanId; }
-    String parentSpanIdHexOrNull() { return parent.spanIdHex; }
-    boolean parentIsRemote() { return parent.remote; }
+    String parentSpanIdHexOrNull() { return parentSpanIdHex; }
+    boolean parentIsRemote() { return parentRemote; }
     public int pid() { return pid; }
 
     // ---- SpanData ----
     @Override public String getName() { return name; }
     @Override public SpanKind getKind() { return SpanKind.INTERNAL; }
     @Override public SpanContext getSpanContext() { return this; }
-    @Override public SpanContext getParentSpanContext() { return parent; }
+    @Override public SpanContext getParentSpanContext() {
+        ParentContext p = parentContext;
+        return p != null ? p : (parentContext = new ParentContext());
+    }
     @Override public StatusData getStatus() { return status; }
     @Override public long getStartEpochNanos() { return startEpochNanos; }
     @Override public long getEndEpochNanos() { return endEpochNanos; }
     @Override public Attributes getAttributes() {
-        return processAttributes != null ? processAttributes : syscallAttributes;
+        if (processAttributes != null) return processAttributes;
+        SyscallAttributes a = syscallAttributes;
+        return a != null ? a : (syscallAttributes = new SyscallAttributes(this));
     }
     @Override public List<EventData> getEvents() { return Collections.emptyList(); }
     @Override public List<LinkData> getLinks() { return Collections.emptyList(); }
@@ -183,26 +193,23 @@ public final class SpanRecord implements SpanData, SpanContext {
         String hex = spanIdHex;
         return hex != null ? hex : (spanIdHex = SpanIds.toHex(spanId, 16));
     }
-    @Override public String getParentSpanId() { return parent.getSpanId(); }
+    @Override public String getParentSpanId() { return getParentSpanContext().getSpanId(); }
     @Override public TraceFlags getTraceFlags() { return TraceFlags.getSampled(); }
     @Override public TraceState getTraceState() { return TraceState.getDefault(); }
     @Override public boolean isRemote() { return false; }
     @Override public boolean isValid() { return true; }
 
     @Override public String toString() {
-        return "SpanRecord{" + name + ", span=" + getSpanId() + ", parent=" + parent.spanIdHex + "}";
+        return "SpanRecord{" + name + ", span=" + getSpanId() + ", parent=" + parentSpanIdHex + "}";
     }
 
-    /** The parent's context, reused with the record; invalid for a root span without an upstream. */
+    /** A view of the parent's context over the record's fields; invalid for a root span without an upstream. */
     private final class ParentContext implements SpanContext {
-        String spanIdHex;
-        boolean remote;
-
-        @Override public String getTraceId() { return spanIdHex == null ? "00000000000000000000000000000000" : traceIdHex; }
-        @Override public String getSpanId() { return spanIdHex == null ? "0000000000000000" : spanIdHex; }
+        @Override public String getTraceId() { return parentSpanIdHex == null ? "00000000000000000000000000000000" : traceIdHex; }
+        @Override public String getSpanId() { return parentSpanIdHex == null ? "0000000000000000" : parentSpanIdHex; }
         @Override public TraceFlags getTraceFlags() { return TraceFlags.getSampled(); }
         @Override public TraceState getTraceState() { return TraceState.getDefault(); }
-        @Override public boolean isRemote() { return remote; }
-        @Override public boolean isValid() { return spanIdHex != null; }
+        @Override public boolean isRemote() { return parentRemote; }
+        @Override public boolean isValid() { return parentSpanIdHex != null; }
     }
 }
