@@ -9,11 +9,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The collector misbehaves; the trace must not suffer: every listener call returns, retries are
- * bounded, and every span is either acknowledged by the receiver or counted as dropped.
+ * bounded, and every span is either acknowledged by the receiver or counted as dropped. Each case
+ * runs with renacer's direct writer and with the OpenTelemetry exporter (--otlp-sdk-exporter).
  */
 class ExportFaultTest {
 
@@ -29,12 +31,13 @@ class ExportFaultTest {
         return listener;
     }
 
-    @Test
-    void http500LosesTheBatchesAndCountsThem() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void http500LosesTheBatchesAndCountsThem(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.status(500))) {
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             SyntheticTrace trace = new SyntheticTrace(150, 0);
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(), trace, stderr);
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(), trace, stderr);
             assertThat(listener.summary().exported()).isZero();
             assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
             assertThat(listener.summary().failures()).isEqualTo(receiver.requestCount()); // 500 is not retried
@@ -46,11 +49,12 @@ class ExportFaultTest {
         }
     }
 
-    @Test
-    void http429IsRetriedABoundedNumberOfTimes() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void http429IsRetriedABoundedNumberOfTimes(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.status(429))) {
             SyntheticTrace trace = new SyntheticTrace(70, 0);
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
                     trace, new ByteArrayOutputStream());
             long batches = listener.summary().failures();
             assertThat(batches).isEqualTo(2); // 72 spans in batches of 40
@@ -59,25 +63,27 @@ class ExportFaultTest {
         }
     }
 
-    @Test
-    void aPassing429IsRetriedAndNothingIsLost() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void aPassing429IsRetriedAndNothingIsLost(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
                 .answering(n -> n == 0 ? OtlpHttpReceiver.Answer.status(429) : OtlpHttpReceiver.Answer.status(n == 2 ? 503 : 200))) {
             SyntheticTrace trace = new SyntheticTrace(200, 20);
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
                     trace, new ByteArrayOutputStream());
             assertThat(listener.summary().dropped()).isZero();
             assertThat(receiver.acceptedSpans()).hasSize(trace.totalSpans());
         }
     }
 
-    @Test
-    void slowCollectorPastTheTimeoutCountsWhatItMayHaveLost() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void slowCollectorPastTheTimeoutCountsWhatItMayHaveLost(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
                 .answering(n -> n == 0 ? OtlpHttpReceiver.Answer.slow(2500) : OtlpHttpReceiver.Answer.OK)) {
             SyntheticTrace trace = new SyntheticTrace(100, 0);
             BatchSettings batch = SMALL_BATCHES.withExportTimeout(Duration.ofMillis(400));
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(batch).build(),
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(batch).build(),
                     trace, new ByteArrayOutputStream());
             long received = receiver.acceptedSpans().stream().map(s -> s.getSpanId()).distinct().count();
             assertThat(listener.summary().failures()).isGreaterThanOrEqualTo(1);
@@ -86,15 +92,16 @@ class ExportFaultTest {
         }
     }
 
-    @Test
-    void connectionClosedMidRequestIsAFailureNotAnException() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void connectionClosedMidRequestIsAFailureNotAnException(boolean sdk) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             AtomicInteger connections = new AtomicInteger();
             Thread acceptor = new Thread(() -> resetEveryConnection(server, connections), "test-resetter");
             acceptor.setDaemon(true);
             acceptor.start();
             SyntheticTrace trace = new SyntheticTrace(60, 0);
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint("http://127.0.0.1:" + server.getLocalPort())
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint("http://127.0.0.1:" + server.getLocalPort())
                     .batch(SMALL_BATCHES).build(), trace, new ByteArrayOutputStream());
             assertThat(connections.get()).isGreaterThanOrEqualTo(1);
             assertThat(listener.summary().exported()).isZero();
@@ -102,15 +109,16 @@ class ExportFaultTest {
         }
     }
 
-    @Test
-    void collectorDownLosesEverythingAndSaysSo() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void collectorDownLosesEverythingAndSaysSo(boolean sdk) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed when the block ends: nothing listens there
         }
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         SyntheticTrace trace = new SyntheticTrace(100, 10);
-        OtlpTraceListener listener = run(OtlpSettings.builder().endpoint("http://127.0.0.1:" + port).batch(SMALL_BATCHES)
+        OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint("http://127.0.0.1:" + port).batch(SMALL_BATCHES)
                 .flushTimeout(Duration.ofSeconds(3)).build(), trace, stderr);
         assertThat(listener.summary().exported()).isZero();
         assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
@@ -118,12 +126,13 @@ class ExportFaultTest {
                 + trace.totalSpans() + " dropped").hasLineCount(1);
     }
 
-    @Test
-    void fullQueueDropsAndCountsWithoutWaiting() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void fullQueueDropsAndCountsWithoutWaiting(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.slow(300))) {
             SyntheticTrace trace = new SyntheticTrace(3000, 0);
             BatchSettings tiny = new BatchSettings(32, Duration.ofMillis(5), 64, Duration.ofSeconds(5), 16);
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(tiny)
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(tiny)
                     .flushTimeout(Duration.ofSeconds(10)).build(), trace, new ByteArrayOutputStream());
             assertThat(listener.summary().dropped()).isPositive();
             assertThat(listener.summary().failures()).isZero();
@@ -131,12 +140,13 @@ class ExportFaultTest {
         }
     }
 
-    @Test
-    void flushDeadlineEndsTheWaitAndCountsTheRest() throws Exception {
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void flushDeadlineEndsTheWaitAndCountsTheRest(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.slow(4000))) {
             SyntheticTrace trace = new SyntheticTrace(50, 0);
             BatchSettings batch = SMALL_BATCHES.withExportTimeout(Duration.ofSeconds(30));
-            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).batch(batch)
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(batch)
                     .flushTimeout(Duration.ofMillis(300)).build(), trace, new ByteArrayOutputStream());
             assertThat(listener.summary().exported()).isZero();
             assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
