@@ -14,5 +14,10 @@ public final class TraceFilter {
      */
     public static TraceFilter parse(String spec) { return new TraceFilter(); }
 
+    /** One -e argument: trace=SPEC, t=SPEC, or a bare SPEC. */
+    public static TraceFilter parseQualifier(String arg) {
+        return parse(arg.startsWith("trace=") ? arg.substring(6) : arg);
+    }
+
     public boolean traces(int syscallNumber) { return true; }
 }
