@@ -3,6 +3,7 @@ package dev.renacer.cli;
 import dev.renacer.trace.TraceListener;
 
 /** STUB to be replaced by the output work: -o, -c, -C, -S, -T, -t, -r, --format, --stats-extended. */
+@picocli.CommandLine.Command
 public final class OutputOptions {
     /**
      * Checks the options (throwing {@link UsageException} for bad ones, before anything starts) and
