@@ -23,16 +23,16 @@ class AttachIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
         int pid = Integer.parseInt(out.readLine().trim());
 
-        Process renacer = Renacer.start(List.of("-f", "-p", String.valueOf(pid)), Map.of());
-        BufferedReader err = new BufferedReader(new InputStreamReader(renacer.getErrorStream()));
-        assertThat(err.readLine()).isEqualTo("renacer: Process " + pid + " attached");
+        Path err = Files.createTempFile("renacer", ".err");
+        Process renacer = Renacer.start(List.of("-f", "-p", String.valueOf(pid)), Map.of(), err);
+        assertThat(Renacer.awaitLine(err, "renacer: Process " + pid + " attached")).isTrue();
         // TracerPid is the tid of renacer's tracer thread
         assertThat(Path.of("/proc", String.valueOf(renacer.pid()), "task", String.valueOf(tracerOf(pid)))).exists();
 
         renacer.destroy(); // SIGTERM
         assertThat(renacer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(renacer.exitValue()).isZero();
-        assertThat(err.readLine()).isEqualTo("renacer: Process " + pid + " detached");
+        assertThat(Files.readAllLines(err)).contains("renacer: Process " + pid + " detached");
         assertThat(tracerOf(pid)).isZero();
 
         assertThat(sleeper.waitFor(60, TimeUnit.SECONDS)).isTrue();

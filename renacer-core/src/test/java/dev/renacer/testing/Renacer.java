@@ -26,6 +26,28 @@ public final class Renacer {
         return finish(p);
     }
 
+    /** Starts renacer with its stderr going to {@code stderr} (a file survives Process.destroy(), a pipe does not). */
+    public static Process start(List<String> args, Map<String, String> extraEnv, Path stderr) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-jar");
+        argv.add(Fixtures.renacerJar().toString());
+        argv.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(stderr.toFile());
+        pb.environment().putAll(extraEnv);
+        return pb.start();
+    }
+
+    /** Waits (bounded) until {@code file} has a line equal to {@code line}. */
+    public static boolean awaitLine(Path file, String line) throws IOException, InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(file) && Files.readAllLines(file).contains(line)) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     public static Process start(List<String> args, Map<String, String> extraEnv) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
