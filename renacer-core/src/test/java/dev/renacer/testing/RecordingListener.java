@@ -27,7 +27,8 @@ public final class RecordingListener implements TraceListener {
         String result = e.result.toString();
         lines.add(e.tid + " " + name + "(" + e.arguments + ") = " + result);
         calls.add(new StraceLine(e.tid, name, StraceLine.normalise(name, result)));
-        counts.merge(name, 1, Integer::sum);
+        // as strace -c: a call that never returned (exit_group, exit) is not counted
+        if (e.returned) counts.merge(name, 1, Integer::sum);
         if (e.failed()) errors.merge(name, 1, Integer::sum);
     }
 
