@@ -31,7 +31,10 @@ final class StructDecoders {
             else appendWaitStatus(SiginfoFormat.i32(status, 0), out);
         };
         ArgDecoder sigset = (c, i, out) -> {
-            byte[] set = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
+            // The set's size is the call's last argument; the kernel rejects any size but 8, and so
+            // strace prints the bare address then.
+            long size = c.arg(SyscallTable.argumentCount(c.number) - 1);
+            byte[] set = c.failed() || size != 8 ? null : reader.readStruct(c.tid, c.arg(i), 8);
             if (set == null) Num.appendAddress(c.arg(i), out);
             else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
         };
