@@ -28,11 +28,32 @@ public enum ArgKind {
     PROT(false), MAP_FLAGS(false), WHENCE(false), FCNTL_CMD(false),
     SIGNAL(false), SIGSET(false), SIGMASK_HOW(false), SIGACTION(false),
     ARGV(false), ENVP(false), WAIT_OPTIONS(false), ARCH_PRCTL_CODE(false), RLIMIT_RESOURCE(false),
+    /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
+    CLONE_FLAGS(false),
+    RLIMIT(false), GRND_FLAGS(false), TIMESPEC(false), CLOCKID(false), TIMER_FLAGS(false),
+    /** futex's operation, and the arguments that operation uses (their number depends on it). */
+    FUTEX_OP(false),
+    IOCTL_CMD(false), SOCKET_DOMAIN(false), SOCKET_TYPE(false),
+    /** A socket's protocol, named according to the domain in argument 0. */
+    SOCKET_PROTOCOL(false),
+    /** A socket address the call reads; its length is the next argument. */
+    SOCKADDR(false),
+    FADVISE(false), MSG_FLAGS(false),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
     /** A path the call fills (getcwd). */
     OUTPATH(true),
-    STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true);
+    STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),
+    /** An address the call may write through, shown only as an address, but after the call as strace does. */
+    PTR_OUT(true),
+    /** clone's parent_tid, child_tidptr and tls, which strace prints at exit when the flags use them. */
+    CLONE_TIDS(true),
+    RLIMIT_OUT(true), TIMESPEC_OUT(true),
+    /** getrandom's buffer: the returned length, every byte in \x hex. */
+    RANDOM_OUT(true),
+    /** getdents64's buffer, abbreviated to its entry count. */
+    DIRENTS_OUT(true),
+    UNAME_OUT(true);
 
     private final boolean atExit;
 

@@ -16,8 +16,38 @@ final class MemoryDecoders {
             if (c.failed()) Num.appendAddress(c.arg(i), out);
             else reader.appendPath(c.tid, c.arg(i), out);
         };
+        byKind[ArgKind.RANDOM_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else reader.appendBufferHex(c.tid, c.arg(i), c.returnValue, out);
+        };
+        byKind[ArgKind.DIRENTS_OUT.ordinal()] = (c, i, out) -> {
+            Num.appendAddress(c.arg(i), out);
+            int entries = c.failed() ? -1 : reader.countDirents(c.tid, c.arg(i), c.returnValue);
+            if (entries >= 0) out.append(" /* ").append(entries).append(entries == 1 ? " entry */" : " entries */");
+        };
+        byKind[ArgKind.UNAME_OUT.ordinal()] = (c, i, out) -> {
+            // struct utsname: six 65-byte fields; strace shows the first two without -v.
+            byte[] uts = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 130);
+            if (uts == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append("{sysname=");
+            TraceeReader.appendQuoted(uts, 0, cStringLength(uts, 0, 65), out);
+            out.append(", nodename=");
+            TraceeReader.appendQuoted(uts, 65, cStringLength(uts, 65, 65), out);
+            out.append(", ...}");
+        };
+        byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> Flags.IOCTL.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.FADVISE.ordinal()] = (c, i, out) -> Flags.FADVISE.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.ARGV.ordinal()] = new ArgvDecoder(reader);
         byKind[ArgKind.ENVP.ordinal()] = new EnvpDecoder(reader);
+    }
+
+    private static int cStringLength(byte[] b, int from, int max) {
+        int n = 0;
+        while (n < max && b[from + n] != 0) n++;
+        return n;
     }
 
     /** execve's argv: {@code ["ls", "-la"]}; like strace, at most -s elements, then "...". */

@@ -19,6 +19,8 @@ public final class SyscallDecoder {
         ScalarDecoders.register(byKind);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
+        ProcessDecoders.register(byKind, reader);
+        NetworkDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
