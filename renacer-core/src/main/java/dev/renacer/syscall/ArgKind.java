@@ -7,9 +7,19 @@ import java.util.Locale;
  * argument (in lower case); {@link SyscallDecoder} looks the decoder up by kind, never by syscall name.
  */
 public enum ArgKind {
-    /** Plain hex, 0 as "0": strace's fallback for arguments it does not decode. Spelled "x" in the table. */
+    /** Plain hex, 0 as "0" (strace's %#lx). */
     HEX(false),
+    /**
+     * An argument renacer does not decode yet, printed as HEX. Spelled "x" in the table, so that the
+     * calls still waiting for a real signature are easy to find (strace decodes nearly all of them).
+     */
+    UNDECODED(false),
     INT(false), UINT(false), LONG(false), ULONG(false),
+    /**
+     * A 32-bit value printed with a flag set of flags.tbl, which the table names per argument as
+     * {@code @set}: one kind serves every flag set, so a new set needs no code.
+     */
+    FLAGS(false),
     /** An address: NULL or hex. */
     PTR(false),
     FD(false),
@@ -64,6 +74,7 @@ public enum ArgKind {
 
     /** The kind the table spells {@code token}. */
     static ArgKind fromToken(String token) {
-        return token.equals("x") ? HEX : valueOf(token.toUpperCase(Locale.ROOT));
+        if (token.startsWith("@")) return FLAGS;
+        return token.equals("x") ? UNDECODED : valueOf(token.toUpperCase(Locale.ROOT));
     }
 }
