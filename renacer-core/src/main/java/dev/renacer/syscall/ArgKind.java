@@ -49,6 +49,10 @@ public enum ArgKind {
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
     FADVISE(false), MSG_FLAGS(false),
+    /** An iovec array the call reads (writev); its element count is the next argument. */
+    IOVEC(false),
+    /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
+    STATX_FLAGS(false), STATX_MASK(false),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
     /** A path the call fills (getcwd). */
@@ -63,7 +67,10 @@ public enum ArgKind {
     RANDOM_OUT(true),
     /** getdents64's buffer, abbreviated to its entry count. */
     DIRENTS_OUT(true),
-    UNAME_OUT(true);
+    UNAME_OUT(true),
+    /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
+    IOVEC_OUT(true),
+    STATX_OUT(true);
 
     private final boolean atExit;
 

@@ -7,6 +7,9 @@ final class StructDecoders {
     // struct stat on x86_64
     private static final int STAT_SIZE = 144, ST_MODE = 24, ST_RDEV = 40, ST_SIZE = 48;
     private static final int S_IFMT = 0170000, S_IFCHR = 020000, S_IFBLK = 060000;
+    // struct statx
+    private static final int STATX_SIZE = 256, STX_MASK = 0, STX_ATTRIBUTES = 8, STX_MODE = 28, STX_SIZE = 40;
+    private static final long STATX_SYNC_TYPE = 0x6000;
     // struct kernel_sigaction on x86_64: handler, flags, restorer, mask
     private static final int SIGACTION_SIZE = 32, SA_HANDLER = 0, SA_FLAGS = 8, SA_RESTORER_AT = 16, SA_MASK = 24;
     private static final long SA_RESTORER = 0x04000000L;
@@ -46,6 +49,20 @@ final class StructDecoders {
             else appendSigaction(sa, out);
         };
         byKind[ArgKind.SIGACTION.ordinal()] = sigaction;
+        byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
+            long flags = c.arg(i) & 0xffffffffL;
+            Flags.STATX_SYNC.append(flags & STATX_SYNC_TYPE, out);
+            if ((flags & ~STATX_SYNC_TYPE) != 0) {
+                out.append('|');
+                Flags.AT.appendBits(flags & ~STATX_SYNC_TYPE, out);
+            }
+        };
+        byKind[ArgKind.STATX_MASK.ordinal()] = (c, i, out) -> Flags.STATX_MASK.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
+            byte[] stx = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STATX_SIZE);
+            if (stx == null) Num.appendAddress(c.arg(i), out);
+            else appendStatx(stx, out);
+        };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
     }
 
@@ -67,6 +84,19 @@ final class StructDecoders {
         } else {
             out.append(", st_size=").append(SiginfoFormat.i64(st, ST_SIZE));
         }
+        out.append(", ...}");
+    }
+
+    /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
+    static void appendStatx(byte[] stx, StringBuilder out) {
+        out.append("{stx_mask=");
+        Flags.STATX_MASK.append(SiginfoFormat.i32(stx, STX_MASK) & 0xffffffffL, out);
+        out.append(", stx_attributes=");
+        Flags.STATX_ATTRS.append(SiginfoFormat.i64(stx, STX_ATTRIBUTES), out);
+        out.append(", stx_mode=");
+        appendFileMode((stx[STX_MODE] & 0xff) | (stx[STX_MODE + 1] & 0xff) << 8, out);
+        out.append(", stx_size=");
+        Num.appendUnsigned(SiginfoFormat.i64(stx, STX_SIZE), out);
         out.append(", ...}");
     }
 

@@ -123,6 +123,38 @@ class MoreDecodersTest {
     }
 
     @Test
+    void iovecArraysAsWritevAndReadvShowThem() {
+        long hello = memory.map("hello".getBytes(StandardCharsets.US_ASCII));
+        long newline = memory.map("\n".getBytes(StandardCharsets.US_ASCII));
+        long iov = memory.map(le(32).putLong(hello).putLong(5).putLong(newline).putLong(1).array());
+        assertThat(call("writev", 6, 1, iov, 2))
+                .isEqualTo("1, [{iov_base=\"hello\", iov_len=5}, {iov_base=\"\\n\", iov_len=1}], 2");
+        // readv(3, [{iov_base="vm", iov_len=2}, {iov_base="\n", iov_len=40}, {iov_base="", iov_len=10}], 3) = 3
+        long data = memory.map(new byte[64]);
+        long filled = memory.map("vm".getBytes(StandardCharsets.US_ASCII));
+        long rest = memory.map("\nxxxxxxxx".getBytes(StandardCharsets.US_ASCII));
+        long readIov = memory.map(le(48).putLong(filled).putLong(2).putLong(rest).putLong(40).putLong(data).putLong(10).array());
+        assertThat(call("readv", 3, 3, readIov, 3)).isEqualTo(
+                "3, [{iov_base=\"vm\", iov_len=2}, {iov_base=\"\\n\", iov_len=40}, {iov_base=\"\", iov_len=10}], 3");
+        assertThat(call("readv", -9, 99, readIov, 2)).isEqualTo("99, [{iov_base=0x" + Long.toHexString(filled)
+                + ", iov_len=2}, {iov_base=0x" + Long.toHexString(rest) + ", iov_len=40}], 2");
+        assertThat(call("writev", 0, 1, 0, 0)).isEqualTo("1, NULL, 0");
+    }
+
+    @Test
+    void statxAbbreviatedAsStraceDoes() {
+        ByteBuffer stx = le(256);
+        stx.putInt(0, 0x17ff).putLong(8, 0x2000).putShort(28, (short) 040755).putLong(40, 4096);
+        long buffer = memory.map(stx.array());
+        long root = memory.string("/");
+        assertThat(call("statx", 0, -100, root, 0x100 | 0x800, 0x2 | 0x4 | 0x8 | 0x10 | 0x40 | 0x200, buffer)).isEqualTo(
+                "AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, "
+                        + "STATX_MODE|STATX_NLINK|STATX_UID|STATX_GID|STATX_MTIME|STATX_SIZE, "
+                        + "{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=STATX_ATTR_MOUNT_ROOT, "
+                        + "stx_mode=S_IFDIR|0755, stx_size=4096, ...}");
+    }
+
+    @Test
     void ipv6TextAsInetNtopWritesIt() {
         assertThat(ipv6("20010db8000000000000000000000001")).isEqualTo("2001:db8::1");
         assertThat(ipv6("00000000000000000000000000000000")).isEqualTo("::");
