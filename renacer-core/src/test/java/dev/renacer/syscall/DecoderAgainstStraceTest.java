@@ -35,18 +35,28 @@ class DecoderAgainstStraceTest {
             ArgKind.MAP_FLAGS, ArgKind.WHENCE, ArgKind.FCNTL_CMD, ArgKind.SIGNAL, ArgKind.SIGMASK_HOW,
             ArgKind.WAIT_OPTIONS, ArgKind.ARCH_PRCTL_CODE, ArgKind.RLIMIT_RESOURCE, ArgKind.CLONE_FLAGS,
             ArgKind.GRND_FLAGS, ArgKind.CLOCKID, ArgKind.TIMER_FLAGS, ArgKind.IOCTL_CMD, ArgKind.SOCKET_DOMAIN,
-            ArgKind.SOCKET_TYPE, ArgKind.SOCKET_PROTOCOL, ArgKind.FADVISE, ArgKind.MSG_FLAGS, ArgKind.PTR_OUT);
+            ArgKind.SOCKET_TYPE, ArgKind.SOCKET_PROTOCOL, ArgKind.FADVISE, ArgKind.MSG_FLAGS, ArgKind.PTR_OUT,
+            ArgKind.STATX_FLAGS, ArgKind.STATX_MASK);
 
     /** Calls that return a process or thread id, which differs between the two runs. */
     private static final Set<String> RETURN_IDS = Set.of("set_tid_address", "getpid", "gettid", "getppid", "clone",
             "clone3", "fork", "vfork", "wait4", "waitid", "getpgrp", "getpgid", "getsid", "setsid");
 
+    /** Sockets, locks, seeks, memory advice and signal handlers, each with values a decoder names. */
+    private static final String PERL = "use Socket; use Fcntl qw(:flock SEEK_CUR);"
+            + " socket(my $s, AF_INET, SOCK_STREAM, 0); socket(my $u, AF_UNIX, SOCK_DGRAM, 0);"
+            + " socket(my $v, AF_INET6, SOCK_DGRAM, IPPROTO_UDP); open(my $f, '<', '/etc/hostname');"
+            + " flock($f, LOCK_SH|LOCK_NB); sysseek($f, 1, SEEK_CUR); kill 0, 1;"
+            + " syscall(9, 0, 4096, 1, 0x4022, -1, 0); syscall(28, 0, 0, 4); syscall(73, 99, 8); syscall(48, 99, 2);"
+            + " syscall(291, 0x80000); syscall(290, 3, 0x80800); syscall(95, 077); $SIG{INT} = sub {};";
+
     private static final Pattern LINE = Pattern.compile("^([a-z0-9_]+)\\((.*)\\)\\s+= (.*)$");
     private static final TraceeMemory NOTHING_READABLE = (tid, address, dst, offset, length) -> -1;
 
     @ParameterizedTest
-    @ValueSource(strings = {"cat /etc/hostname /nonexistent-renacer", "ls -l /", "dd if=/dev/zero of=/dev/null bs=7 count=3",
-        "sh -c : >/dev/null; umask 027; cd /tmp; exec 3</etc/hostname; exec 4>&3; exec 3<&-"})
+    @ValueSource(strings = {"cat /etc/hostname /nonexistent-renacer", "ls -l /", "dd if=/dev/zero of=/dev/null bs=7 count=3 status=none",
+        "sh -c : >/dev/null; umask 027; cd /tmp; exec 3</etc/hostname; exec 4>&3; exec 3<&-",
+        "perl -e " + PERL})
     void decodesRawRegistersAsStraceDoes(String command) throws Exception {
         List<Matcher> raw = trace(true, command);
         List<Matcher> decoded = trace(false, command);
@@ -63,13 +73,28 @@ class DecoderAgainstStraceTest {
             if (rawResult.startsWith("?")) continue; // the call never returned (exit_group)
             long returnValue = parseRawResult(rawResult);
 
-            if (registerOnly(number)) {
+            if (SyscallTable.known(number) && !undecoded(number)) {
                 StringBuilder out = new StringBuilder();
                 int from = decoder.decodeEntry(1, number, args, out);
                 decoder.decodeExit(1, number, args, from, returnValue, out);
-                assertThat(out.toString()).as("line %d: %s", line + 1, decoded.get(line).group(0))
-                        .isEqualTo(decoded.get(line).group(2));
-                argumentsCompared++;
+                String expected = decoded.get(line).group(2);
+                if (registerOnly(number)) {
+                    assertThat(out.toString()).as("line %d: %s", line + 1, decoded.get(line).group(0)).isEqualTo(expected);
+                    argumentsCompared++;
+                } else if (oneTextPerArgument(number)) {
+                    // Arguments in tracee memory print as addresses here; compare the others one by one.
+                    List<String> ours = splitArguments(out.toString());
+                    List<String> theirs = splitArguments(expected);
+                    assertThat(ours).as("argument count, line %d: %s", line + 1, decoded.get(line).group(0))
+                            .hasSameSizeAs(theirs);
+                    ArgKind[] kinds = SyscallTable.kinds(number);
+                    for (int a = 0; a < ours.size(); a++) {
+                        if (!REGISTER_ONLY.contains(kinds[a])) continue;
+                        assertThat(ours.get(a)).as("argument %d, line %d: %s", a, line + 1, decoded.get(line).group(0))
+                                .isEqualTo(theirs.get(a));
+                        argumentsCompared++;
+                    }
+                }
             }
             if (!annotated(number, rawResult, expectedResult) && !RETURN_IDS.contains(name)) {
                 StringBuilder out = new StringBuilder();
@@ -79,8 +104,49 @@ class DecoderAgainstStraceTest {
                 resultsCompared++;
             }
         }
-        assertThat(argumentsCompared).as("calls compared argument by argument").isGreaterThan(5);
+        assertThat(argumentsCompared).as("arguments compared").isGreaterThan(20);
         assertThat(resultsCompared).as("results compared").isGreaterThan(20);
+    }
+
+    private static boolean undecoded(int number) {
+        for (ArgKind kind : SyscallTable.kinds(number)) if (kind == ArgKind.UNDECODED) return true;
+        return false;
+    }
+
+    /** False for the kinds that print several comma-separated pieces (clone, futex, fcntl). */
+    private static boolean oneTextPerArgument(int number) {
+        for (ArgKind kind : SyscallTable.kinds(number)) {
+            if (kind == ArgKind.CLONE_FLAGS || kind == ArgKind.CLONE_TIDS || kind == ArgKind.FUTEX_OP
+                    || kind == ArgKind.FCNTL_CMD) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Splits an argument list at the commas outside strings, brackets and braces. */
+    static List<String> splitArguments(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0, start = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (inString) {
+                if (ch == '\\') i++;
+                else if (ch == '"') inString = false;
+            } else if (ch == '"') {
+                inString = true;
+            } else if (ch == '[' || ch == '{' || ch == '(') {
+                depth++;
+            } else if (ch == ']' || ch == '}' || ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                parts.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        if (!text.isBlank()) parts.add(text.substring(start).strip());
+        return parts;
     }
 
     private static boolean registerOnly(int number) {
@@ -130,9 +196,14 @@ class DecoderAgainstStraceTest {
                     "-qq", "-o", out.toString()));
             if (raw) argv.addAll(List.of("-e", "raw=all"));
             if (command.startsWith("sh -c ")) argv.addAll(List.of("/bin/sh", "-c", command.substring(6)));
+            else if (command.startsWith("perl -e ")) argv.addAll(List.of("perl", "-e", command.substring(8)));
             else argv.addAll(List.of(command.split(" ")));
-            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // perl randomises its hashes per run, which changes its heap; the two runs must be alike.
+            builder.environment().put("PERL_HASH_SEED", "0");
+            builder.environment().put("PERL_PERTURB_KEYS", "0");
+            Process p = builder.start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("strace finished").isTrue();
             List<Matcher> lines = new ArrayList<>();
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
