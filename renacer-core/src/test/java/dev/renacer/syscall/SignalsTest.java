@@ -90,6 +90,23 @@ class SignalsTest {
     }
 
     @Test
+    void seccompTrapNamesTheSyscall() {
+        // --- SIGSYS {si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=0x7fe1b08c0829, si_syscall=__NR_getppid,
+        //     si_arch=AUDIT_ARCH_X86_64} ---   as strace 6.1 printed it for a seccomp filter trapping getppid
+        byte[] si = siginfo(31, 0, 1);
+        put64(si, 16, 0x7fe1b08c0829L); put32(si, 24, 110); put32(si, 28, 0xc000003e);
+        assertThat(format(si)).isEqualTo("{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=0x7fe1b08c0829, "
+                + "si_syscall=__NR_getppid, si_arch=AUDIT_ARCH_X86_64}");
+    }
+
+    @Test
+    void emptySiginfoAndUnknownCodes() {
+        assertThat(format(new byte[128])).isEqualTo("{}");
+        byte[] odd = siginfo(SIGSEGV, 0, 77);
+        assertThat(format(odd)).isEqualTo("{si_signo=SIGSEGV, si_code=0x4d, si_addr=NULL}");
+    }
+
+    @Test
     void errnoIsShownWhenSet() {
         byte[] si = siginfo(SIGUSR1, 2, 0);
         assertThat(format(si)).isEqualTo("{si_signo=SIGUSR1, si_code=SI_USER, si_errno=ENOENT, si_pid=0, si_uid=0}");
