@@ -48,7 +48,11 @@ public enum ArgKind {
     SOCKET_PROTOCOL(false),
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
-    FADVISE(false), MSG_FLAGS(false),
+    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
+    /** setgroups' list; its length is the previous argument. */
+    GROUPS(false),
+    /** A siginfo_t the call reads (rt_sigqueueinfo). */
+    SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */
     IOVEC(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
@@ -70,7 +74,11 @@ public enum ArgKind {
     UNAME_OUT(true),
     /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
     IOVEC_OUT(true),
-    STATX_OUT(true);
+    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true),
+    /** getgroups' list: as many entries as the call returned. */
+    GROUPS_OUT(true),
+    /** One id written by the call, shown as {@code [0]} (getresuid). */
+    ID_OUT(true);
 
     private final boolean atExit;
 

@@ -49,6 +49,34 @@ final class StructDecoders {
             else appendSigaction(sa, out);
         };
         byKind[ArgKind.SIGACTION.ordinal()] = sigaction;
+        ArgDecoder siginfo = (c, i, out) -> {
+            byte[] si = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 128);
+            if (si == null) Num.appendAddress(c.arg(i), out);
+            else SiginfoFormat.append(si, out);
+        };
+        byKind[ArgKind.SIGINFO.ordinal()] = siginfo;
+        byKind[ArgKind.SIGINFO_OUT.ordinal()] = siginfo;
+        ArgDecoder timeval = (c, i, out) -> {
+            byte[] tv = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 16);
+            if (tv == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append("{tv_sec=").append(SiginfoFormat.i64(tv, 0));
+            out.append(", tv_usec=").append(SiginfoFormat.i64(tv, 8)).append('}');
+        };
+        byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
+        byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;
+        byKind[ArgKind.ID_OUT.ordinal()] = (c, i, out) -> {
+            byte[] id = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 4);
+            if (id == null) Num.appendAddress(c.arg(i), out);
+            else out.append('[').append(SiginfoFormat.i32(id, 0) & 0xffffffffL).append(']');
+        };
+        byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
+        byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed() || c.arg(i - 1) == 0) Num.appendAddress(c.arg(i), out);
+            else appendIdArray(c, c.arg(i), c.returnValue, reader, out);
+        };
         byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
             long flags = c.arg(i) & 0xffffffffL;
             Flags.STATX_SYNC.append(flags & STATX_SYNC_TYPE, out);
@@ -85,6 +113,34 @@ final class StructDecoders {
             out.append(", st_size=").append(SiginfoFormat.i64(st, ST_SIZE));
         }
         out.append(", ...}");
+    }
+
+    /** {@code [0, 1000]}: at most -s ids, as strace bounds arrays. */
+    private static void appendIdArray(Call c, long address, long count, TraceeReader reader, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        out.append('[');
+        for (long n = 0; n < count; n++) {
+            if (n > 0) out.append(", ");
+            if (n == reader.stringLimit()) {
+                out.append("...");
+                break;
+            }
+            byte[] id = reader.readStruct(c.tid, address + 4 * n, 4);
+            if (id == null) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    Num.appendHex(address, out);
+                    return;
+                }
+                out.append("...");
+                break;
+            }
+            out.append(SiginfoFormat.i32(id, 0) & 0xffffffffL);
+        }
+        out.append(']');
     }
 
     /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */

@@ -155,6 +155,29 @@ class MoreDecodersTest {
     }
 
     @Test
+    void idsGroupsTimesAndSiginfoArguments() {
+        long tv = memory.map(le(16).putLong(1795725648L).putLong(486602).array());
+        assertThat(call("gettimeofday", 0, tv, 0)).isEqualTo("{tv_sec=1795725648, tv_usec=486602}, NULL");
+        assertThat(call("getgroups", 0, 0, 0)).isEqualTo("0, NULL");
+        long groups = memory.map(le(8).putInt(0).putInt(1000).array());
+        assertThat(call("getgroups", 0, 8, groups)).isEqualTo("8, []");
+        assertThat(call("getgroups", 2, 8, groups)).isEqualTo("8, [0, 1000]");
+        assertThat(call("setgroups", 0, 2, groups)).isEqualTo("2, [0, 1000]");
+        long zero = memory.map(new byte[4]);
+        assertThat(call("getresuid", 0, zero, zero, zero)).isEqualTo("[0], [0], [0]");
+        ByteBuffer si = le(128).putInt(0, 17).putInt(8, 1).putInt(16, 11800).putInt(24, 7);
+        long info = memory.map(si.array());
+        assertThat(call("waitid", 0, 1, 11800, info, 4, 0)).isEqualTo("P_PID, 11800, {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                + "si_pid=11800, si_uid=0, si_status=7, si_utime=0, si_stime=0}, WEXITED, NULL");
+        assertThat(call("rt_sigqueueinfo", 0, 11799, 0, info)).isEqualTo("11799, 0, {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                + "si_pid=11800, si_uid=0, si_status=7, si_utime=0, si_stime=0}");
+        long set = memory.map(le(8).putLong(1L << 9).array());
+        long timeout = memory.map(le(16).putLong(0).putLong(1000).array());
+        assertThat(call("rt_sigtimedwait", -11, set, 0x7ffd5e4e35e0L, timeout, 8))
+                .isEqualTo("[USR1], 0x7ffd5e4e35e0, {tv_sec=0, tv_nsec=1000}, 8");
+    }
+
+    @Test
     void ipv6TextAsInetNtopWritesIt() {
         assertThat(ipv6("20010db8000000000000000000000001")).isEqualTo("2001:db8::1");
         assertThat(ipv6("00000000000000000000000000000000")).isEqualTo("::");
