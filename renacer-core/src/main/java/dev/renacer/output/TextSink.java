@@ -1,0 +1,185 @@
+package dev.renacer.output;
+
+import dev.renacer.syscall.Signals;
+import dev.renacer.trace.ProcessInfo;
+import dev.renacer.trace.SyscallEvent;
+import dev.renacer.trace.TraceListener;
+
+/**
+ * The trace as strace prints it: {@code openat(AT_FDCWD, "/etc", O_RDONLY) = 3}, {@code = } at column
+ * 40, signals as {@code --- SIGCHLD {...} ---}, ends as {@code +++ exited with 0 +++}.
+ *
+ * <p>A call's line is started at its entry stop (so its timestamp and pid prefix are those of the
+ * entry, as in strace) and kept open until its exit. When another task's line has to be printed in
+ * between, the open line is closed with {@code <unfinished ...>} and the call is later completed by a
+ * {@code <... NAME resumed>} line carrying the arguments decoded at exit. Unlike strace, an open line
+ * is held back (not shown) until it is complete or interrupted. If the tracer reports a call only at
+ * its exit, the whole line is printed then.
+ *
+ * <p>The pid prefix follows strace 6.1: {@code [pid  1234] } while more than one task is alive, and
+ * with {@code -o FILE} under -f {@code 1234  } on every line.
+ */
+public final class TextSink implements TraceListener {
+    /** Column at which strace puts " = ": it pads the line to 39 characters first. */
+    static final int RESULT_COLUMN = 39;
+    /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
+    private static final int SYS_EXIT = 60;
+
+    private final OutputChannel channel;
+    private final Timestamps timestamps;
+    private final boolean showDuration;
+    private final boolean toFile;
+    private final boolean followForks;
+    private final TaskTable tasks = new TaskTable();
+    private final StringBuilder line = new StringBuilder(512);
+    private int openTid;          // task whose entry line is held in `line`, 0 if none
+    private final WallClock clock = new WallClock();
+
+    /**
+     * @param showDuration  -T
+     * @param toFile      -o FILE: strace then prefixes lines with {@code 1234  } instead of {@code [pid  1234] },
+     *                    and under -f on every line
+     * @param followForks -f
+     */
+    public TextSink(OutputChannel channel, Timestamps timestamps, boolean showDuration, boolean toFile,
+                    boolean followForks) {
+        this.channel = channel;
+        this.timestamps = timestamps;
+        this.showDuration = showDuration;
+        this.toFile = toFile;
+        this.followForks = followForks;
+    }
+
+    @Override
+    public void onProcessStart(ProcessInfo process) {
+        tasks.slot(process.pid(), process.pid());
+    }
+
+    @Override
+    public void onSyscallEntry(SyscallEvent e) {
+        learnClock(e.entryEpochNanos, e.entryNanos);
+        int slot = tasks.slot(e.tid, e.pid);
+        closeOpenLine();
+        line.setLength(0);
+        leader(e.tid, e.entryEpochNanos, e.entryNanos);
+        line.append(e.name()).append('(').append(e.arguments);
+        tasks.entryLength(slot, e.arguments.length());
+        openTid = e.tid;
+    }
+
+    @Override
+    public void onSyscall(SyscallEvent e) {
+        int slot = tasks.slot(e.tid, e.pid);
+        int entryLength = tasks.entryLength(slot);
+        if (openTid == e.tid && entryLength >= 0) {
+            line.append(e.arguments, Math.min(entryLength, e.arguments.length()), e.arguments.length());
+            openTid = 0;
+        } else {
+            closeOpenLine();
+            line.setLength(0);
+            if (tasks.unfinished(slot) && entryLength >= 0) {
+                long exitEpoch = e.entryEpochNanos + (e.exitNanos - e.entryNanos);
+                leader(e.tid, e.returned ? exitEpoch : nowEpoch(), e.returned ? e.exitNanos : System.nanoTime());
+                line.append("<... ").append(e.name()).append(" resumed>");
+                int from = Math.min(entryLength, e.arguments.length());
+                if (from > 0 && from + 1 < e.arguments.length()
+                        && e.arguments.charAt(from) == ',' && e.arguments.charAt(from + 1) == ' ') {
+                    from += 2;  // strace printed the separator before "<unfinished ...>"
+                }
+                line.append(e.arguments, from, e.arguments.length());
+            } else {
+                learnClock(e.entryEpochNanos, e.entryNanos);
+                leader(e.tid, e.entryEpochNanos, e.entryNanos);
+                line.append(e.name()).append('(').append(e.arguments);
+            }
+        }
+        tasks.entryLength(slot, -1);
+        tasks.unfinished(slot, false);
+        line.append(')');
+        padToResultColumn();
+        line.append(" = ").append(e.result);
+        if (showDuration && e.returned) {
+            line.append(" <");
+            Digits.seconds(line, e.durationNanos());
+            line.append('>');
+        }
+        line.append('\n');
+        channel.write(line);
+        if (!e.returned && e.number == SYS_EXIT) tasks.remove(e.tid);
+    }
+
+    @Override
+    public void onSignal(int tid, int pid, int signal, CharSequence siginfo) {
+        tasks.slot(tid, pid);
+        closeOpenLine();
+        line.setLength(0);
+        leader(tid, nowEpoch(), System.nanoTime());
+        line.append("--- ").append(Signals.name(signal)).append(' ').append(siginfo).append(" ---\n");
+        channel.write(line);
+    }
+
+    @Override
+    public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        closeOpenLine();
+        tasks.slot(pid, pid);
+        line.setLength(0);
+        leader(pid, nowEpoch(), System.nanoTime());
+        if (termSignal == 0) {
+            line.append("+++ exited with ").append(exitCode).append(" +++\n");
+        } else {
+            line.append("+++ killed by ").append(Signals.name(termSignal));
+            if (coreDumped) line.append(" (core dumped)");
+            line.append(" +++\n");
+        }
+        channel.write(line);
+        tasks.removeProcess(pid);
+    }
+
+    @Override
+    public void onDetach(int pid) {
+        closeOpenLine();
+        tasks.removeProcess(pid);
+    }
+
+    @Override
+    public void onFinish() {
+        closeOpenLine();
+        channel.flush();
+    }
+
+    /** Ends the held-back entry line of another task with strace's marker and writes it. */
+    private void closeOpenLine() {
+        if (openTid == 0) return;
+        int slot = tasks.slot(openTid, openTid);
+        tasks.unfinished(slot, true);
+        openTid = 0;
+        line.append(" <unfinished ...>\n");
+        channel.write(line);
+        line.setLength(0);
+    }
+
+    private void leader(int tid, long epochNanos, long monotonicNanos) {
+        if (toFile && (followForks || tasks.live() > 1)) {
+            line.append(tid);
+            for (int i = Digits.count(tid); i < 5; i++) line.append(' ');
+            line.append(' ');
+        } else if (!toFile && tasks.live() > 1) {
+            line.append("[pid ");
+            Digits.padLeft(line, tid, 5, ' ');
+            line.append("] ");
+        }
+        if (timestamps.enabled()) timestamps.append(line, epochNanos, monotonicNanos);
+    }
+
+    private void padToResultColumn() {
+        for (int i = line.length(); i < RESULT_COLUMN; i++) line.append(' ');
+    }
+
+    private void learnClock(long epochNanos, long monotonicNanos) {
+        clock.learn(epochNanos, monotonicNanos);
+    }
+
+    private long nowEpoch() {
+        return clock.epochNanos(System.nanoTime());
+    }
+}
