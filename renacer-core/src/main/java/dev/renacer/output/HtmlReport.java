@@ -159,7 +159,7 @@ public final class HtmlReport implements TraceListener {
     }
 
     private void appendEvents(StringBuilder h) {
-        h.append("<section id=\"events\">\n<h2>First events</h2>\n<table id=\"events-table\">\n<thead><tr><th>time</th>")
+        h.append("<section id=\"events\">\n<h2>First events</h2>\n<table id=\"events-table\">\n<thead><tr><th>since start (s)</th>")
                 .append("<th>tid</th><th class=\"name\">call</th><th>result</th>").append(showDuration ? "<th>duration</th>" : "")
                 .append("</tr></thead>\n<tbody>\n");
         for (Line l : lines) {
@@ -194,11 +194,11 @@ public final class HtmlReport implements TraceListener {
         return sb.toString();
     }
 
-    private static String time(long epochNanos) {
-        long micros = Math.floorDiv(epochNanos, 1000);
-        StringBuilder sb = new StringBuilder(20);
-        sb.append(Math.floorDiv(micros, 1_000_000)).append('.');
-        Digits.padLeft(sb, Math.floorMod(micros, 1_000_000), 6, '0');
+    /** Seconds since the first event: easier to read than a wall clock with microseconds. */
+    private String time(long epochNanos) {
+        if (startEpochNanos == 0) startEpochNanos = epochNanos;
+        StringBuilder sb = new StringBuilder(20).append('+');
+        Digits.seconds(sb, epochNanos - startEpochNanos);
         return sb.toString();
     }
 
