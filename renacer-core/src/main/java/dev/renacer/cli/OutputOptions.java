@@ -12,6 +12,7 @@ import dev.renacer.stats.SortOrder;
 import dev.renacer.stats.SyscallStats;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceListener;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.FileOutputStream;
@@ -26,6 +27,7 @@ import java.util.TimeZone;
  * The options that decide what renacer writes and where: -o, -c, -C, -S, -T, -t/-tt/-ttt, -r,
  * --format and --stats-extended. The main command includes this class with {@code @Mixin}.
  */
+@Command
 public final class OutputOptions {
 
     @Option(names = "-o", paramLabel = "FILE", description = "Write the trace to FILE instead of stderr (text) or stdout (json, csv, html).")
