@@ -17,6 +17,8 @@ final class TaskTable {
     /** Length of {@code arguments} when the entry was printed, or -1 when no call is pending. */
     private int[] entryLengths = new int[64];
     private boolean[] unfinished = new boolean[64];
+    /** Syscall number of the pending call, meaningful while entryLengths[slot] >= 0. */
+    private int[] pendingNumbers = new int[64];
     private int live;
     private int used;
 
@@ -48,6 +50,8 @@ final class TaskTable {
 
     int entryLength(int slot) { return entryLengths[slot]; }
     void entryLength(int slot, int length) { entryLengths[slot] = length; }
+    int pendingNumber(int slot) { return pendingNumbers[slot]; }
+    void pendingNumber(int slot, int number) { pendingNumbers[slot] = number; }
     boolean unfinished(int slot) { return unfinished[slot]; }
     void unfinished(int slot, boolean value) { unfinished[slot] = value; }
 
@@ -76,13 +80,14 @@ final class TaskTable {
     }
 
     private void grow() {
-        int[] oldTids = tids, oldPids = pids, oldLengths = entryLengths;
+        int[] oldTids = tids, oldPids = pids, oldLengths = entryLengths, oldNumbers = pendingNumbers;
         boolean[] oldUnfinished = unfinished;
         int capacity = Math.max(64, Integer.highestOneBit(Math.max(live, 1)) * 4);
         tids = new int[capacity];
         pids = new int[capacity];
         entryLengths = new int[capacity];
         Arrays.fill(entryLengths, -1);
+        pendingNumbers = new int[capacity];
         unfinished = new boolean[capacity];
         live = 0;
         used = 0;
@@ -90,6 +95,7 @@ final class TaskTable {
             if (oldTids[i] != EMPTY && oldTids[i] != REMOVED) {
                 int s = slot(oldTids[i], oldPids[i]);
                 entryLengths[s] = oldLengths[i];
+                pendingNumbers[s] = oldNumbers[i];
                 unfinished[s] = oldUnfinished[i];
             }
         }

@@ -59,11 +59,15 @@ public final class TextSink implements TraceListener {
     public void onSyscallEntry(SyscallEvent e) {
         learnClock(e.entryEpochNanos, e.entryNanos);
         int slot = tasks.slot(e.tid, e.pid);
+        // The tracer may announce the same entry twice (execve is announced again once the new
+        // program is visible): the line is already started, or already marked unfinished.
+        if (tasks.entryLength(slot) >= 0 && tasks.pendingNumber(slot) == e.number) return;
         closeOpenLine();
         line.setLength(0);
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
         tasks.entryLength(slot, e.arguments.length());
+        tasks.pendingNumber(slot, e.number);
         openTid = e.tid;
     }
 

@@ -145,6 +145,16 @@ class TextSinkTest {
     }
 
     @Test
+    void anEntryAnnouncedTwiceIsPrintedOnce() {
+        TextSink s = sink(0, false, false);
+        SyscallEvent e = entry(100, 59, "\"/bin/true\", [\"true\"], 0x7ffd /* 3 vars */", 0);
+        s.onSyscallEntry(e);
+        s.onSyscallEntry(e);
+        s.onSyscall(exit(e, "", 0, "0", 10));
+        assertThat(out.text()).isEqualTo(aligned(n(59) + "(\"/bin/true\", [\"true\"], 0x7ffd /* 3 vars */)", "0"));
+    }
+
+    @Test
     void signalsAndDeathsLookLikeStrace() {
         TextSink s = sink(0, false, false);
         s.onSignal(100, 100, 17, "{si_signo=SIGCHLD, si_code=CLD_EXITED}");
