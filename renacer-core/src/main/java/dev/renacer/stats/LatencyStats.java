@@ -40,9 +40,15 @@ final class LatencyStats {
             if (histogram.lowestEquivalentValue(from) != from) from = histogram.nextNonEquivalentValue(from);
             if (from <= max) outliers = histogram.getCountBetweenValues(from, max);
         }
-        return new LatencyProfile(count == 0 ? 0 : min, mean, max, stddev,
-                histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(75),
-                histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(95),
-                histogram.getValueAtPercentile(99), threshold, outliers);
+        return new LatencyProfile(count == 0 ? 0 : min, mean, max, stddev, percentile(50), percentile(75),
+                percentile(90), percentile(95), percentile(99), threshold, outliers);
+    }
+
+    /**
+     * The histogram answers with the highest value of the bucket holding the percentile, which can lie
+     * above the largest call actually seen (a p99 greater than max reads as a bug): clamp it to max.
+     */
+    private long percentile(double p) {
+        return count == 0 ? 0 : Math.min(max, histogram.getValueAtPercentile(p));
     }
 }

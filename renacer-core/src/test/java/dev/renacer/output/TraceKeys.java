@@ -20,18 +20,28 @@ final class TraceKeys {
     private static final Pattern SIGNAL = Pattern.compile("^(?:\\[pid\\s+\\d+\\] |\\d+ +)?--- (SIG[A-Z0-9]+) .*---$");
     private static final Pattern END = Pattern.compile("^(?:\\[pid\\s+\\d+\\] |\\d+ +)?\\+\\+\\+ (.*) \\+\\+\\+$");
 
+    /** How much of a call goes into its key. */
+    enum Mode {
+        /** name, arguments and result as written: for formats written from one and the same trace */
+        EXACT,
+        /** arguments with run-to-run noise masked, result normalised: for separate runs */
+        MASKED,
+        /** name and normalised result only: for separate runs under -f */
+        NAMES
+    }
+
     private TraceKeys() {}
 
     /** Keys of a text trace; with {@code withArguments} false, calls are keyed by name and result only. */
-    static List<String> ofText(List<String> lines, boolean withArguments) {
+    static List<String> ofText(List<String> lines, Mode mode) {
         List<String> keys = new ArrayList<>();
         for (String line : lines) {
             Matcher m;
             if ((m = RESUMED.matcher(line)).matches()) {
                 // the arguments of an interrupted call are split over two lines: key it without them
-                keys.add(call(m.group(1), null, m.group(2), false));
+                keys.add(call(m.group(1), null, m.group(2), mode));
             } else if ((m = CALL.matcher(line)).matches()) {
-                keys.add(call(m.group(1), m.group(2), m.group(3), withArguments));
+                keys.add(call(m.group(1), m.group(2), m.group(3), mode));
             } else if ((m = SIGNAL.matcher(line)).matches()) {
                 keys.add("--- " + m.group(1));
             } else if ((m = END.matcher(line)).matches()) {
@@ -42,13 +52,13 @@ final class TraceKeys {
     }
 
     /** Keys of the JSON document's events. */
-    static List<String> ofJson(JsonNode events, boolean withArguments, List<Boolean> interrupted) {
+    static List<String> ofJson(JsonNode events, Mode mode, List<Boolean> interrupted) {
         List<String> keys = new ArrayList<>();
         int i = 0;
         for (JsonNode e : events) {
             switch (e.get("type").asText()) {
-                case "syscall" -> keys.add(call(e.get("syscall").asText(), e.get("arguments").asText(), e.get("result").asText(),
-                        withArguments && !(interrupted != null && interrupted.get(i))));
+                case "syscall" -> keys.add(call(e.get("syscall").asText(),
+                        interrupted != null && interrupted.get(i) ? null : e.get("arguments").asText(), e.get("result").asText(), mode));
                 case "signal" -> keys.add("--- " + e.get("signal").asText());
                 case "exit" -> keys.add("+++ exited with " + e.get("exit_code").asInt());
                 case "killed" -> keys.add("+++ killed by " + e.get("signal").asText() + (e.get("core_dumped").asBoolean() ? " (core dumped)" : ""));
@@ -60,7 +70,7 @@ final class TraceKeys {
     }
 
     /** Keys of the CSV rows (header first). */
-    static List<String> ofCsv(List<List<String>> rows, boolean withArguments, List<Boolean> interrupted) {
+    static List<String> ofCsv(List<List<String>> rows, Mode mode, List<Boolean> interrupted) {
         List<String> header = rows.get(0);
         int type = header.indexOf("type"), name = header.indexOf("name"), args = header.indexOf("arguments"),
                 result = header.indexOf("result");
@@ -68,8 +78,8 @@ final class TraceKeys {
         for (int i = 1; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             switch (r.get(type)) {
-                case "syscall" -> keys.add(call(r.get(name), r.get(args), r.get(result),
-                        withArguments && !(interrupted != null && interrupted.get(i - 1))));
+                case "syscall" -> keys.add(call(r.get(name),
+                        interrupted != null && interrupted.get(i - 1) ? null : r.get(args), r.get(result), mode));
                 case "signal" -> keys.add("--- " + r.get(name));
                 case "exit", "killed" -> keys.add("+++ " + r.get(result));
                 default -> throw new AssertionError("unknown row type " + r);
@@ -88,10 +98,15 @@ final class TraceKeys {
         return flags;
     }
 
-    private static String call(String name, String args, String result, boolean withArguments) {
+    /** {@code args} null: the call was split over unfinished/resumed lines, key it without its arguments. */
+    private static String call(String name, String args, String result, Mode mode) {
+        if (mode == Mode.EXACT) {
+            // -T's " <0.000123>" belongs to the line, not to the result
+            return name + "(" + (args == null ? "…" : args) + ") = " + result.replaceFirst(" <\\d+\\.\\d{6}>$", "");
+        }
         // rt_sigreturn "returns" whatever the interrupted code had in rax: a pid from wait4 here
         String r = name.equals("rt_sigreturn") ? "*" : StraceLine.normalise(name, result);
-        if (!withArguments || args == null || name.equals("getrandom")) return name + "(…) = " + r;
+        if (mode == Mode.NAMES || args == null || name.equals("getrandom")) return name + "(…) = " + r;
         return name + "(" + mask(args) + ") = " + r;
     }
 

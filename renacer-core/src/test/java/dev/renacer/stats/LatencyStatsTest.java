@@ -56,6 +56,16 @@ class LatencyStatsTest {
     }
 
     @Test
+    void noPercentileExceedsTheLongestCall() {
+        LatencyStats stats = new LatencyStats();
+        stats.record(4_280_324);
+        stats.record(34_551);
+        LatencyProfile p = stats.snapshot();
+        assertThat(p.p99()).isEqualTo(4_280_324);
+        assertThat(p.p50()).isBetween(34_551L, 34_551L + 35);
+    }
+
+    @Test
     void identicalDurationsHaveNoOutliers() {
         LatencyStats stats = new LatencyStats();
         for (int i = 0; i < 10; i++) stats.record(5_000);
