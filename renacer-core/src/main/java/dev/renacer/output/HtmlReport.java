@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class HtmlReport implements TraceListener {
                 .append(fact("errors", String.valueOf(summary.errors())))
                 .append(fact("distinct syscalls", String.valueOf(rows.size())))
                 .append(fact("time in syscalls", seconds(summary.totalNanos()) + " s"))
-                .append(fact("started", startEpochNanos == 0 ? "–" : Instant.ofEpochSecond(0, startEpochNanos).toString()))
+                .append(fact("started", startEpochNanos == 0 ? "–" : Instant.ofEpochSecond(0, startEpochNanos).truncatedTo(ChronoUnit.MICROS).toString()))
                 .append("</ul>\n</header>\n<main>\n");
         appendSummaryTable(h, summary, rows);
         appendCharts(h, rows);

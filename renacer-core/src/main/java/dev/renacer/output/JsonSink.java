@@ -189,12 +189,13 @@ public final class JsonSink implements TraceListener {
         json.flush();
     }
 
-    /** Compact JSON, but one event per line: readable with head and grep, and still one document. */
+    /** Compact JSON, but one event (and one summary row) per line: readable with head and grep, still one document. */
     private static final class OneEventPerLine extends MinimalPrettyPrinter {
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            // nesting depth 2 is the "events" array inside the top-level object
-            if (g.getOutputContext().getNestingDepth() == 2) g.writeRaw(",\n"); else g.writeRaw(',');
+            var array = g.getOutputContext();
+            String field = array.getParent() == null ? null : array.getParent().getCurrentName();
+            if ("events".equals(field) || "syscalls".equals(field)) g.writeRaw(",\n"); else g.writeRaw(',');
         }
     }
 
