@@ -66,6 +66,9 @@ public final class OutputChannel implements AutoCloseable {
     /** Appends {@code text[from, to)}, encoded as UTF-8. */
     public synchronized void write(CharSequence text, int from, int to) {
         if (failed || closed) return;
+        // Sinks write whole lines: drain before a line that may not fit, so that a diagnostic another
+        // thread prints on the same stderr lands between trace lines, not inside one.
+        if ((to - from) * 3L > BUFFER_SIZE - position) drain();
         for (int i = from; i < to; i++) {
             if (BUFFER_SIZE - position < 4) drain();
             char c = text.charAt(i);
