@@ -9,12 +9,11 @@ import dev.renacer.trace.TraceListener;
  * The trace as strace prints it: {@code openat(AT_FDCWD, "/etc", O_RDONLY) = 3}, {@code = } at column
  * 40, signals as {@code --- SIGCHLD {...} ---}, ends as {@code +++ exited with 0 +++}.
  *
- * <p>A call's line is started at its entry stop (so its timestamp and pid prefix are those of the
- * entry, as in strace) and kept open until its exit. When another task's line has to be printed in
- * between, the open line is closed with {@code <unfinished ...>} and the call is later completed by a
- * {@code <... NAME resumed>} line carrying the arguments decoded at exit. Unlike strace, an open line
- * is held back (not shown) until it is complete or interrupted. If the tracer reports a call only at
- * its exit, the whole line is printed then.
+ * <p>A call's line is written at its entry stop (so its timestamp and pid prefix are those of the
+ * entry, and a blocked call shows, as in strace) and left open until its exit. When another task's
+ * line has to be printed in between, the open line is ended with {@code <unfinished ...>} and the call
+ * is later completed by a {@code <... NAME resumed>} line carrying the arguments decoded at exit. If
+ * the tracer reports a call only at its exit, the whole line is printed then.
  *
  * <p>The pid prefix follows strace 6.1: {@code [pid  1234] } while more than one task is alive, and
  * with {@code -o FILE} under -f {@code 1234  } on every line.
@@ -32,7 +31,9 @@ public final class TextSink implements TraceListener {
     private final boolean followForks;
     private final TaskTable tasks = new TaskTable();
     private final StringBuilder line = new StringBuilder(512);
-    private int openTid;          // task whose entry line is held in `line`, 0 if none
+    private static final String UNFINISHED = " <unfinished ...>\n";
+    private int openTid;          // task whose entry line is written but not ended, 0 if none
+    private int openColumn;       // characters written on that line so far
     private final WallClock clock = new WallClock();
 
     /**
@@ -68,6 +69,10 @@ public final class TextSink implements TraceListener {
         line.append(e.name()).append('(').append(e.arguments);
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);
+        // written now, as strace does, so that a person sees which call a blocked tracee is in
+        channel.write(line);
+        openColumn = line.length();
+        line.setLength(0);
         openTid = e.tid;
     }
 
@@ -75,8 +80,11 @@ public final class TextSink implements TraceListener {
     public void onSyscall(SyscallEvent e) {
         int slot = tasks.slot(e.tid, e.pid);
         int entryLength = tasks.entryLength(slot);
+        int column = 0;
+        line.setLength(0);
         if (openTid == e.tid && entryLength >= 0) {
             line.append(e.arguments, Math.min(entryLength, e.arguments.length()), e.arguments.length());
+            column = openColumn;
             openTid = 0;
         } else {
             closeOpenLine();
@@ -100,7 +108,7 @@ public final class TextSink implements TraceListener {
         tasks.entryLength(slot, -1);
         tasks.unfinished(slot, false);
         line.append(')');
-        padToResultColumn();
+        for (int i = column + line.length(); i < RESULT_COLUMN; i++) line.append(' ');
         line.append(" = ").append(e.result);
         if (showDuration && e.returned) {
             line.append(" <");
@@ -151,15 +159,13 @@ public final class TextSink implements TraceListener {
         channel.flush();
     }
 
-    /** Ends the held-back entry line of another task with strace's marker and writes it. */
+    /** Ends the entry line another task left open with strace's marker. */
     private void closeOpenLine() {
         if (openTid == 0) return;
         int slot = tasks.slot(openTid, openTid);
         tasks.unfinished(slot, true);
         openTid = 0;
-        line.append(" <unfinished ...>\n");
-        channel.write(line);
-        line.setLength(0);
+        channel.write(UNFINISHED);
     }
 
     private void leader(int tid, long epochNanos, long monotonicNanos) {
@@ -173,10 +179,6 @@ public final class TextSink implements TraceListener {
             line.append("] ");
         }
         if (timestamps.enabled()) timestamps.append(line, epochNanos, monotonicNanos);
-    }
-
-    private void padToResultColumn() {
-        for (int i = line.length(); i < RESULT_COLUMN; i++) line.append(' ');
     }
 
     private void learnClock(long epochNanos, long monotonicNanos) {
