@@ -37,6 +37,28 @@ class OutputToUsersIT {
     }
 
     @Test
+    void linesReachTheFileWhileTheTraceeIsStillRunning() throws Exception {
+        Path trace = Files.createTempFile("renacer-live", ".txt");
+        Path stderr = Files.createTempFile("renacer-live", ".err");
+        // 600 rounds of 100 ms: a minute, far longer than the wait below
+        Process p = Renacer.start(List.of("-o", trace.toString(), Fixtures.path("sleeper"), "600"), Map.of(), stderr);
+        try {
+            boolean seen = false;
+            for (int i = 0; i < 300 && !seen; i++) {
+                Thread.sleep(100);
+                seen = Files.readAllLines(trace).stream().anyMatch(l -> l.startsWith("getppid()"));
+            }
+            assertThat(seen).as("a getppid line was flushed while sleeper runs").isTrue();
+            assertThat(p.isAlive()).isTrue();
+            // the call the tracee is blocked in shows too, its line open as in strace
+            assertThat(Files.readString(trace)).containsPattern("(?m)^clock_nanosleep\\(");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    @Test
     void aFullDiskStopsTheOutputButNotTheTracee() throws Exception {
         Renacer.Run run = Renacer.run(List.of("-o", "/dev/full", Fixtures.path("syscall_heavy"), "2000"));
         assertThat(run.exitCode()).as("syscall_heavy ran all its rounds and exited 0").isZero();
