@@ -103,7 +103,7 @@ public final class HtmlReport implements TraceListener {
         appendSummaryTable(h, summary, rows);
         appendCharts(h, rows);
         if (summary.extended()) appendLatency(h, rows);
-        appendEvents(h);
+        if (eventLimit > 0) appendEvents(h);   // -c: the summary alone, as in the other formats
         h.append("</main>\n<footer>Times are wall-clock latency from syscall entry to exit, as <code>strace -w</code> measures them.</footer>\n")
                 .append("</body>\n</html>\n");
         return h.toString();

@@ -53,6 +53,11 @@ class HtmlReportTest {
     }
 
     @Test
+    void dashCLeavesTheEventsOut() {
+        assertThat(report(false, 0)).contains("id=\"summary-table\"").doesNotContain("<table id=\"events-table\"");
+    }
+
+    @Test
     void extendedStatisticsAddThePercentileTable() {
         assertThat(report(true, 10)).contains("<table id=\"latency-table\"").contains("<th>p99</th>");
     }
