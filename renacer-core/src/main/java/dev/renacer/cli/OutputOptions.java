@@ -33,7 +33,7 @@ public final class OutputOptions {
     @Option(names = "-o", paramLabel = "FILE", description = "Write the trace to FILE instead of stderr (text) or stdout (json, csv, html).")
     Path outputFile;
 
-    @Option(names = "-c", description = "Count time, calls and errors per syscall and print a summary at the end instead of the trace.")
+    @Option(names = "-c", description = "Count time (wall latency, as strace -w), calls and errors per syscall; print a summary at the end instead of the trace.")
     boolean summaryOnly;
 
     @Option(names = "-C", description = "Like -c, but print the trace too.")
@@ -51,7 +51,7 @@ public final class OutputOptions {
     @Option(names = "-r", description = "Prefix lines with the time since the previous line.")
     boolean relativeTimestamps;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Trace format: text (default), json, csv or html.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there.")
     String format = "text";
 
     @Option(names = "--stats-extended", description = "Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c).")
