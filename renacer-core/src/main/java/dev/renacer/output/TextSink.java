@@ -1,6 +1,7 @@
 package dev.renacer.output;
 
 import dev.renacer.syscall.Signals;
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
@@ -34,6 +35,7 @@ public final class TextSink implements TraceListener {
     private static final String UNFINISHED = " <unfinished ...>\n";
     private int openTid;          // task whose entry line is written but not ended, 0 if none
     private int openColumn;       // characters written on that line so far
+    private boolean openSeparator; // that line ends with ", " (arguments remain for the exit)
     private final WallClock clock = new WallClock();
 
     /**
@@ -67,6 +69,9 @@ public final class TextSink implements TraceListener {
         line.setLength(0);
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
+        // strace ends the entry part with the separator when arguments remain to be decoded at exit
+        openSeparator = e.argumentsDecodedAtEntry > 0 && e.argumentsDecodedAtEntry < SyscallTable.argumentCount(e.number);
+        if (openSeparator) line.append(", ");
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);
         // written now, as strace does, so that a person sees which call a blocked tracee is in
@@ -83,7 +88,7 @@ public final class TextSink implements TraceListener {
         int column = 0;
         line.setLength(0);
         if (openTid == e.tid && entryLength >= 0) {
-            line.append(e.arguments, Math.min(entryLength, e.arguments.length()), e.arguments.length());
+            line.append(e.arguments, restStart(e.arguments, entryLength, openSeparator), e.arguments.length());
             column = openColumn;
             openTid = 0;
         } else {
@@ -93,12 +98,7 @@ public final class TextSink implements TraceListener {
                 long exitEpoch = e.entryEpochNanos + (e.exitNanos - e.entryNanos);
                 leader(e.tid, e.returned ? exitEpoch : nowEpoch(), e.returned ? e.exitNanos : System.nanoTime());
                 line.append("<... ").append(e.name()).append(" resumed>");
-                int from = Math.min(entryLength, e.arguments.length());
-                if (from > 0 && from + 1 < e.arguments.length()
-                        && e.arguments.charAt(from) == ',' && e.arguments.charAt(from + 1) == ' ') {
-                    from += 2;  // strace printed the separator before "<unfinished ...>"
-                }
-                line.append(e.arguments, from, e.arguments.length());
+                line.append(e.arguments, restStart(e.arguments, entryLength, true), e.arguments.length());
             } else {
                 learnClock(e.entryEpochNanos, e.entryNanos);
                 leader(e.tid, e.entryEpochNanos, e.entryNanos);
@@ -166,6 +166,16 @@ public final class TextSink implements TraceListener {
         tasks.unfinished(slot, true);
         openTid = 0;
         channel.write(UNFINISHED);
+    }
+
+    /** Where the arguments decoded at exit begin, past the separator if the entry line already printed it. */
+    private static int restStart(StringBuilder arguments, int entryLength, boolean separatorPrinted) {
+        int from = Math.min(entryLength, arguments.length());
+        if (separatorPrinted && from > 0 && from + 1 < arguments.length()
+                && arguments.charAt(from) == ',' && arguments.charAt(from + 1) == ' ') {
+            from += 2;
+        }
+        return from;
     }
 
     private void leader(int tid, long epochNanos, long monotonicNanos) {

@@ -120,6 +120,7 @@ class TextSinkTest {
         s.onProcessStart(process(100));
         s.onProcessStart(process(101));
         SyscallEvent parent = entry(100, WAIT4, "101", 0);
+        parent.argumentsDecodedAtEntry = 1;
         s.onSyscallEntry(parent);
         SyscallEvent child = entry(101, GETPID, "", 1);
         s.onSyscallEntry(child);
@@ -128,7 +129,7 @@ class TextSinkTest {
         s.onProcessExit(101, 7, 0, false);
         s.onSyscall(exit(parent, ", [{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL", 101, "101", 5000));
         assertThat(out.text()).isEqualTo(
-                "[pid   100] " + n(WAIT4) + "(101 <unfinished ...>\n"
+                "[pid   100] " + n(WAIT4) + "(101,  <unfinished ...>\n"
                 + aligned("[pid   101] " + n(GETPID) + "()", "101")
                 + aligned("[pid   101] " + n(EXIT_GROUP) + "(7)", "?")
                 + "[pid   101] +++ exited with 7 +++\n"
@@ -139,6 +140,7 @@ class TextSinkTest {
     void anEntryFollowedByItsOwnExitIsOneLine() {
         TextSink s = sink(0, false, false);
         SyscallEvent e = entry(100, READ, "3", 0);
+        e.argumentsDecodedAtEntry = 1;
         s.onSyscallEntry(e);
         s.onSyscall(exit(e, ", \"abc\", 4096", 3, "3", 10));
         assertThat(out.text()).isEqualTo(aligned(n(READ) + "(3, \"abc\", 4096)", "3"));
