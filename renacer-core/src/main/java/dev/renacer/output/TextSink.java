@@ -24,6 +24,7 @@ public final class TextSink implements TraceListener {
     static final int RESULT_COLUMN = 39;
     /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
     private static final int SYS_EXIT = 60;
+    private static final String UNFINISHED = " <unfinished ...>\n";
 
     private final OutputChannel channel;
     private final Timestamps timestamps;
@@ -32,7 +33,6 @@ public final class TextSink implements TraceListener {
     private final boolean followForks;
     private final TaskTable tasks = new TaskTable();
     private final StringBuilder line = new StringBuilder(512);
-    private static final String UNFINISHED = " <unfinished ...>\n";
     private int openTid;          // task whose entry line is written but not ended, 0 if none
     private int openColumn;       // characters written on that line so far
     private boolean openSeparator; // that line ends with ", " (arguments remain for the exit)
