@@ -50,8 +50,11 @@ public final class TraceFilter {
         }
         String body = spec.substring(start);
         boolean[] selected = new boolean[SyscallTable.size()];
+        boolean others = inverted;
         if (body.equals("all")) {
+            // As strace's "all" is "!none": numbers beyond the table are selected too.
             Arrays.fill(selected, true);
+            others = !inverted;
         } else if (!body.equals("none")) {
             boolean any = false;
             for (String token : body.split(",")) {
@@ -64,7 +67,7 @@ public final class TraceFilter {
         if (inverted) {
             for (int i = 0; i < selected.length; i++) selected[i] = !selected[i];
         }
-        return new TraceFilter(selected, inverted);
+        return new TraceFilter(selected, others);
     }
 
     /**

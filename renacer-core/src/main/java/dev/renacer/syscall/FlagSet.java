@@ -7,7 +7,7 @@ package dev.renacer.syscall;
 public final class FlagSet {
     private final String name;
     private final boolean bitwise;
-    /** Flags: printed for 0. Values: the comment for an unknown value ("SEEK_???"). */
+    /** Flags: printed for 0. Values: the comment for an unknown value ("SEEK_???"), or "-" for bare hex. */
     private final String fallback;
     private final long[] values;
     private final String[] names;
@@ -70,7 +70,7 @@ public final class FlagSet {
             out.append(known);
         } else {
             Num.appendHex(value, out);
-            out.append(" /* ").append(fallback).append(" */");
+            if (!fallback.equals("-")) out.append(" /* ").append(fallback).append(" */");
         }
     }
 }

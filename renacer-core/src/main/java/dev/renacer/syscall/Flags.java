@@ -26,6 +26,21 @@ final class Flags {
     static final FlagSet RLIMIT = get("rlimit_resource");
     static final FlagSet FILE_TYPE = get("file_type");
     static final FlagSet MODE_BITS = get("mode_bits");
+    static final FlagSet CLONE = get("clone_flags");
+    static final FlagSet GRND = get("grnd_flags");
+    static final FlagSet CLOCKID = get("clockid");
+    static final FlagSet TIMER = get("timer_flags");
+    static final FlagSet FUTEX_CMD = get("futex_cmd");
+    static final FlagSet IOCTL = get("ioctl_cmd");
+    static final FlagSet ADDRESS_FAMILY = get("address_family");
+    static final FlagSet SOCKET_TYPE = get("socket_type");
+    static final FlagSet SOCKET_FLAGS = get("socket_flags");
+    static final FlagSet IPPROTO = get("ipproto");
+    static final FlagSet FADVISE = get("fadvise");
+    static final FlagSet MSG = get("msg_flags");
+    static final FlagSet STATX_SYNC = get("statx_sync");
+    static final FlagSet STATX_MASK = get("statx_mask");
+    static final FlagSet STATX_ATTRS = get("statx_attrs");
 
     private Flags() {}
 

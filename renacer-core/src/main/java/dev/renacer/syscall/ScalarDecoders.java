@@ -16,6 +16,8 @@ final class ScalarDecoders {
 
     static void register(ArgDecoder[] byKind) {
         byKind[ArgKind.HEX.ordinal()] = (c, i, out) -> Num.appendHexOrZero(c.arg(i), out);
+        byKind[ArgKind.UNDECODED.ordinal()] = byKind[ArgKind.HEX.ordinal()];
+        byKind[ArgKind.FLAGS.ordinal()] = (c, i, out) -> SyscallTable.flagSet(c.number, i).append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.INT.ordinal()] = (c, i, out) -> out.append((int) c.arg(i));
         byKind[ArgKind.UINT.ordinal()] = (c, i, out) -> out.append(c.arg(i) & 0xffffffffL);
         byKind[ArgKind.LONG.ordinal()] = (c, i, out) -> out.append(c.arg(i));
@@ -69,6 +71,26 @@ final class ScalarDecoders {
         if (rest != 0) {
             out.append('|');
             Flags.MAP.appendBits(rest, out);
+        }
+    }
+
+    private static final int F_GETFD = 1, F_GETFL = 3;
+
+    /** fcntl's result: F_GETFL and a non-zero F_GETFD in hex with their flags, the rest in decimal. */
+    static void appendFcntlResult(long[] args, long result, StringBuilder out) {
+        int cmd = args == null ? -1 : (int) args[1];
+        if (cmd == F_GETFL) {
+            Num.appendHexOrZero(result, out);
+            out.append(" (flags ");
+            appendOpenFlags(result, out);
+            out.append(')');
+        } else if (cmd == F_GETFD && result != 0) {
+            Num.appendHex(result, out);
+            out.append(" (flags ");
+            Flags.FD_CLOEXEC.append(result, out);
+            out.append(')');
+        } else {
+            out.append(result);
         }
     }
 

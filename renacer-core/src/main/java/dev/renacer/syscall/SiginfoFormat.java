@@ -14,10 +14,12 @@ final class SiginfoFormat {
     private static final int ADDR = 16, BAND = 16, POLL_FD = 24;
     private static final int TIMER_ID = 16, OVERRUN = 20;
     private static final int CALL_ADDR = 16, SYSCALL = 24, ARCH = 28;
+    private static final int ADDR_LSB = 24, LOWER = 32, UPPER = 40, PKEY = 32;
 
     private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17;
-    private static final int SIGIO = 29, SIGSYS = 31;
-    private static final int SI_TIMER = -2, SI_KERNEL = 0x80, CLD_EXITED = 1;
+    private static final int SIGPROF = 27, SIGIO = 29, SIGSYS = 31;
+    private static final int SI_TIMER = -2, SI_SIGIO = -5, SI_TKILL = -6, SI_KERNEL = 0x80, CLD_EXITED = 1;
+    private static final int BUS_MCEERR_AR = 4, BUS_MCEERR_AO = 5, SEGV_BNDERR = 3, SEGV_PKUERR = 4, POLL_MSG = 3;
     private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
 
     /** si_code values any signal may carry, from 0 down (SI_ASYNCNL is -60), plus SI_KERNEL. */
@@ -40,9 +42,14 @@ final class SiginfoFormat {
     private static final String[] POLL_CODES = {null, "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI",
         "POLL_HUP"};
     private static final String[] SYS_CODES = {null, "SYS_SECCOMP", "SYS_USER_DISPATCH"};
+    private static final String[] PROF_CODES = {null, "PROF_SIG"};
 
     static void append(byte[] si, StringBuilder out) {
         int signo = i32(si, SIGNO);
+        if (signo == 0) {
+            out.append("{}"); // strace prints nothing of a siginfo without a signal
+            return;
+        }
         int errno = i32(si, ERRNO);
         int code = i32(si, CODE);
         out.append("{si_signo=");
@@ -68,8 +75,13 @@ final class SiginfoFormat {
             appendSigval(si, out);
             return;
         }
+        if (code == SI_SIGIO) {
+            out.append(", si_band=").append(i64(si, BAND));
+            out.append(", si_fd=").append(i32(si, POLL_FD));
+            return;
+        }
         appendSource(si, out);
-        if (code != 0 && code != -6 && i64(si, SIGVAL) != 0) appendSigval(si, out);
+        if (code != 0 && code != SI_TKILL && i64(si, SIGVAL) != 0) appendSigval(si, out);
     }
 
     private static void appendFromKernel(byte[] si, int signo, int code, StringBuilder out) {
@@ -85,9 +97,10 @@ final class SiginfoFormat {
             case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS: case SIGTRAP:
                 out.append(", si_addr=");
                 Num.appendAddress(i64(si, ADDR), out);
+                appendFaultDetail(si, signo, code, out);
                 break;
             case SIGIO:
-                if (code >= 1 && code < POLL_CODES.length) {
+                if (code >= 1 && code <= POLL_MSG) {
                     out.append(", si_band=").append(i64(si, BAND));
                     out.append(", si_fd=").append(i32(si, POLL_FD));
                 }
@@ -95,7 +108,10 @@ final class SiginfoFormat {
             case SIGSYS:
                 out.append(", si_call_addr=");
                 Num.appendAddress(i64(si, CALL_ADDR), out);
-                out.append(", si_syscall=").append(SyscallTable.name(i32(si, SYSCALL)));
+                out.append(", si_syscall=");
+                int nr = i32(si, SYSCALL);
+                if (SyscallTable.known(nr)) out.append("__NR_").append(SyscallTable.name(nr));
+                else out.append(nr);
                 out.append(", si_arch=");
                 if (i32(si, ARCH) == AUDIT_ARCH_X86_64) out.append("AUDIT_ARCH_X86_64");
                 else Num.appendHex(i32(si, ARCH) & 0xffffffffL, out);
@@ -103,6 +119,21 @@ final class SiginfoFormat {
             default:
                 if (i32(si, PID) != 0 || i32(si, UID) != 0) appendSource(si, out);
                 if (i64(si, SIGVAL) != 0) appendSigval(si, out);
+        }
+    }
+
+    /** The extra fields of machine-check bus errors and of bound and protection-key violations. */
+    private static void appendFaultDetail(byte[] si, int signo, int code, StringBuilder out) {
+        if (signo == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
+            out.append(", si_addr_lsb=");
+            Num.appendHexOrZero(((si[ADDR_LSB] & 0xff) | (si[ADDR_LSB + 1] & 0xff) << 8), out);
+        } else if (signo == SIGSEGV && code == SEGV_BNDERR) {
+            out.append(", si_lower=");
+            Num.appendAddress(i64(si, LOWER), out);
+            out.append(", si_upper=");
+            Num.appendAddress(i64(si, UPPER), out);
+        } else if (signo == SIGSEGV && code == SEGV_PKUERR) {
+            out.append(", si_pkey=").append(i32(si, PKEY) & 0xffffffffL);
         }
     }
 
@@ -129,6 +160,7 @@ final class SiginfoFormat {
             case SIGCHLD: return CLD_CODES;
             case SIGIO: return POLL_CODES;
             case SIGSYS: return SYS_CODES;
+            case SIGPROF: return PROF_CODES;
             default: return null;
         }
     }

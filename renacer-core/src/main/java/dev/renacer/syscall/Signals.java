@@ -10,7 +10,7 @@ public final class Signals {
     public static final int MAX_SIGNAL = 64;
 
     private static final String[] CLASSIC = {
-        "SIG_0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
+        "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
         "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
         "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
         "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS", "SIGRTMIN",
@@ -22,13 +22,16 @@ public final class Signals {
     static {
         for (int s = 0; s <= MAX_SIGNAL; s++) {
             NAMES[s] = s < CLASSIC.length ? CLASSIC[s] : "SIGRT_" + (s - KERNEL_SIGRTMIN);
-            SHORT_NAMES[s] = NAMES[s].substring(3);
+            SHORT_NAMES[s] = s == 0 ? "0" : NAMES[s].substring(3);
         }
     }
 
     private Signals() {}
 
-    /** "SIGCHLD", "SIGRTMIN" (32), "SIGRT_3" (35); a number strace has no name for prints as the number. */
+    /**
+     * "SIGCHLD", "SIGRTMIN" (32), "SIGRT_3" (35); 0 and numbers strace has no name for print as the number
+     * ({@code kill(42, 0)}, {@code kill(42, 99)}).
+     */
     public static String name(int signal) {
         return signal >= 0 && signal <= MAX_SIGNAL ? NAMES[signal] : Integer.toString(signal);
     }

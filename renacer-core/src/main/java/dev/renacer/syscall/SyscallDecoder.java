@@ -11,6 +11,9 @@ package dev.renacer.syscall;
 public final class SyscallDecoder {
     private final ArgDecoder[] byKind = new ArgDecoder[ArgKind.values().length];
     private final Call call = new Call();
+    /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
+    private int lastExitNumber = -1;
+    private long[] lastExitArgs;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
@@ -19,6 +22,8 @@ public final class SyscallDecoder {
         ScalarDecoders.register(byKind);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
+        ProcessDecoders.register(byKind, reader);
+        NetworkDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -45,6 +50,8 @@ public final class SyscallDecoder {
     /** At the exit stop: appends arguments {@code from}.. (the ones filled in by the call), with the leading ", ". */
     public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {
         Call c = prepare(tid, number, args, returnValue, true);
+        lastExitNumber = number;
+        lastExitArgs = args;
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, out);
     }
@@ -54,12 +61,30 @@ public final class SyscallDecoder {
      * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
      */
     public void decodeResult(int number, long returnValue, StringBuilder out) {
+        decodeResult(number, number == lastExitNumber ? lastExitArgs : null, returnValue, out);
+    }
+
+    /**
+     * As {@link #decodeResult(int, long, StringBuilder)}, with the call's arguments given explicitly rather
+     * than taken from the latest {@link #decodeExit}: {@code fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)}.
+     */
+    public void decodeResult(int number, long[] args, long returnValue, StringBuilder out) {
         if (returnValue < 0 && returnValue >= -4095) {
             Errno.appendFailure((int) -returnValue, out);
-        } else if (SyscallTable.hexResult(number)) {
-            Num.appendHexOrZero(returnValue, out);
-        } else {
-            out.append(returnValue);
+            return;
+        }
+        switch (SyscallTable.resultKind(number)) {
+            case HEX:
+                Num.appendHexOrZero(returnValue, out);
+                break;
+            case OCTAL:
+                Num.appendOctalMode(returnValue, out);
+                break;
+            case FCNTL:
+                ScalarDecoders.appendFcntlResult(args, returnValue, out);
+                break;
+            default:
+                out.append(returnValue);
         }
     }
 

@@ -17,7 +17,9 @@ public final class SyscallTable {
     private static final String[] NAMES = new String[PRECOMPUTED];
     private static final int[] CLASSES;
     private static final ArgKind[][] KINDS;
-    private static final boolean[] HEX_RESULT;
+    /** The flag set of each {@link ArgKind#FLAGS} argument, null elsewhere. */
+    private static final FlagSet[][] FLAG_SETS;
+    private static final ResultKind[] RESULT_KINDS;
     private static final boolean[] KNOWN;
     private static final Map<String, Integer> NUMBERS = new HashMap<>();
     private static final int SIZE;
@@ -29,7 +31,8 @@ public final class SyscallTable {
         SIZE = size;
         CLASSES = new int[size];
         KINDS = new ArgKind[size][];
-        HEX_RESULT = new boolean[size];
+        FLAG_SETS = new FlagSet[size][];
+        RESULT_KINDS = new ResultKind[size];
         KNOWN = new boolean[size];
         for (int i = 0; i < PRECOMPUTED; i++) NAMES[i] = unknownName(i);
         for (String[] row : rows) {
@@ -40,12 +43,18 @@ public final class SyscallTable {
             NUMBERS.put(row[1], number);
             CLASSES[number] = parseClasses(row[2]);
             int kinds = row.length - 3;
+            RESULT_KINDS[number] = ResultKind.DECIMAL;
             if (kinds > 0 && row[row.length - 1].startsWith("->")) {
-                HEX_RESULT[number] = row[row.length - 1].equals("->hex");
+                RESULT_KINDS[number] = ResultKind.fromToken(row[row.length - 1]);
                 kinds--;
             }
             KINDS[number] = new ArgKind[kinds];
-            for (int k = 0; k < kinds; k++) KINDS[number][k] = ArgKind.fromToken(row[3 + k]);
+            FLAG_SETS[number] = new FlagSet[kinds];
+            for (int k = 0; k < kinds; k++) {
+                String token = row[3 + k];
+                KINDS[number][k] = ArgKind.fromToken(token);
+                if (token.startsWith("@")) FLAG_SETS[number][k] = Flags.get(token.substring(1));
+            }
         }
     }
 
@@ -96,14 +105,24 @@ public final class SyscallTable {
         return known(number) ? KINDS[number].length : 6;
     }
 
-    /** The kind of argument {@code index}; {@link ArgKind#HEX} when the syscall is unknown. */
+    /** The kind of argument {@code index}; {@link ArgKind#UNDECODED} when the syscall is unknown. */
     public static ArgKind argumentKind(int number, int index) {
-        return known(number) ? KINDS[number][index] : ArgKind.HEX;
+        return known(number) ? KINDS[number][index] : ArgKind.UNDECODED;
+    }
+
+    /** The flag set argument {@code index} is printed with, when its kind is {@link ArgKind#FLAGS}. */
+    static FlagSet flagSet(int number, int index) {
+        return FLAG_SETS[number][index];
     }
 
     /** True when strace prints the result in hex (addresses: mmap, brk, mremap, shmat). */
     public static boolean hexResult(int number) {
-        return known(number) && HEX_RESULT[number];
+        return resultKind(number) == ResultKind.HEX;
+    }
+
+    /** How a successful result of this call is printed. */
+    public static ResultKind resultKind(int number) {
+        return known(number) ? RESULT_KINDS[number] : ResultKind.DECIMAL;
     }
 
     static ArgKind[] kinds(int number) {

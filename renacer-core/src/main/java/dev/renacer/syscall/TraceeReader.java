@@ -54,6 +54,39 @@ final class TraceeReader {
         if (length > got) out.append("...");
     }
 
+    /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
+    void appendBufferHex(int tid, long address, long length, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int shown = (int) Math.min(Math.max(length, 0), stringLimit);
+        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
+        if (got < 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < got; i++) {
+            out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        }
+        out.append('"');
+        if (length > got) out.append("...");
+    }
+
+    /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
+    int countDirents(int tid, long address, long length) {
+        int count = 0;
+        // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name
+        for (long offset = 0; offset + 19 <= length; count++) {
+            if (memory.read(tid, address + offset + 16, word, 0, 2) != 2) return -1;
+            int reclen = (word[0] & 0xff) | (word[1] & 0xff) << 8;
+            if (reclen == 0) break;
+            offset += reclen;
+        }
+        return count;
+    }
+
     /** A NUL-terminated string bounded by -s (argv elements, names). */
     void appendString(int tid, long address, StringBuilder out) {
         appendTerminated(tid, address, stringLimit, out);
@@ -88,8 +121,13 @@ final class TraceeReader {
      * octal with as few digits as possible, padded to three when an octal digit follows.
      */
     static void appendQuoted(byte[] src, int length, StringBuilder out) {
+        appendQuoted(src, 0, length, out);
+    }
+
+    static void appendQuoted(byte[] src, int from, int length, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < length; i++) {
+        int end = from + length;
+        for (int i = from; i < end; i++) {
             int c = src[i] & 0xff;
             switch (c) {
                 case '"': out.append("\\\""); break;
@@ -104,7 +142,7 @@ final class TraceeReader {
                         out.append((char) c);
                     } else {
                         out.append('\\');
-                        boolean digitFollows = i + 1 < length && src[i + 1] >= '0' && src[i + 1] <= '7';
+                        boolean digitFollows = i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '7';
                         if (digitFollows || c >= 0100) out.append((char) ('0' + (c >> 6)));
                         if (digitFollows || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
                         out.append((char) ('0' + (c & 7)));

@@ -67,6 +67,8 @@ class TraceFilterTest {
     @Test
     void allAndNone() {
         assertThat(TraceFilter.parse("all").traces(MMAP)).isTrue();
+        assertThat(TraceFilter.parse("all").traces(5000)).isTrue();
+        assertThat(TraceFilter.parse("!all").traces(5000)).isFalse();
         assertThat(TraceFilter.parse("none").traces(MMAP)).isFalse();
         assertThat(TraceFilter.parse("none").traces(5000)).isFalse();
         assertThat(TraceFilter.parse("!all").traces(MMAP)).isFalse();

@@ -153,6 +153,28 @@ class SyscallDecoderTest {
     }
 
     @Test
+    void resultsThatDependOnTheCall() {
+        // fcntl(3, F_GETFL) = 0x8800 (flags O_RDONLY|O_NONBLOCK|O_LARGEFILE), as strace 6.1 prints it
+        long[] getfl = {3, 3, 0, 0, 0, 0};
+        StringBuilder out = new StringBuilder();
+        decoder.decodeResult(72, getfl, 0x8800, out);
+        assertThat(out).hasToString("0x8800 (flags O_RDONLY|O_NONBLOCK|O_LARGEFILE)");
+        out.setLength(0);
+        decoder.decodeResult(72, new long[] {3, 1, 0, 0, 0, 0}, 1, out);
+        assertThat(out).hasToString("0x1 (flags FD_CLOEXEC)");
+        out.setLength(0);
+        decoder.decodeResult(72, new long[] {3, 1, 0, 0, 0, 0}, 0, out);
+        assertThat(out).hasToString("0");
+        // Without explicit arguments the decoder uses those of the latest exit stop.
+        out.setLength(0);
+        decoder.decodeExit(1, 72, getfl, 2, 0x8002, out);
+        decoder.decodeResult(72, 0x8002, out);
+        assertThat(out).hasToString("0x8002 (flags O_RDWR|O_LARGEFILE)");
+        assertThat(result("umask", 022)).isEqualTo("022");
+        assertThat(result("umask", 0)).isEqualTo("000");
+    }
+
+    @Test
     void smallFlagSetsAndValues() {
         long tmp = memory.string("/tmp");
         assertThat(call("access", 0, tmp, 6)).isEqualTo("\"/tmp\", R_OK|W_OK");
@@ -170,6 +192,9 @@ class SyscallDecoderTest {
         assertThat(call("newfstatat", -2, -100, tmp, UNMAPPED, 0x100))
                 .isEqualTo("AT_FDCWD, \"/tmp\", 0x7ffcdead0000, AT_SYMLINK_NOFOLLOW");
         assertThat(call("close", 0, 3)).isEqualTo("3");
+        assertThat(call("madvise", 0, 0x7f0000000000L, 4096, 4)).isEqualTo("0x7f0000000000, 4096, MADV_DONTNEED");
+        assertThat(call("flock", 0, 3, 2 | 4)).isEqualTo("3, LOCK_EX|LOCK_NB");
+        assertThat(call("epoll_create1", 5, 02000000)).isEqualTo("EPOLL_CLOEXEC");
         assertThat(call("getpid", 42)).isEmpty();
         assertThat(call("write", 1, 1, memory.map(bytes("x")), 1)).isEqualTo("1, \"x\", 1");
     }

@@ -26,7 +26,9 @@ public final class Strace {
             argv.add(out.toString());
             argv.add("--");
             argv.addAll(command);
-            Process p = new ProcessBuilder(argv).redirectOutput(stdout.toFile())
+            // the command's stdout is the test JVM's, as under renacer in-process: programs pick their
+            // copy strategy by what stdout is (cat uses copy_file_range to a file, read/write to a pipe)
+            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -35,7 +35,7 @@ public record StraceLine(int pid, String name, String result) {
         return space < 0 ? r : r.substring(0, space);
     }
 
-    /** Calls whose result is a pid, tid or otherwise differs from run to run. */
+    /** Calls whose result is a pid, tid or otherwise differs from run to run (rt_sigreturn returns what the interrupted call had). */
     private static final Pattern PID_RESULTS = Pattern.compile(
-            "getpid|gettid|getppid|fork|vfork|clone|clone3|wait4|waitid|set_tid_address|getrandom|time|times|brk|mmap|mremap|sysinfo");
+            "getpid|gettid|getppid|fork|vfork|clone|clone3|wait4|waitid|set_tid_address|getrandom|time|times|brk|mmap|mremap|sysinfo|rt_sigreturn");
 }

