@@ -309,6 +309,7 @@ final class TraceLoop {
             }
         }
         int pid = task.pid;
+        boolean wasHidden = task.hidden;
         List<String> argv;
         if (task.hidden) {
             task.hidden = false;
@@ -323,8 +324,8 @@ final class TraceLoop {
         processes.put(pid, info);
         if (previous == null) listener.onProcessStart(info);
         else listener.onExec(info);
-        // The execve's entry was decoded before the trampoline became visible: announce it now.
-        if (task.inSyscall) {
+        // The execve's entry was decoded while the trampoline was hidden: announce it now.
+        if (wasHidden && task.inSyscall) {
             task.traced = config.filter().traces(task.event.number);
             if (task.traced) listener.onSyscallEntry(task.event);
         }

@@ -42,7 +42,7 @@ class AttachIT {
 
     @Test
     void oneBadPidDoesNotStopTheOthers() throws Exception {
-        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "5").redirectErrorStream(true).start();
+        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
         int pid = Integer.parseInt(out.readLine().trim());
 
