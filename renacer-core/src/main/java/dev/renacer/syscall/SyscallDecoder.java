@@ -1,34 +1,107 @@
 package dev.renacer.syscall;
 
 /**
- * STUB to be replaced by the decoder work: formats a syscall's arguments and result as strace does.
- * One instance per tracer, used only on the tracer thread; reuses its buffers.
+ * Formats a syscall's arguments and result as strace does. The syscall table gives each argument a
+ * {@link ArgKind}; the decoder for that kind prints it. Arguments the call fills in (read's buffer,
+ * fstat's struct) are printed at the exit stop, as strace prints them.
+ *
+ * <p>One instance per tracer, used only on the tracer thread; it reuses its buffers and allocates nothing
+ * per call.
  */
 public final class SyscallDecoder {
-    private final TraceeMemory memory;
-    private final int stringLimit;
+    private final ArgDecoder[] byKind = new ArgDecoder[ArgKind.values().length];
+    private final Call call = new Call();
+    /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
+    private int lastExitNumber = -1;
+    private long[] lastExitArgs;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
-        this.memory = memory;
-        this.stringLimit = stringLimit;
-    }
-
-    /** At the entry stop: appends the arguments known before the call runs; returns how many it wrote. */
-    public int decodeEntry(int tid, int number, long[] args, StringBuilder out) {
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) out.append(", ");
-            out.append(args[i]);
+        if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
+        TraceeReader reader = new TraceeReader(memory, stringLimit);
+        ScalarDecoders.register(byKind);
+        MemoryDecoders.register(byKind, reader);
+        StructDecoders.register(byKind, reader);
+        ProcessDecoders.register(byKind, reader);
+        NetworkDecoders.register(byKind, reader);
+        for (ArgKind kind : ArgKind.values()) {
+            if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
-        return 6;
     }
 
-    /** At the exit stop: appends arguments {@code from}.. (the ones filled in by the call). */
-    public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {}
+    /**
+     * At the entry stop: appends the arguments known before the call runs, ", "-separated, stopping at
+     * the first one the call fills in.
+     *
+     * @return the index of the first argument not yet handled: pass it to {@link #decodeExit} as {@code from}
+     *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled)
+     */
+    public int decodeEntry(int tid, int number, long[] args, StringBuilder out) {
+        Call c = prepare(tid, number, args, 0, false);
+        int count = SyscallTable.argumentCount(number);
+        for (int i = 0; i < count; i++) {
+            ArgKind kind = SyscallTable.argumentKind(number, i);
+            if (kind.atExit()) return i;
+            appendArgument(c, kind, i, out);
+        }
+        return count;
+    }
 
-    /** Appends the result as strace prints it after "= ". */
+    /** At the exit stop: appends arguments {@code from}.. (the ones filled in by the call), with the leading ", ". */
+    public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {
+        Call c = prepare(tid, number, args, returnValue, true);
+        lastExitNumber = number;
+        lastExitArgs = args;
+        int count = SyscallTable.argumentCount(number);
+        for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, out);
+    }
+
+    /**
+     * Appends the result as strace prints it after "= ": "3", "0x55d0c8a2b000" for calls returning
+     * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
+     */
     public void decodeResult(int number, long returnValue, StringBuilder out) {
-        if (returnValue < 0 && returnValue >= -4095) out.append("-1 errno").append(-returnValue);
-        else out.append(returnValue);
+        decodeResult(number, number == lastExitNumber ? lastExitArgs : null, returnValue, out);
+    }
+
+    /**
+     * As {@link #decodeResult(int, long, StringBuilder)}, with the call's arguments given explicitly rather
+     * than taken from the latest {@link #decodeExit}: {@code fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)}.
+     */
+    public void decodeResult(int number, long[] args, long returnValue, StringBuilder out) {
+        if (returnValue < 0 && returnValue >= -4095) {
+            Errno.appendFailure((int) -returnValue, out);
+            return;
+        }
+        switch (SyscallTable.resultKind(number)) {
+            case HEX:
+                Num.appendHexOrZero(returnValue, out);
+                break;
+            case OCTAL:
+                Num.appendOctalMode(returnValue, out);
+                break;
+            case FCNTL:
+                ScalarDecoders.appendFcntlResult(args, returnValue, out);
+                break;
+            default:
+                out.append(returnValue);
+        }
+    }
+
+    private void appendArgument(Call c, ArgKind kind, int index, StringBuilder out) {
+        ArgDecoder decoder = byKind[kind.ordinal()];
+        if (!decoder.shown(c, index)) return;
+        if (index > 0) out.append(", ");
+        decoder.append(c, index, out);
+    }
+
+    private Call prepare(int tid, int number, long[] args, long returnValue, boolean atExit) {
+        Call c = call;
+        c.tid = tid;
+        c.number = number;
+        c.args = args;
+        c.returnValue = returnValue;
+        c.atExit = atExit;
+        return c;
     }
 }

@@ -30,6 +30,9 @@ public interface TraceListener {
      */
     default void onSignal(int tid, int pid, int signal, CharSequence siginfo) {}
 
+    /** A task entered a group-stop (strace's {@code --- stopped by SIGSTOP ---}); it stays stopped until SIGCONT. */
+    default void onGroupStop(int tid, int pid, int signal) {}
+
     /**
      * A process (thread group) ended. {@code termSignal} is 0 when it exited normally with
      * {@code exitCode}; otherwise the signal that killed it.

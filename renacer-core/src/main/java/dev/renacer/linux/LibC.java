@@ -1,0 +1,34 @@
+package dev.renacer.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The libc calls made on every ptrace stop, bound with JNA direct mapping (a JNI call each, no
+ * reflection, no allocation). They report failure by their return value only; the calls whose errno
+ * matters are in {@link CheckedLibC}.
+ */
+public final class LibC {
+    static {
+        Native.register(NativeLibrary.getInstance("c"));
+    }
+
+    private LibC() {}
+
+    /** glibc's ptrace(2); variadic in C, called here with all four arguments. */
+    public static native long ptrace(long request, int pid, long addr, long data);
+
+    /** Throws only on failure (EINTR, ECHILD), so the exception costs nothing on the steady path. */
+    public static native int waitpid(int pid, Pointer status, int options) throws LastErrorException;
+
+    public static native long process_vm_readv(int pid, Pointer localIov, long localCount,
+                                               Pointer remoteIov, long remoteCount, long flags);
+
+    public static native int kill(int pid, int signal);
+
+    public static native int getpid();
+
+    public static native int gettid();
+}

@@ -1,0 +1,25 @@
+package dev.renacer.output;
+
+import dev.renacer.stats.SortOrder;
+import dev.renacer.stats.SummaryTable;
+import dev.renacer.stats.SyscallStats;
+import dev.renacer.trace.TraceListener;
+
+/** Prints the {@code -c} table when the trace ends, where the text trace goes (stderr or -o FILE), as strace does. */
+public final class TextSummarySink implements TraceListener {
+    private final OutputChannel channel;
+    private final SyscallStats stats;
+    private final SortOrder order;
+
+    public TextSummarySink(OutputChannel channel, SyscallStats stats, SortOrder order) {
+        this.channel = channel;
+        this.stats = stats;
+        this.order = order;
+    }
+
+    @Override
+    public void onFinish() {
+        channel.write(SummaryTable.format(stats.summary(), order));
+        channel.flush();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.renacer.syscall;
+
+import java.util.Locale;
+
+/**
+ * What a syscall argument is, which decides how it is printed. The syscall table names a kind per
+ * argument (in lower case); {@link SyscallDecoder} looks the decoder up by kind, never by syscall name.
+ */
+public enum ArgKind {
+    /** Plain hex, 0 as "0" (strace's %#lx). */
+    HEX(false),
+    /**
+     * An argument renacer does not decode yet, printed as HEX. Spelled "x" in the table, so that the
+     * calls still waiting for a real signature are easy to find (strace decodes nearly all of them).
+     */
+    UNDECODED(false),
+    INT(false), UINT(false), LONG(false), ULONG(false),
+    /**
+     * A 32-bit value printed with a flag set of flags.tbl, which the table names per argument as
+     * {@code @set}: one kind serves every flag set, so a new set needs no code.
+     */
+    FLAGS(false),
+    /** An address: NULL or hex. */
+    PTR(false),
+    FD(false),
+    /** A directory fd of the *at calls: AT_FDCWD for -100. */
+    DIRFD(false),
+    /** A file name: NUL-terminated, bounded by PATH_MAX rather than -s, as strace prints paths. */
+    PATH(false),
+    /** A NUL-terminated string bounded by -s. */
+    STR(false),
+    /** A buffer the call reads; its length is the next argument. */
+    INBUF(false),
+    OPEN_FLAGS(false),
+    /** open's mode: printed only when the flags (previous argument) say O_CREAT or O_TMPFILE. */
+    OPEN_MODE(false),
+    MODE(false), ACCESS_MODE(false), AT_FLAGS(false), FD_FLAGS(false),
+    PROT(false), MAP_FLAGS(false), WHENCE(false), FCNTL_CMD(false),
+    SIGNAL(false), SIGSET(false), SIGMASK_HOW(false), SIGACTION(false),
+    ARGV(false), ENVP(false), WAIT_OPTIONS(false), ARCH_PRCTL_CODE(false), RLIMIT_RESOURCE(false),
+    /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
+    CLONE_FLAGS(false),
+    RLIMIT(false), GRND_FLAGS(false), TIMESPEC(false), CLOCKID(false), TIMER_FLAGS(false),
+    /** futex's operation, and the arguments that operation uses (their number depends on it). */
+    FUTEX_OP(false),
+    IOCTL_CMD(false), SOCKET_DOMAIN(false), SOCKET_TYPE(false),
+    /** A socket's protocol, named according to the domain in argument 0. */
+    SOCKET_PROTOCOL(false),
+    /** A socket address the call reads; its length is the next argument. */
+    SOCKADDR(false),
+    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
+    /** setgroups' list; its length is the previous argument. */
+    GROUPS(false),
+    /** A siginfo_t the call reads (rt_sigqueueinfo). */
+    SIGINFO(false),
+    /** An iovec array the call reads (writev); its element count is the next argument. */
+    IOVEC(false),
+    /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
+    STATX_FLAGS(false), STATX_MASK(false),
+    /** A buffer the call fills; printed at exit with the returned length. */
+    OUTBUF(true),
+    /** A path the call fills (getcwd). */
+    OUTPATH(true),
+    STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),
+    /** An address the call may write through, shown only as an address, but after the call as strace does. */
+    PTR_OUT(true),
+    /** clone's parent_tid, child_tidptr and tls, which strace prints at exit when the flags use them. */
+    CLONE_TIDS(true),
+    RLIMIT_OUT(true), TIMESPEC_OUT(true),
+    /** getrandom's buffer: the returned length, every byte in \x hex. */
+    RANDOM_OUT(true),
+    /** getdents64's buffer, abbreviated to its entry count. */
+    DIRENTS_OUT(true),
+    UNAME_OUT(true),
+    /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
+    IOVEC_OUT(true),
+    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true),
+    /** getgroups' list: as many entries as the call returned. */
+    GROUPS_OUT(true),
+    /** One id written by the call, shown as {@code [0]} (getresuid). */
+    ID_OUT(true);
+
+    private final boolean atExit;
+
+    ArgKind(boolean atExit) { this.atExit = atExit; }
+
+    /** True when the value exists only after the call ran, so it is printed at the exit stop. */
+    public boolean atExit() { return atExit; }
+
+    /** The kind the table spells {@code token}. */
+    static ArgKind fromToken(String token) {
+        if (token.startsWith("@")) return FLAGS;
+        return token.equals("x") ? UNDECODED : valueOf(token.toUpperCase(Locale.ROOT));
+    }
+}

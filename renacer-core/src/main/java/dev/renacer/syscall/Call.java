@@ -1,0 +1,18 @@
+package dev.renacer.syscall;
+
+/** The call being decoded, handed to every {@link ArgDecoder}; one reused instance per decoder. */
+final class Call {
+    int tid;
+    int number;
+    long[] args;
+    /** Valid at the exit stop only. */
+    long returnValue;
+    boolean atExit;
+
+    long arg(int index) { return args[index]; }
+
+    /** True at the exit stop of a call that failed: output arguments then print as bare addresses. */
+    boolean failed() {
+        return atExit && returnValue < 0 && returnValue >= -4095;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.renacer.syscall;
+
+/**
+ * One named table of constants (O_*, PROT_*, SEEK_*...) and strace's two ways of printing a value
+ * with it: as OR-ed flags, or as one value of an enumeration. Appends only; never allocates.
+ */
+public final class FlagSet {
+    private final String name;
+    private final boolean bitwise;
+    /** Flags: printed for 0. Values: the comment for an unknown value ("SEEK_???"), or "-" for bare hex. */
+    private final String fallback;
+    private final long[] values;
+    private final String[] names;
+
+    FlagSet(String name, boolean bitwise, String fallback, long[] values, String[] names) {
+        this.name = name;
+        this.bitwise = bitwise;
+        this.fallback = fallback;
+        this.values = values;
+        this.names = names;
+    }
+
+    public String name() { return name; }
+
+    /** The name of exactly this value, or null. */
+    public String nameOf(long value) {
+        for (int i = 0; i < values.length; i++) if (values[i] == value) return names[i];
+        return null;
+    }
+
+    /** Appends the value the way this set prints: flags ({@code O_CREAT|O_TRUNC|0x40000000}) or a value. */
+    public void append(long value, StringBuilder out) {
+        if (bitwise) appendFlags(value, out);
+        else appendValue(value, out);
+    }
+
+    /**
+     * Appends the names of the set bits in table order, then any bits left over as hex; appends
+     * nothing and returns false when {@code value} is 0.
+     */
+    public boolean appendBits(long value, StringBuilder out) {
+        long rest = value;
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            long v = values[i];
+            if (v != 0 && (rest & v) == v) {
+                if (any) out.append('|');
+                out.append(names[i]);
+                rest &= ~v;
+                any = true;
+            }
+        }
+        if (rest != 0) {
+            if (any) out.append('|');
+            Num.appendHex(rest, out);
+            any = true;
+        }
+        return any;
+    }
+
+    private void appendFlags(long value, StringBuilder out) {
+        if (value == 0) out.append(fallback == null ? "0" : fallback);
+        else appendBits(value, out);
+    }
+
+    /** A known value prints its name; an unknown one its hex and the set's "???" comment, as strace does. */
+    private void appendValue(long value, StringBuilder out) {
+        String known = nameOf(value);
+        if (known != null) {
+            out.append(known);
+        } else {
+            Num.appendHex(value, out);
+            if (!fallback.equals("-")) out.append(" /* ").append(fallback).append(" */");
+        }
+    }
+}

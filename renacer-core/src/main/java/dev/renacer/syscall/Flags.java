@@ -1,0 +1,83 @@
+package dev.renacer.syscall;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The flag sets of {@code flags.tbl}, loaded once; decoders keep references to the sets they print. */
+final class Flags {
+    private static final Map<String, FlagSet> SETS = load();
+
+    static final FlagSet OPEN = get("open_flags");
+    static final FlagSet FD = get("fd_flags");
+    static final FlagSet ACCESS = get("access_mode");
+    static final FlagSet AT = get("at_flags");
+    static final FlagSet PROT = get("prot");
+    static final FlagSet MAP_TYPE = get("map_type");
+    static final FlagSet MAP = get("map_flags");
+    static final FlagSet WHENCE = get("whence");
+    static final FlagSet FCNTL_CMD = get("fcntl_cmd");
+    static final FlagSet FD_CLOEXEC = get("fd_cloexec");
+    static final FlagSet SIGMASK_HOW = get("sigmask_how");
+    static final FlagSet SA = get("sa_flags");
+    static final FlagSet WAIT = get("wait_options");
+    static final FlagSet ARCH_PRCTL = get("arch_prctl_code");
+    static final FlagSet RLIMIT = get("rlimit_resource");
+    static final FlagSet FILE_TYPE = get("file_type");
+    static final FlagSet MODE_BITS = get("mode_bits");
+    static final FlagSet CLONE = get("clone_flags");
+    static final FlagSet GRND = get("grnd_flags");
+    static final FlagSet CLOCKID = get("clockid");
+    static final FlagSet TIMER = get("timer_flags");
+    static final FlagSet FUTEX_CMD = get("futex_cmd");
+    static final FlagSet IOCTL = get("ioctl_cmd");
+    static final FlagSet ADDRESS_FAMILY = get("address_family");
+    static final FlagSet SOCKET_TYPE = get("socket_type");
+    static final FlagSet SOCKET_FLAGS = get("socket_flags");
+    static final FlagSet IPPROTO = get("ipproto");
+    static final FlagSet FADVISE = get("fadvise");
+    static final FlagSet MSG = get("msg_flags");
+    static final FlagSet STATX_SYNC = get("statx_sync");
+    static final FlagSet STATX_MASK = get("statx_mask");
+    static final FlagSet STATX_ATTRS = get("statx_attrs");
+
+    private Flags() {}
+
+    static FlagSet get(String name) {
+        FlagSet set = SETS.get(name);
+        if (set == null) throw new IllegalStateException("flags.tbl has no set " + name);
+        return set;
+    }
+
+    private static Map<String, FlagSet> load() {
+        Map<String, FlagSet> sets = new HashMap<>();
+        String name = null;
+        boolean bitwise = false;
+        String fallback = null;
+        List<Long> values = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String[]> rows = TableLines.read("flags.tbl");
+        rows.add(new String[] {"@end", "values"});
+        for (String[] row : rows) {
+            if (row[0].startsWith("@")) {
+                if (name != null) sets.put(name, build(name, bitwise, fallback, values, names));
+                name = row[0].substring(1);
+                bitwise = row[1].equals("flags");
+                fallback = row.length > 2 ? row[2] : null;
+                values.clear();
+                names.clear();
+            } else {
+                names.add(row[0]);
+                values.add(Long.decode(row[1]));
+            }
+        }
+        return sets;
+    }
+
+    private static FlagSet build(String name, boolean bitwise, String fallback, List<Long> values, List<String> names) {
+        long[] v = new long[values.size()];
+        for (int i = 0; i < v.length; i++) v[i] = values.get(i);
+        return new FlagSet(name, bitwise, fallback, v, names.toArray(new String[0]));
+    }
+}

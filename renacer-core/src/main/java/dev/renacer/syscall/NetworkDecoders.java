@@ -1,0 +1,132 @@
+package dev.renacer.syscall;
+
+/** Decoders for sockets: domain, type, protocol, and the common socket addresses. */
+final class NetworkDecoders {
+    private NetworkDecoders() {}
+
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10;
+    private static final int SOCK_TYPE_MASK = 0xf;
+    private static final int SOCKADDR_MAX = 128;
+    private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
+    private static final int SIN6_SCOPE_ID = 24;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.SOCKET_DOMAIN.ordinal()] = (c, i, out) -> Flags.ADDRESS_FAMILY.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
+            long type = c.arg(i) & 0xffffffffL;
+            Flags.SOCKET_TYPE.append(type & SOCK_TYPE_MASK, out);
+            long flags = type & ~SOCK_TYPE_MASK;
+            if (flags != 0) {
+                out.append('|');
+                Flags.SOCKET_FLAGS.appendBits(flags, out);
+            }
+        };
+        byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = (c, i, out) -> {
+            int domain = (int) c.arg(0);
+            if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
+            else out.append((int) c.arg(i));
+        };
+        byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
+        byKind[ArgKind.MSG_FLAGS.ordinal()] = (c, i, out) -> Flags.MSG.append(c.arg(i) & 0xffffffffL, out);
+    }
+
+    static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
+        if (address == 0 || length <= 0) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        int size = Math.min(length, SOCKADDR_MAX);
+        byte[] sa = reader.readStruct(c.tid, address, size);
+        if (sa == null || size < 2) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int family = (sa[0] & 0xff) | (sa[1] & 0xff) << 8;
+        out.append("{sa_family=");
+        Flags.ADDRESS_FAMILY.append(family, out);
+        if (family == AF_UNIX) {
+            if (size > SUN_PATH) appendUnixPath(sa, size, out);
+        } else if (family == AF_INET && size >= 8) {
+            out.append(", sin_port=htons(").append(port(sa, SIN_PORT)).append("), sin_addr=inet_addr(\"");
+            appendIpv4(sa, SIN_ADDR, out);
+            out.append("\")");
+        } else if (family == AF_INET6 && size >= 24) {
+            out.append(", sin6_port=htons(").append(port(sa, SIN_PORT)).append("), sin6_flowinfo=htonl(");
+            out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, \"");
+            appendIpv6(sa, SIN6_ADDR, out);
+            out.append("\", &sin6_addr)");
+            if (size >= 28) out.append(", sin6_scope_id=").append(SiginfoFormat.i32(sa, SIN6_SCOPE_ID) & 0xffffffffL);
+        } else {
+            out.append(", ...");
+        }
+        out.append('}');
+    }
+
+    /** sun_path="/run/x", or @"name" for the abstract namespace (a leading NUL). */
+    private static void appendUnixPath(byte[] sa, int size, StringBuilder out) {
+        out.append(", sun_path=");
+        int from = SUN_PATH;
+        if (sa[from] == 0) {
+            out.append('@');
+            from++;
+        }
+        int end = from;
+        while (end < size && sa[end] != 0) end++;
+        TraceeReader.appendQuoted(sa, from, end - from, out);
+    }
+
+    private static int port(byte[] sa, int at) {
+        return (sa[at] & 0xff) << 8 | (sa[at + 1] & 0xff);
+    }
+
+    private static int bigEndian32(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    static void appendIpv4(byte[] b, int at, StringBuilder out) {
+        out.append(b[at] & 0xff).append('.').append(b[at + 1] & 0xff).append('.')
+                .append(b[at + 2] & 0xff).append('.').append(b[at + 3] & 0xff);
+    }
+
+    /** inet_ntop's text: the longest run of two or more zero groups becomes "::"; IPv4-mapped in dotted form. */
+    static void appendIpv6(byte[] b, int at, StringBuilder out) {
+        int bestBase = -1, bestLen = 0;
+        for (int g = 0; g < 8; ) {
+            if (group(b, at, g) != 0) {
+                g++;
+                continue;
+            }
+            int start = g;
+            while (g < 8 && group(b, at, g) == 0) g++;
+            if (g - start > bestLen) {
+                bestBase = start;
+                bestLen = g - start;
+            }
+        }
+        if (bestLen < 2) bestBase = -1;
+        for (int g = 0; g < 8; g++) {
+            if (bestBase >= 0 && g >= bestBase && g < bestBase + bestLen) {
+                if (g == bestBase) out.append(':');
+                continue;
+            }
+            if (g != 0) out.append(':');
+            if (g == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && group(b, at, 5) == 0xffff))) {
+                appendIpv4(b, at + 12, out);
+                return;
+            }
+            int v = group(b, at, g);
+            boolean leading = true;
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                int digit = (v >> shift) & 0xf;
+                if (leading && digit == 0 && shift > 0) continue;
+                leading = false;
+                out.append(Character.forDigit(digit, 16));
+            }
+        }
+        if (bestBase >= 0 && bestBase + bestLen == 8) out.append(':');
+    }
+
+    private static int group(byte[] b, int at, int g) {
+        return (b[at + 2 * g] & 0xff) << 8 | (b[at + 2 * g + 1] & 0xff);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.renacer.syscall;
+
+/** Number formatting straight into a StringBuilder: the JDK's toHexString/toOctalString would allocate. */
+final class Num {
+    private Num() {}
+
+    /** "0x1f" (no leading zeros); 0 prints "0x0", so callers that want strace's bare "0" check first. */
+    static void appendHex(long value, StringBuilder out) {
+        out.append("0x");
+        appendDigits(value, 4, out);
+    }
+
+    /** strace's %#lx: "0" for zero, else "0x..". */
+    static void appendHexOrZero(long value, StringBuilder out) {
+        if (value == 0) out.append('0');
+        else appendHex(value, out);
+    }
+
+    /** An address: NULL or hex. */
+    static void appendAddress(long value, StringBuilder out) {
+        if (value == 0) out.append("NULL");
+        else appendHex(value, out);
+    }
+
+    /** strace's %#o for modes: a leading 0, at least three digits ("000", "0644", "04755"). */
+    static void appendOctalMode(long value, StringBuilder out) {
+        if (value == 0) {
+            out.append("000");
+            return;
+        }
+        out.append(value < 010 ? "00" : "0");
+        appendDigits(value, 3, out);
+    }
+
+    /** Unsigned decimal of all 64 bits (size_t). */
+    static void appendUnsigned(long value, StringBuilder out) {
+        if (value >= 0) {
+            out.append(value);
+        } else {
+            long quotient = (value >>> 1) / 5;
+            out.append(quotient).append((char) ('0' + (value - quotient * 10)));
+        }
+    }
+
+    private static void appendDigits(long value, int bitsPerDigit, StringBuilder out) {
+        int mask = (1 << bitsPerDigit) - 1;
+        int top = 63 - Long.numberOfLeadingZeros(value | 1);
+        int shift = top - top % bitsPerDigit;
+        for (; shift >= 0; shift -= bitsPerDigit) {
+            out.append(Character.forDigit((int) (value >>> shift) & mask, 16));
+        }
+    }
+}

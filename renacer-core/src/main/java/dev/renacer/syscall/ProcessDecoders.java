@@ -1,0 +1,202 @@
+package dev.renacer.syscall;
+
+/** Decoders for process, resource-limit, time and futex arguments. */
+final class ProcessDecoders {
+    private ProcessDecoders() {}
+
+    private static final long CSIGNAL = 0xff;
+    private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
+    private static final long CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+    private static final long CLONE_EXIT_FIELDS = CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID
+            | CLONE_CHILD_CLEARTID | CLONE_SETTLS;
+    // x86_64 clone argument order: flags, stack, parent_tid, child_tid, tls
+    private static final int CLONE_STACK = 1, CLONE_PTID = 2, CLONE_CTID = 3, CLONE_TLS = 4;
+    private static final long RLIM64_INFINITY = -1L;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.CLONE_FLAGS.ordinal()] = (c, i, out) -> {
+            out.append("child_stack=");
+            Num.appendAddress(c.arg(CLONE_STACK), out);
+            out.append(", flags=");
+            long flags = c.arg(i) & 0xffffffffL;
+            long signal = flags & CSIGNAL;
+            flags &= ~CSIGNAL;
+            if (flags != 0) {
+                Flags.CLONE.appendBits(flags, out);
+                if (signal != 0) out.append('|');
+            }
+            if (signal != 0) Signals.appendName((int) signal, out);
+            else if (flags == 0) out.append('0');
+        };
+        byKind[ArgKind.CLONE_TIDS.ordinal()] = new CloneTidsDecoder(reader);
+        byKind[ArgKind.RLIMIT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
+        byKind[ArgKind.RLIMIT_OUT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
+        byKind[ArgKind.GRND_FLAGS.ordinal()] = (c, i, out) -> Flags.GRND.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.CLOCKID.ordinal()] = (c, i, out) -> Flags.CLOCKID.append((int) c.arg(i), out);
+        byKind[ArgKind.TIMER_FLAGS.ordinal()] = (c, i, out) -> Flags.TIMER.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.TIMESPEC.ordinal()] = (c, i, out) -> appendTimespec(c.tid, c.arg(i), reader, out);
+        byKind[ArgKind.TIMESPEC_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else appendTimespec(c.tid, c.arg(i), reader, out);
+        };
+        byKind[ArgKind.PTR_OUT.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
+        byKind[ArgKind.FUTEX_OP.ordinal()] = (c, i, out) -> appendFutex(c, i, reader, out);
+    }
+
+    /** {@code {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}}, or the address (NULL) as strace prints it. */
+    private static void appendRlimit(Call c, int i, TraceeReader reader, StringBuilder out) {
+        byte[] lim = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 16);
+        if (lim == null) {
+            Num.appendAddress(c.arg(i), out);
+            return;
+        }
+        out.append("{rlim_cur=");
+        appendLimit(SiginfoFormat.i64(lim, 0), out);
+        out.append(", rlim_max=");
+        appendLimit(SiginfoFormat.i64(lim, 8), out);
+        out.append('}');
+    }
+
+    /** strace writes limits that are whole kibibytes as N*1024. */
+    private static void appendLimit(long value, StringBuilder out) {
+        if (value == RLIM64_INFINITY) {
+            out.append("RLIM64_INFINITY");
+        } else if (Long.compareUnsigned(value, 1024) > 0 && value % 1024 == 0) {
+            Num.appendUnsigned(value >>> 10, out);
+            out.append("*1024");
+        } else {
+            Num.appendUnsigned(value, out);
+        }
+    }
+
+    static void appendTimespec(int tid, long address, TraceeReader reader, StringBuilder out) {
+        byte[] ts = reader.readStruct(tid, address, 16);
+        if (ts == null) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        out.append("{tv_sec=").append(SiginfoFormat.i64(ts, 0));
+        out.append(", tv_nsec=").append(SiginfoFormat.i64(ts, 8)).append('}');
+    }
+
+    private static final int FUTEX_CMD_MASK = 0x7f, FUTEX_PRIVATE = 128, FUTEX_CLOCK_REALTIME = 256;
+    private static final int WAIT = 0, WAKE = 1, FD = 2, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5;
+    private static final int LOCK_PI = 6, UNLOCK_PI = 7, TRYLOCK_PI = 8, WAIT_BITSET = 9, WAKE_BITSET = 10;
+    private static final int WAIT_REQUEUE_PI = 11, CMP_REQUEUE_PI = 12, LOCK_PI2 = 13;
+    // futex(uaddr, op, val, timeout or val2, uaddr2, val3)
+    private static final int VAL = 2, TIMEOUT = 3, UADDR2 = 4, VAL3 = 5;
+
+    /**
+     * futex prints the operation as FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, then only the
+     * arguments that operation reads, as strace's futex decoder does.
+     */
+    private static void appendFutex(Call c, int i, TraceeReader reader, StringBuilder out) {
+        int op = (int) c.arg(i);
+        int cmd = op & FUTEX_CMD_MASK;
+        String name = Flags.FUTEX_CMD.nameOf(cmd);
+        if (name == null || (op & ~(FUTEX_CMD_MASK | FUTEX_PRIVATE | FUTEX_CLOCK_REALTIME)) != 0) {
+            Num.appendHex(op & 0xffffffffL, out);
+            out.append(" /* FUTEX_??? */");
+        } else {
+            out.append(name);
+            if ((op & FUTEX_PRIVATE) != 0) out.append("_PRIVATE");
+            if ((op & FUTEX_CLOCK_REALTIME) != 0) out.append("|FUTEX_CLOCK_REALTIME");
+        }
+        switch (cmd) {
+            case WAIT:
+                val(c, out);
+                timeout(c, reader, out);
+                break;
+            case WAIT_BITSET:
+                val(c, out);
+                timeout(c, reader, out);
+                bitset(c, out);
+                break;
+            case WAKE: case FD:
+                val(c, out);
+                break;
+            case WAKE_BITSET:
+                val(c, out);
+                bitset(c, out);
+                break;
+            case REQUEUE:
+                val(c, out);
+                out.append(", ").append((int) c.arg(TIMEOUT)).append(", ");
+                Num.appendAddress(c.arg(UADDR2), out);
+                break;
+            case CMP_REQUEUE: case CMP_REQUEUE_PI:
+                val(c, out);
+                out.append(", ").append((int) c.arg(TIMEOUT)).append(", ");
+                Num.appendAddress(c.arg(UADDR2), out);
+                out.append(", ").append((int) c.arg(VAL3));
+                break;
+            case WAIT_REQUEUE_PI:
+                val(c, out);
+                timeout(c, reader, out);
+                out.append(", ");
+                Num.appendAddress(c.arg(UADDR2), out);
+                break;
+            case LOCK_PI: case LOCK_PI2:
+                timeout(c, reader, out);
+                break;
+            case UNLOCK_PI: case TRYLOCK_PI:
+                break;
+            default: // FUTEX_WAKE_OP and unknown commands: the raw remaining arguments
+                val(c, out);
+                for (int a = TIMEOUT; a <= VAL3; a++) {
+                    out.append(", ");
+                    Num.appendHexOrZero(c.arg(a), out);
+                }
+        }
+    }
+
+    private static void val(Call c, StringBuilder out) {
+        out.append(", ").append((int) c.arg(VAL));
+    }
+
+    private static void timeout(Call c, TraceeReader reader, StringBuilder out) {
+        out.append(", ");
+        appendTimespec(c.tid, c.arg(TIMEOUT), reader, out);
+    }
+
+    private static void bitset(Call c, StringBuilder out) {
+        out.append(", ");
+        int bits = (int) c.arg(VAL3);
+        if (bits == -1) out.append("FUTEX_BITSET_MATCH_ANY");
+        else Num.appendHex(bits & 0xffffffffL, out);
+    }
+
+    /** clone's tail at exit: parent_tid=[123] (read back), child_tidptr=0x..., tls=0x..., as the flags ask. */
+    private static final class CloneTidsDecoder implements ArgDecoder {
+        private final TraceeReader reader;
+
+        CloneTidsDecoder(TraceeReader reader) { this.reader = reader; }
+
+        @Override public boolean shown(Call c, int i) {
+            return (c.arg(0) & CLONE_EXIT_FIELDS) != 0;
+        }
+
+        @Override public void append(Call c, int i, StringBuilder out) {
+            long flags = c.arg(0);
+            boolean first = true;
+            if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) {
+                out.append("parent_tid=");
+                byte[] tid = reader.readStruct(c.tid, c.arg(CLONE_PTID), 4);
+                if (tid == null) Num.appendAddress(c.arg(CLONE_PTID), out);
+                else out.append('[').append(SiginfoFormat.i32(tid, 0)).append(']');
+                first = false;
+            }
+            if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+                if (!first) out.append(", ");
+                out.append("child_tidptr=");
+                Num.appendAddress(c.arg(CLONE_CTID), out);
+                first = false;
+            }
+            if ((flags & CLONE_SETTLS) != 0) {
+                if (!first) out.append(", ");
+                out.append("tls=");
+                Num.appendAddress(c.arg(CLONE_TLS), out);
+            }
+        }
+    }
+}

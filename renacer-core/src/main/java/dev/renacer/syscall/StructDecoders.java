@@ -1,0 +1,230 @@
+package dev.renacer.syscall;
+
+/** Decoders of structs in tracee memory, abbreviated as strace prints them without -v. */
+final class StructDecoders {
+    private StructDecoders() {}
+
+    // struct stat on x86_64
+    private static final int STAT_SIZE = 144, ST_MODE = 24, ST_RDEV = 40, ST_SIZE = 48;
+    private static final int S_IFMT = 0170000, S_IFCHR = 020000, S_IFBLK = 060000;
+    // struct statx
+    private static final int STATX_SIZE = 256, STX_MASK = 0, STX_ATTRIBUTES = 8, STX_MODE = 28, STX_SIZE = 40;
+    private static final long STATX_SYNC_TYPE = 0x6000;
+    // struct kernel_sigaction on x86_64: handler, flags, restorer, mask
+    private static final int SIGACTION_SIZE = 32, SA_HANDLER = 0, SA_FLAGS = 8, SA_RESTORER_AT = 16, SA_MASK = 24;
+    private static final long SA_RESTORER = 0x04000000L;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.STAT_OUT.ordinal()] = (c, i, out) -> {
+            byte[] st = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STAT_SIZE);
+            if (st == null) Num.appendAddress(c.arg(i), out);
+            else appendStat(st, out);
+        };
+        byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
+            byte[] fds = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
+            if (fds == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append('[').append(SiginfoFormat.i32(fds, 0)).append(", ").append(SiginfoFormat.i32(fds, 4)).append(']');
+        };
+        byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
+            byte[] status = c.returnValue <= 0 ? null : reader.readStruct(c.tid, c.arg(i), 4);
+            if (status == null) Num.appendAddress(c.arg(i), out);
+            else appendWaitStatus(SiginfoFormat.i32(status, 0), out);
+        };
+        ArgDecoder sigset = (c, i, out) -> {
+            // The set's size is the call's last argument; the kernel rejects any size but 8, and so
+            // strace prints the bare address then.
+            long size = c.arg(SyscallTable.argumentCount(c.number) - 1);
+            byte[] set = c.failed() || size != 8 ? null : reader.readStruct(c.tid, c.arg(i), 8);
+            if (set == null) Num.appendAddress(c.arg(i), out);
+            else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
+        };
+        byKind[ArgKind.SIGSET.ordinal()] = sigset;
+        byKind[ArgKind.SIGSET_OUT.ordinal()] = sigset;
+        ArgDecoder sigaction = (c, i, out) -> {
+            byte[] sa = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), SIGACTION_SIZE);
+            if (sa == null) Num.appendAddress(c.arg(i), out);
+            else appendSigaction(sa, out);
+        };
+        byKind[ArgKind.SIGACTION.ordinal()] = sigaction;
+        ArgDecoder siginfo = (c, i, out) -> {
+            byte[] si = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 128);
+            if (si == null) Num.appendAddress(c.arg(i), out);
+            else SiginfoFormat.append(si, out);
+        };
+        byKind[ArgKind.SIGINFO.ordinal()] = siginfo;
+        byKind[ArgKind.SIGINFO_OUT.ordinal()] = siginfo;
+        ArgDecoder timeval = (c, i, out) -> {
+            byte[] tv = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 16);
+            if (tv == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append("{tv_sec=").append(SiginfoFormat.i64(tv, 0));
+            out.append(", tv_usec=").append(SiginfoFormat.i64(tv, 8)).append('}');
+        };
+        byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
+        byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;
+        byKind[ArgKind.ID_OUT.ordinal()] = (c, i, out) -> {
+            byte[] id = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 4);
+            if (id == null) Num.appendAddress(c.arg(i), out);
+            else out.append('[').append(SiginfoFormat.i32(id, 0) & 0xffffffffL).append(']');
+        };
+        byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
+        byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed() || c.arg(i - 1) == 0) Num.appendAddress(c.arg(i), out);
+            else appendIdArray(c, c.arg(i), c.returnValue, reader, out);
+        };
+        byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
+            long flags = c.arg(i) & 0xffffffffL;
+            Flags.STATX_SYNC.append(flags & STATX_SYNC_TYPE, out);
+            if ((flags & ~STATX_SYNC_TYPE) != 0) {
+                out.append('|');
+                Flags.AT.appendBits(flags & ~STATX_SYNC_TYPE, out);
+            }
+        };
+        byKind[ArgKind.STATX_MASK.ordinal()] = (c, i, out) -> Flags.STATX_MASK.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
+            byte[] stx = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STATX_SIZE);
+            if (stx == null) Num.appendAddress(c.arg(i), out);
+            else appendStatx(stx, out);
+        };
+        byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
+    }
+
+    /** {@code {st_mode=S_IFREG|0644, st_size=1234, ...}}; devices show st_rdev instead of st_size. */
+    static void appendStat(byte[] st, StringBuilder out) {
+        int mode = SiginfoFormat.i32(st, ST_MODE);
+        out.append("{st_mode=");
+        appendFileMode(mode, out);
+        int type = mode & S_IFMT;
+        if (type == S_IFCHR || type == S_IFBLK) {
+            long rdev = SiginfoFormat.i64(st, ST_RDEV);
+            long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+            long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
+            out.append(", st_rdev=makedev(");
+            Num.appendHexOrZero(major, out);
+            out.append(", ");
+            Num.appendHexOrZero(minor, out);
+            out.append(')');
+        } else {
+            out.append(", st_size=").append(SiginfoFormat.i64(st, ST_SIZE));
+        }
+        out.append(", ...}");
+    }
+
+    /** {@code [0, 1000]}: at most -s ids, as strace bounds arrays. */
+    private static void appendIdArray(Call c, long address, long count, TraceeReader reader, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        out.append('[');
+        for (long n = 0; n < count; n++) {
+            if (n > 0) out.append(", ");
+            if (n == reader.stringLimit()) {
+                out.append("...");
+                break;
+            }
+            byte[] id = reader.readStruct(c.tid, address + 4 * n, 4);
+            if (id == null) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    Num.appendHex(address, out);
+                    return;
+                }
+                out.append("...");
+                break;
+            }
+            out.append(SiginfoFormat.i32(id, 0) & 0xffffffffL);
+        }
+        out.append(']');
+    }
+
+    /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
+    static void appendStatx(byte[] stx, StringBuilder out) {
+        out.append("{stx_mask=");
+        Flags.STATX_MASK.append(SiginfoFormat.i32(stx, STX_MASK) & 0xffffffffL, out);
+        out.append(", stx_attributes=");
+        Flags.STATX_ATTRS.append(SiginfoFormat.i64(stx, STX_ATTRIBUTES), out);
+        out.append(", stx_mode=");
+        appendFileMode((stx[STX_MODE] & 0xff) | (stx[STX_MODE + 1] & 0xff) << 8, out);
+        out.append(", stx_size=");
+        Num.appendUnsigned(SiginfoFormat.i64(stx, STX_SIZE), out);
+        out.append(", ...}");
+    }
+
+    /** S_IFDIR|S_ISVTX|0777: the type, the set-id and sticky bits by name, the permissions in octal. */
+    static void appendFileMode(int mode, StringBuilder out) {
+        long type = mode & S_IFMT;
+        String typeName = Flags.FILE_TYPE.nameOf(type);
+        if (typeName != null) out.append(typeName).append('|');
+        else if (type != 0) { Num.appendOctalMode(type, out); out.append('|'); }
+        if (Flags.MODE_BITS.appendBits(mode & 07000, out)) out.append('|');
+        Num.appendOctalMode(mode & 0777, out);
+    }
+
+    /** wait4's status as strace spells it: {@code [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]}. */
+    static void appendWaitStatus(int status, StringBuilder out) {
+        int rest = status;
+        int low = status & 0x7f;
+        if ((status & 0xff) == 0x7f) {
+            int sig = (status >> 8) & 0xff;
+            out.append("[{WIFSTOPPED(s) && WSTOPSIG(s) == ");
+            Signals.appendName(sig & 0x7f, out);
+            if ((sig & 0x80) != 0) out.append(" | 0x80");
+            out.append('}');
+            rest &= ~((sig << 8) | 0x7f);
+        } else if (low != 0 && low != 0x7f) {
+            out.append("[{WIFSIGNALED(s) && WTERMSIG(s) == ");
+            Signals.appendName(low, out);
+            if ((status & 0x80) != 0) out.append(" && WCOREDUMP(s)");
+            out.append('}');
+            rest &= ~(low | 0x80);
+        } else if (low == 0) {
+            out.append("[{WIFEXITED(s) && WEXITSTATUS(s) == ").append((status >> 8) & 0xff).append('}');
+            rest &= ~0xff00;
+        } else if (status == 0xffff) {
+            out.append("[{WIFCONTINUED(s)}");
+            rest = 0;
+        } else {
+            out.append('[');
+            Num.appendHex(status & 0xffffffffL, out);
+            out.append(']');
+            return;
+        }
+        if (rest != 0) {
+            int event = rest >>> 16;
+            if (event != 0) {
+                out.append(" | ").append(event).append(" << 16");
+                rest &= 0xffff;
+            }
+            if (rest != 0) {
+                out.append(" | ");
+                Num.appendHex(rest & 0xffffffffL, out);
+            }
+        }
+        out.append(']');
+    }
+
+    /** {@code {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f...}}. */
+    static void appendSigaction(byte[] sa, StringBuilder out) {
+        long handler = SiginfoFormat.i64(sa, SA_HANDLER);
+        long flags = SiginfoFormat.i64(sa, SA_FLAGS);
+        out.append("{sa_handler=");
+        if (handler == 0) out.append("SIG_DFL");
+        else if (handler == 1) out.append("SIG_IGN");
+        else Num.appendHex(handler, out);
+        out.append(", sa_mask=");
+        Signals.appendSigset(SiginfoFormat.i64(sa, SA_MASK), out);
+        out.append(", sa_flags=");
+        Flags.SA.append(flags & 0xffffffffL, out);
+        if ((flags & SA_RESTORER) != 0) {
+            out.append(", sa_restorer=");
+            Num.appendAddress(SiginfoFormat.i64(sa, SA_RESTORER_AT), out);
+        }
+        out.append('}');
+    }
+}

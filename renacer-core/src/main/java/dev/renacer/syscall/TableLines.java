@@ -1,0 +1,37 @@
+package dev.renacer.syscall;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the data tables kept as text resources next to this package: one record a line, '#' comments. */
+final class TableLines {
+    private TableLines() {}
+
+    /** The non-blank, non-comment lines of a resource in this package, each split on runs of blanks. */
+    static List<String[]> read(String resource) {
+        return read(resource, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(String)}, but splits each line into at most {@code limit} fields (the last keeps its blanks). */
+    static List<String[]> read(String resource, int limit) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = TableLines.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource dev/renacer/syscall/" + resource);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+                rows.add(limit == Integer.MAX_VALUE ? trimmed.split("\\s+") : trimmed.split("\\s+", limit));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dev/renacer/syscall/" + resource, e);
+        }
+        return rows;
+    }
+}

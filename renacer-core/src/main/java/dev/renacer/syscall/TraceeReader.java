@@ -1,0 +1,154 @@
+package dev.renacer.syscall;
+
+/**
+ * Reads strings, words and structs out of a stopped tracee into buffers reused for every call, and
+ * prints strings with strace's quoting. Used only on the tracer thread.
+ */
+final class TraceeReader {
+    /** strace prints file names up to PATH_MAX, whatever -s says. */
+    static final int PATH_MAX = 4096;
+
+    private final TraceeMemory memory;
+    private final int stringLimit;
+    private final byte[] bytes;
+    private final byte[] word = new byte[8];
+
+    TraceeReader(TraceeMemory memory, int stringLimit) {
+        this.memory = memory;
+        this.stringLimit = stringLimit;
+        this.bytes = new byte[Math.max(PATH_MAX, stringLimit) + 1];
+    }
+
+    int stringLimit() { return stringLimit; }
+
+    /** Reads {@code length} bytes into a reused buffer; returns the buffer, or null unless all were read. */
+    byte[] readStruct(int tid, long address, int length) {
+        if (address == 0) return null;
+        int got = memory.read(tid, address, bytes, 0, length);
+        return got == length ? bytes : null;
+    }
+
+    /** Reads one 8-byte word into {@code dst[0]}; false when unreadable. */
+    boolean readWord(int tid, long address, long[] dst) {
+        if (memory.read(tid, address, word, 0, 8) != 8) return false;
+        dst[0] = SiginfoFormat.i64(word, 0);
+        return true;
+    }
+
+    /**
+     * Appends a buffer of known length as strace does: at most -s bytes quoted, then "..." when the
+     * buffer was longer; the address in hex when it cannot be read.
+     */
+    void appendBuffer(int tid, long address, long length, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int shown = (int) Math.min(Math.max(length, 0), stringLimit);
+        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
+        if (got < 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        appendQuoted(bytes, got, out);
+        if (length > got) out.append("...");
+    }
+
+    /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
+    void appendBufferHex(int tid, long address, long length, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int shown = (int) Math.min(Math.max(length, 0), stringLimit);
+        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
+        if (got < 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < got; i++) {
+            out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        }
+        out.append('"');
+        if (length > got) out.append("...");
+    }
+
+    /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
+    int countDirents(int tid, long address, long length) {
+        int count = 0;
+        // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name
+        for (long offset = 0; offset + 19 <= length; count++) {
+            if (memory.read(tid, address + offset + 16, word, 0, 2) != 2) return -1;
+            int reclen = (word[0] & 0xff) | (word[1] & 0xff) << 8;
+            if (reclen == 0) break;
+            offset += reclen;
+        }
+        return count;
+    }
+
+    /** A NUL-terminated string bounded by -s (argv elements, names). */
+    void appendString(int tid, long address, StringBuilder out) {
+        appendTerminated(tid, address, stringLimit, out);
+    }
+
+    /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
+    void appendPath(int tid, long address, StringBuilder out) {
+        appendTerminated(tid, address, PATH_MAX, out);
+    }
+
+    private void appendTerminated(int tid, long address, int limit, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        // One byte past the limit tells a string of exactly `limit` bytes from a longer one.
+        int got = memory.read(tid, address, bytes, 0, limit + 1);
+        if (got <= 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int length = 0;
+        while (length < got && bytes[length] != 0) length++;
+        boolean truncated = length == got;
+        if (length > limit) length = limit;
+        appendQuoted(bytes, length, out);
+        if (truncated) out.append("...");
+    }
+
+    /**
+     * strace's quoting: printable ASCII as is, the C escapes \t \n \v \f \r \" \\, anything else in
+     * octal with as few digits as possible, padded to three when an octal digit follows.
+     */
+    static void appendQuoted(byte[] src, int length, StringBuilder out) {
+        appendQuoted(src, 0, length, out);
+    }
+
+    static void appendQuoted(byte[] src, int from, int length, StringBuilder out) {
+        out.append('"');
+        int end = from + length;
+        for (int i = from; i < end; i++) {
+            int c = src[i] & 0xff;
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\t': out.append("\\t"); break;
+                case '\n': out.append("\\n"); break;
+                case 0x0b: out.append("\\v"); break;
+                case '\f': out.append("\\f"); break;
+                case '\r': out.append("\\r"); break;
+                default:
+                    if (c >= 0x20 && c < 0x7f) {
+                        out.append((char) c);
+                    } else {
+                        out.append('\\');
+                        boolean digitFollows = i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '7';
+                        if (digitFollows || c >= 0100) out.append((char) ('0' + (c >> 6)));
+                        if (digitFollows || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
+                        out.append((char) ('0' + (c & 7)));
+                    }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,129 @@
+package dev.renacer.trace;
+
+import dev.renacer.filter.TraceFilter;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * renacer as a library: launches a command, or attaches to processes, and traces them until every
+ * traced task is gone, handing each event to a {@link TraceListener}.
+ *
+ * <pre>{@code
+ * TraceResult r = Tracer.builder().followForks(true).listener(mySink).build().launch(List.of("ls", "-la"));
+ * }</pre>
+ *
+ * Every ptrace and waitpid call is made on one dedicated platform thread that this class starts for
+ * the duration of {@link #launch} or {@link #attach}: ptrace requests are only honoured from the thread
+ * that attached.
+ */
+public final class Tracer {
+    private final Config config;
+    private volatile TraceLoop running;
+    private volatile boolean detachRequested;
+
+    private Tracer(Config config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts {@code command} (argv[0] first, resolved on PATH like strace) and traces it to its end. */
+    public TraceResult launch(List<String> command) throws TraceException {
+        if (command.isEmpty()) throw new IllegalArgumentException("no command");
+        return runOnTracerThread(loop -> loop.launch(command));
+    }
+
+    /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
+    public TraceResult attach(List<Integer> pids) throws TraceException {
+        if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
+        return runOnTracerThread(loop -> loop.attach(pids));
+    }
+
+    /**
+     * Asks the tracer to let go of every tracee (they go on running) and return. Safe from any thread,
+     * e.g. a SIGINT handler. A launched command is not detached from but sent {@code signal}, as strace
+     * does with its own children, unless {@code signal} is 0.
+     */
+    public void requestDetach(int signal) {
+        detachRequested = true;
+        TraceLoop loop = running;
+        if (loop != null) loop.wake(signal);
+    }
+
+    boolean detachRequested() {
+        return detachRequested;
+    }
+
+    private interface LoopBody {
+        TraceResult run(TraceLoop loop) throws TraceException;
+    }
+
+    private TraceResult runOnTracerThread(LoopBody body) throws TraceException {
+        Object[] outcome = new Object[1];
+        Thread thread = new Thread(() -> {
+            TraceLoop loop = new TraceLoop(config, this);
+            running = loop;
+            try {
+                outcome[0] = body.run(loop);
+            } catch (TraceException | RuntimeException | Error e) {
+                outcome[0] = e;
+            } finally {
+                running = null;
+            }
+        }, "renacer-tracer");
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        Object o = outcome[0];
+        if (o instanceof TraceResult r) return r;
+        if (o instanceof TraceException e) throw e;
+        if (o instanceof RuntimeException e) throw e;
+        throw (Error) o;
+    }
+
+    /** Immutable settings of a tracer. */
+    record Config(boolean followForks, TraceFilter filter, int stringLimit, TraceListener listener,
+                  PrintStream diagnostics) {}
+
+    public static final class Builder {
+        private boolean followForks;
+        private TraceFilter filter = TraceFilter.all();
+        private int stringLimit = 32;
+        private TraceListener listener = new TraceListener() {};
+        private PrintStream diagnostics = System.err;
+
+        /** -f: follow fork, vfork, clone and clone3, threads included. */
+        public Builder followForks(boolean follow) { this.followForks = follow; return this; }
+
+        /** -e trace=: which syscalls reach the listener. */
+        public Builder filter(TraceFilter filter) { this.filter = Objects.requireNonNull(filter); return this; }
+
+        /** -s: the longest string printed, in bytes. */
+        public Builder stringLimit(int limit) {
+            if (limit < 0) throw new IllegalArgumentException("string limit must be >= 0");
+            this.stringLimit = limit;
+            return this;
+        }
+
+        public Builder listener(TraceListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
+
+        /** Where strace-style notices go ("Process N attached"); stderr by default. */
+        public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
+
+        public Tracer build() {
+            return new Tracer(new Config(followForks, filter, stringLimit, listener, diagnostics));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.renacer.cli;
+
+import dev.renacer.testing.Fixtures;
+import dev.renacer.testing.Renacer;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** -p: attach, detach on SIGTERM/SIGINT leaving the process running; launched commands die with renacer. */
+class AttachIT {
+
+    @Test
+    void detachedProcessRunsToItsNormalEnd() throws Exception {
+        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
+        int pid = Integer.parseInt(out.readLine().trim());
+
+        Path err = Files.createTempFile("renacer", ".err");
+        Process renacer = Renacer.start(List.of("-f", "-p", String.valueOf(pid)), Map.of(), err);
+        assertThat(Renacer.awaitLine(err, "renacer: Process " + pid + " attached")).isTrue();
+        // TracerPid is the tid of renacer's tracer thread
+        assertThat(Path.of("/proc", String.valueOf(renacer.pid()), "task", String.valueOf(tracerOf(pid)))).exists();
+
+        renacer.destroy(); // SIGTERM
+        assertThat(renacer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(renacer.exitValue()).isZero();
+        assertThat(Files.readAllLines(err)).contains("renacer: Process " + pid + " detached");
+        assertThat(tracerOf(pid)).isZero();
+
+        assertThat(sleeper.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(sleeper.exitValue()).isZero();
+        assertThat(out.readLine()).isEqualTo("sleeper: done");
+    }
+
+    @Test
+    void oneBadPidDoesNotStopTheOthers() throws Exception {
+        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
+        int pid = Integer.parseInt(out.readLine().trim());
+
+        Renacer.Run run = Renacer.run(List.of("-p", "999999999," + pid));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("999999999").contains("No such process")
+                .contains("renacer: Process " + pid + " attached");
+        assertThat(sleeper.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out.readLine()).isEqualTo("sleeper: done");
+    }
+
+    @Test
+    void launchedCommandIsKilledWhenRenacerDies() throws Exception {
+        Process renacer = Renacer.start(List.of("--", Fixtures.path("sleeper"), "600"), Map.of());
+        BufferedReader out = new BufferedReader(new InputStreamReader(renacer.getInputStream()));
+        long pid = Long.parseLong(out.readLine().trim());
+        assertThat(ProcessHandle.of(pid)).isPresent();
+
+        renacer.destroyForcibly(); // SIGKILL: no handler runs, PTRACE_O_EXITKILL does the work
+        renacer.waitFor(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 100 && isAlive(pid); i++) Thread.sleep(50);
+        assertThat(isAlive(pid)).as("traced sleeper %d still alive", pid).isFalse();
+    }
+
+    @Test
+    void sigtermToRenacerIsPassedToTheLaunchedCommand() throws Exception {
+        Process renacer = Renacer.start(List.of("--", Fixtures.path("sleeper"), "600"), Map.of());
+        BufferedReader out = new BufferedReader(new InputStreamReader(renacer.getInputStream()));
+        long pid = Long.parseLong(out.readLine().trim());
+        renacer.destroy();
+        assertThat(renacer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(renacer.exitValue()).isEqualTo(128 + 15);
+        assertThat(isAlive(pid)).isFalse();
+    }
+
+    private static boolean isAlive(long pid) throws Exception {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (!Files.exists(stat)) return false;
+        String s = Files.readString(stat);
+        char state = s.charAt(s.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
+    }
+
+    private static long tracerOf(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("TracerPid:")) return Long.parseLong(line.substring(10).trim());
+        }
+        return -1;
+    }
+}

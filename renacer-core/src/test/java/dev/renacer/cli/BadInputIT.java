@@ -1,0 +1,99 @@
+package dev.renacer.cli;
+
+import dev.renacer.testing.Fixtures;
+import dev.renacer.testing.Renacer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bad input: one clear line on stderr, the documented exit code, nothing started or left behind. */
+class BadInputIT {
+
+    @Test
+    void unknownSyscallInFilterNamesItExits2AndStartsNothing() throws Exception {
+        Path marker = Files.createTempDirectory("renacer").resolve("started");
+        Renacer.Run run = Renacer.run(List.of("-e", "trace=open,opne", "--", "touch", marker.toString()));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).hasSize(1);
+        assertThat(run.stderr()).startsWith("renacer: ").contains("opne");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void invalidRegexInFilterExits2() throws Exception {
+        Path marker = Files.createTempDirectory("renacer").resolve("started");
+        Renacer.Run run = Renacer.run(List.of("-e", "trace=/open(", "--", "touch", marker.toString()));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("renacer: ").contains("open(");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void noCommandAndNoPidPrintsUsageAndExits2() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-f"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("renacer: must have PROG [ARGS] or -p PID");
+    }
+
+    @Test
+    void unknownOptionExits2() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("--no-such-option", "true"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("renacer: ").contains("--no-such-option");
+    }
+
+    @Test
+    void missingCommandIsReportedLikeStraceAndExits1() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("--", "renacer-no-such-command"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).containsExactly("renacer: Can't stat 'renacer-no-such-command': No such file or directory");
+    }
+
+    @Test
+    void nonExecutableFileExits1WithTheReason() throws Exception {
+        Path file = Files.createTempFile("renacer", ".txt");
+        Renacer.Run run = Renacer.run(List.of("--", file.toString()));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).containsExactly("renacer: Can't execute '" + file + "': Permission denied");
+    }
+
+    @Test
+    void executableThatTheKernelRefusesExits1NamingIt() throws Exception {
+        Path file = Files.createTempFile("renacer", ".bin");
+        Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        file.toFile().setExecutable(true);
+        Renacer.Run run = Renacer.run(List.of("--", file.toString()));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderrLines()).containsExactly("renacer: exec: " + file + ": Exec format error");
+    }
+
+    @Test
+    void invalidPidExits2() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-p", "12ab"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).containsExactly("renacer: Invalid process id: '12ab'");
+    }
+
+    @Test
+    void pidThatDoesNotExistIsNamedAndExits1WhenNothingIsLeft() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-p", "999999999"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("999999999").contains("No such process");
+    }
+
+    @Test
+    void negativeStringLimitExits2() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-s", "-5", "true"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("renacer: ");
+    }
+
+    @Test
+    void fixturesAreBuilt() {
+        assertThat(Path.of(Fixtures.path("sleeper"))).exists();
+    }
+}

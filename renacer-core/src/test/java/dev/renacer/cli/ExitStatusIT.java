@@ -1,0 +1,77 @@
+package dev.renacer.cli;
+
+import dev.renacer.testing.Fixtures;
+import dev.renacer.testing.Renacer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tracing changes nothing the program sees: exit status, signals, argv[0], environment, stdio. */
+class ExitStatusIT {
+
+    @ParameterizedTest
+    @CsvSource({
+            "exit_status, '', 3",
+            "exit_status, 42, 42",
+            "killed, '', 137",
+            "killed, 15, 143",
+            "signals, '', 0",
+            "stop_cont, '', 0",
+            "fork_exec, '', 0"})
+    void exitStatusIsTheTracees(String fixture, String arg, int expected) throws Exception {
+        for (boolean follow : new boolean[] {false, true}) {
+            List<String> args = new ArrayList<>();
+            if (follow) args.add("-f");
+            args.add("--");
+            args.add(Fixtures.path(fixture));
+            if (!arg.isEmpty()) args.add(arg);
+            Renacer.Run run = Renacer.run(args);
+            assertThat(run.exitCode()).as("%s %s (-f %s): %s", fixture, arg, follow, run.stderr()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void signalsReachTheTraceeExactlyOnce() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-f", "--", Fixtures.path("signals")));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("signals: all delivered\n");
+    }
+
+    @Test
+    void argv0AndEnvironmentAreUnchanged() throws Exception {
+        Map<String, String> env = Map.of("RENACER_TEST_VAR", "a b=c");
+        Renacer.Run traced = Renacer.run(List.of("--", "env"), env);
+        ProcessBuilder pb = new ProcessBuilder("env").redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String untraced = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        // renacer runs under `java -jar`: the one variable a shell would set differently is "_"
+        assertThat(withoutUnderscore(traced.stdout())).isEqualTo(withoutUnderscore(untraced));
+        assertThat(traced.stdout()).contains("RENACER_TEST_VAR=a b=c");
+
+        Renacer.Run cmdline = Renacer.run(List.of("--", "cat", "/proc/self/cmdline"));
+        assertThat(cmdline.stdout()).isEqualTo("cat\0/proc/self/cmdline\0");
+    }
+
+    @Test
+    void pipelinesWorkThroughInheritedStdio() throws Exception {
+        Path out = Files.createTempFile("renacer", ".out");
+        Renacer.Run run = Renacer.run(List.of("-f", "--", "sh", "-c", "printf 'x\\ny\\nx\\n' | sort | uniq -c > " + out));
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("      2 x\n      1 y\n");
+    }
+
+    private static String withoutUnderscore(String env) {
+        return String.join("\n", Arrays.stream(env.split("\n")).filter(l -> !l.startsWith("_=")).sorted().toList());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.renacer.output;
+
+import dev.renacer.syscall.Signals;
+import dev.renacer.syscall.SyscallTable;
+import dev.renacer.trace.ProcessInfo;
+import dev.renacer.trace.SyscallEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TimeZone;
+
+import static dev.renacer.output.Events.call;
+import static dev.renacer.output.Events.entry;
+import static dev.renacer.output.Events.exit;
+import static dev.renacer.output.Events.noReturn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextSinkTest {
+    private static final int OPENAT = 257, WAIT4 = 61, GETPID = 39, EXIT_GROUP = 231, EXIT = 60, READ = 0;
+    private final Capture out = new Capture();
+    private final TimeZone utc = TimeZone.getTimeZone("UTC");
+
+    private TextSink sink(int t, boolean r, boolean durations) {
+        return new TextSink(out.channel, new Timestamps(t, r, utc), durations, false, true);
+    }
+
+    private static String n(int number) {
+        return SyscallTable.name(number);
+    }
+
+    /** strace pads "NAME(ARGS)" to 39 columns and then writes " = ". */
+    private static String aligned(String call, String result) {
+        return String.format("%-39s = %s%n", call, result);
+    }
+
+    @Test
+    void alignsTheResultAtColumn40LikeStrace() {
+        TextSink s = sink(0, false, false);
+        s.onSyscall(call(100, GETPID, "", 100, "100", 0, 1000));
+        s.onSyscall(call(100, OPENAT, "AT_FDCWD, \"/nonexistent/with/a/long/path/name\", O_RDONLY", -2,
+                "-1 ENOENT (No such file or directory)", 5, 1000));
+        s.onSyscall(noReturn(100, EXIT_GROUP, "0", 9));
+        s.onProcessExit(100, 0, 0, false);
+        assertThat(out.text()).isEqualTo(
+                aligned(n(GETPID) + "()", "100")
+                + n(OPENAT) + "(AT_FDCWD, \"/nonexistent/with/a/long/path/name\", O_RDONLY) = -1 ENOENT (No such file or directory)\n"
+                + aligned(n(EXIT_GROUP) + "(0)", "?")
+                + "+++ exited with 0 +++\n");
+        assertThat(out.text().lines().findFirst().orElseThrow().indexOf(" = ")).isEqualTo(39);
+    }
+
+    @Test
+    void dashCapitalTAppendsTheDurationInSecondsWithSixDecimals() {
+        TextSink s = sink(0, false, true);
+        s.onSyscall(call(100, GETPID, "", 100, "100", 0, 123_456));
+        s.onSyscall(call(100, GETPID, "", 100, "100", 0, 2_000_001_999));
+        s.onSyscall(noReturn(100, EXIT_GROUP, "0", 9));
+        assertThat(out.text()).isEqualTo(aligned(n(GETPID) + "()", "100 <0.000123>")
+                + aligned(n(GETPID) + "()", "100 <2.000001>") + aligned(n(EXIT_GROUP) + "(0)", "?"));
+    }
+
+    @Test
+    void timestampPrefixesMatchStraceForEachLevel() {
+        String[] expected = {
+                "20:18:16 ", "20:18:16.040709 ", "1795724296.040709 ", "     0.000000 "};
+        for (int level = 1; level <= 4; level++) {
+            Capture c = new Capture();
+            TextSink s = new TextSink(c.channel, new Timestamps(level == 4 ? 0 : level, level == 4, utc), false, false, false);
+            s.onSyscall(call(7, GETPID, "", 7, "7", 0, 10));
+            assertThat(c.text()).startsWith(expected[level - 1] + n(GETPID) + "()");
+            assertThat(c.text().indexOf(" = ")).as("alignment counts the prefix, as in strace").isEqualTo(39);
+        }
+    }
+
+    @Test
+    void relativeTimestampsMeasureFromThePreviousLine() {
+        TextSink s = sink(0, true, false);
+        s.onSyscall(call(7, GETPID, "", 7, "7", 0, 10));
+        s.onSyscall(call(7, GETPID, "", 7, "7", 1_250_000, 10));
+        s.onSyscall(call(7, GETPID, "", 7, "7", 1_250_417, 10));
+        assertThat(out.text().lines().map(l -> l.substring(0, 14)).toList())
+                .containsExactly("     0.000000 ", "     1.250000 ", "     0.000417 ");
+    }
+
+    @Test
+    void absoluteAndRelativeTogetherPrintBothAsStrace61Does() {
+        TextSink s = sink(1, true, false);
+        s.onSyscall(call(7, GETPID, "", 7, "7", 0, 10));
+        assertThat(out.text()).startsWith("20:18:16 (+     0.000000) " + n(GETPID) + "()");
+    }
+
+    @Test
+    void prefixesThePidWhileMoreThanOneTaskIsAlive() {
+        TextSink s = sink(0, false, false);
+        s.onProcessStart(process(100));
+        s.onSyscall(call(100, GETPID, "", 100, "100", 0, 10));
+        s.onProcessStart(process(101));
+        s.onSyscall(call(101, GETPID, "", 101, "101", 1, 10));
+        s.onSyscall(call(100, GETPID, "", 100, "100", 2, 10));
+        s.onProcessExit(101, 7, 0, false);
+        s.onSyscall(call(100, GETPID, "", 100, "100", 3, 10));
+        assertThat(out.text()).isEqualTo(aligned(n(GETPID) + "()", "100")
+                + aligned("[pid   101] " + n(GETPID) + "()", "101")
+                + aligned("[pid   100] " + n(GETPID) + "()", "100")
+                + "[pid   101] +++ exited with 7 +++\n"
+                + aligned(n(GETPID) + "()", "100"));
+    }
+
+    @Test
+    void withOutputFileAndForksEveryLineStartsWithThePid() {
+        TextSink s = new TextSink(out.channel, new Timestamps(0, false, utc), false, true, true);
+        s.onProcessStart(process(4242));
+        s.onSyscall(call(4242, GETPID, "", 4242, "4242", 0, 10));
+        assertThat(out.text()).isEqualTo(aligned("4242  " + n(GETPID) + "()", "4242"));
+    }
+
+    @Test
+    void interleavedCallsAreSplitIntoUnfinishedAndResumedLines() {
+        TextSink s = sink(0, false, false);
+        s.onProcessStart(process(100));
+        s.onProcessStart(process(101));
+        SyscallEvent parent = entry(100, WAIT4, "101", 0);
+        parent.argumentsDecodedAtEntry = 1;
+        s.onSyscallEntry(parent);
+        SyscallEvent child = entry(101, GETPID, "", 1);
+        s.onSyscallEntry(child);
+        s.onSyscall(exit(child, "", 101, "101", 10));
+        s.onSyscall(noReturn(101, EXIT_GROUP, "7", 2));
+        s.onProcessExit(101, 7, 0, false);
+        s.onSyscall(exit(parent, ", [{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL", 101, "101", 5000));
+        assertThat(out.text()).isEqualTo(
+                "[pid   100] " + n(WAIT4) + "(101,  <unfinished ...>\n"
+                + aligned("[pid   101] " + n(GETPID) + "()", "101")
+                + aligned("[pid   101] " + n(EXIT_GROUP) + "(7)", "?")
+                + "[pid   101] +++ exited with 7 +++\n"
+                + aligned("<... " + n(WAIT4) + " resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL)", "101"));
+    }
+
+    @Test
+    void anEntryFollowedByItsOwnExitIsOneLine() {
+        TextSink s = sink(0, false, false);
+        SyscallEvent e = entry(100, READ, "3", 0);
+        e.argumentsDecodedAtEntry = 1;
+        s.onSyscallEntry(e);
+        s.onSyscall(exit(e, ", \"abc\", 4096", 3, "3", 10));
+        assertThat(out.text()).isEqualTo(aligned(n(READ) + "(3, \"abc\", 4096)", "3"));
+    }
+
+    @Test
+    void anEntryAnnouncedTwiceIsPrintedOnce() {
+        TextSink s = sink(0, false, false);
+        SyscallEvent e = entry(100, 59, "\"/bin/true\", [\"true\"], 0x7ffd /* 3 vars */", 0);
+        s.onSyscallEntry(e);
+        s.onSyscallEntry(e);
+        s.onSyscall(exit(e, "", 0, "0", 10));
+        assertThat(out.text()).isEqualTo(aligned(n(59) + "(\"/bin/true\", [\"true\"], 0x7ffd /* 3 vars */)", "0"));
+    }
+
+    @Test
+    void signalsAndDeathsLookLikeStrace() {
+        TextSink s = sink(0, false, false);
+        s.onSignal(100, 100, 17, "{si_signo=SIGCHLD, si_code=CLD_EXITED}");
+        s.onProcessExit(100, 0, 9, false);
+        s.onProcessExit(101, 0, 11, true);
+        assertThat(out.text()).isEqualTo("--- " + Signals.name(17) + " {si_signo=SIGCHLD, si_code=CLD_EXITED} ---\n"
+                + "+++ killed by " + Signals.name(9) + " +++\n"
+                + "+++ killed by " + Signals.name(11) + " (core dumped) +++\n");
+    }
+
+    @Test
+    void aThreadThatCallsExitLeavesTheTaskCount() {
+        TextSink s = sink(0, false, false);
+        s.onProcessStart(process(100));
+        s.onSyscall(call(101, GETPID, "", 100, "100", 0, 10));
+        s.onSyscall(noReturn(101, EXIT, "0", 1));
+        s.onSyscall(call(100, GETPID, "", 100, "100", 2, 10));
+        assertThat(out.text().lines().toList()).last().asString().startsWith(n(GETPID));
+    }
+
+    private static ProcessInfo process(int pid) {
+        return new ProcessInfo(pid, 0, "/bin/x", List.of("x"), "x", 0, false);
+    }
+}

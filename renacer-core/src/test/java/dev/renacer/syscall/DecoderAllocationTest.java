@@ -1,0 +1,64 @@
+package dev.renacer.syscall;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The decoder runs on every traced syscall, so it must not allocate: this counts the bytes the test
+ * thread allocates while decoding a realistic mix of calls many times (a count, not a timing).
+ */
+class DecoderAllocationTest {
+    private static final int ROUNDS = 20_000;
+
+    @Test
+    void decodingAllocatesNothingPerCall() {
+        FakeMemory memory = new FakeMemory();
+        SyscallDecoder decoder = new SyscallDecoder(memory, 32);
+        long path = memory.string("/usr/lib/x86_64-linux-gnu/libc.so.6");
+        long buffer = memory.map("\177ELF\2\1\1\0 and some more text to read".getBytes());
+        long argv = memory.stringArray("ls", "-la", "/tmp");
+        long envp = memory.stringArray("A=1", "B=2");
+        ByteBuffer st = ByteBuffer.allocate(144).order(ByteOrder.LITTLE_ENDIAN);
+        st.putInt(24, 0100644).putLong(48, 1234);
+        long stat = memory.map(st.array());
+        long set = memory.map(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 16).array());
+        long[][] calls = {
+            {257, -100, path, 02000000, 0, 0, 0, 3},
+            {0, 3, buffer, 832, 0, 0, 0, 832},
+            {9, 0, 8192, 3, 0x22, -1, 0, 0x7f0012345000L},
+            {59, path, argv, envp, 0, 0, 0, 0},
+            {5, 3, stat, 0, 0, 0, 0, 0},
+            {14, 0, set, set, 8, 0, 0, 0},
+            {257, -100, path, 0, 0, 0, 0, -2},
+            {72, 3, 2, 1, 0, 0, 0, 0},
+            {400, 1, 2, 3, 4, 5, 6, -38},
+        };
+        long[] args = new long[6];
+        StringBuilder out = new StringBuilder(4096);
+        Runnable round = () -> {
+            for (long[] c : calls) {
+                out.setLength(0);
+                System.arraycopy(c, 1, args, 0, 6);
+                int number = (int) c[0];
+                int from = decoder.decodeEntry(7, number, args, out);
+                decoder.decodeExit(7, number, args, from, c[7], out);
+                decoder.decodeResult(number, c[7], out);
+            }
+        };
+        for (int i = 0; i < ROUNDS; i++) round.run(); // class loading, lazy tables and JIT first
+
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < ROUNDS; i++) round.run();
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(allocated).as("bytes allocated over %d decoded calls", ROUNDS * calls.length)
+                .isLessThan(ROUNDS); // less than one byte per round: only the measuring itself
+    }
+}

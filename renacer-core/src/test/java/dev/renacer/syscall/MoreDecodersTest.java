@@ -1,0 +1,197 @@
+package dev.renacer.syscall;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Process, time, futex and socket decoders; expected texts are strace 6.1's for the same calls. */
+class MoreDecodersTest {
+    private final FakeMemory memory = new FakeMemory();
+    private final SyscallDecoder decoder = new SyscallDecoder(memory, 32);
+
+    private String call(String name, long returnValue, long... args) {
+        long[] six = new long[6];
+        System.arraycopy(args, 0, six, 0, args.length);
+        int number = SyscallTable.number(name);
+        StringBuilder out = new StringBuilder();
+        int from = decoder.decodeEntry(1234, number, six, out);
+        decoder.decodeExit(1234, number, six, from, returnValue, out);
+        return out.toString();
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Test
+    void cloneAsForkDoesIt() {
+        long flags = 0x1000000 | 0x200000 | 17; // CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD
+        assertThat(call("clone", 6447, flags, 0, 0, 0x7f09a6402a10L, 0)).isEqualTo(
+                "child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f09a6402a10");
+        assertThat(call("clone", 1, 17, 0, 0, 0, 0)).isEqualTo("child_stack=NULL, flags=SIGCHLD");
+        long ptid = memory.map(le(4).putInt(18193).array());
+        long thread = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 | 0x200000;
+        assertThat(call("clone", 18193, thread, 0x7f6579728000L, ptid, 0x7f6579f28990L, 0x7f6579f286c0L)).isEqualTo(
+                "child_stack=0x7f6579728000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM"
+                        + "|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, parent_tid=[18193], "
+                        + "child_tidptr=0x7f6579f28990, tls=0x7f6579f286c0");
+    }
+
+    @Test
+    void prlimitAndItsKibibyteShorthand() {
+        long old = memory.map(le(16).putLong(8192L * 1024).putLong(-1L).array());
+        assertThat(call("prlimit64", 0, 0, 3, 0, old))
+                .isEqualTo("0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
+        long small = memory.map(le(16).putLong(1024).putLong(1000).array());
+        assertThat(call("prlimit64", 0, 0, 7, small, 0)).isEqualTo("0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=1000}, NULL");
+    }
+
+    @Test
+    void getrandomPrintsEveryByteInHex() {
+        long buffer = memory.map(new byte[] {(byte) 0xa0, 0x43, (byte) 0xa5, 0x5b, 0x16, (byte) 0xef, 0x09, 0x1b});
+        assertThat(call("getrandom", 8, buffer, 8, 1)).isEqualTo("\"\\xa0\\x43\\xa5\\x5b\\x16\\xef\\x09\\x1b\", 8, GRND_NONBLOCK");
+        assertThat(call("getrandom", 4, buffer, 4, 3)).isEqualTo("\"\\xa0\\x43\\xa5\\x5b\", 4, GRND_NONBLOCK|GRND_RANDOM");
+    }
+
+    @Test
+    void getdentsCountsEntries() {
+        ByteBuffer dirents = le(24 * 3);
+        for (int i = 0; i < 3; i++) dirents.putShort(24 * i + 16, (short) 24);
+        long buffer = memory.map(dirents.array());
+        assertThat(call("getdents64", 72, 3, buffer, 32768))
+                .isEqualTo("3, 0x" + Long.toHexString(buffer) + " /* 3 entries */, 32768");
+        assertThat(call("getdents64", 0, 3, buffer, 32768))
+                .isEqualTo("3, 0x" + Long.toHexString(buffer) + " /* 0 entries */, 32768");
+    }
+
+    @Test
+    void unameShowsTheFirstTwoFields() {
+        byte[] uts = new byte[390];
+        System.arraycopy("Linux".getBytes(StandardCharsets.US_ASCII), 0, uts, 0, 5);
+        System.arraycopy("vm".getBytes(StandardCharsets.US_ASCII), 0, uts, 65, 2);
+        assertThat(call("uname", 0, memory.map(uts))).isEqualTo("{sysname=\"Linux\", nodename=\"vm\", ...}");
+    }
+
+    @Test
+    void futexPrintsTheArgumentsItsOperationUses() {
+        assertThat(call("futex", 0, 0x7f1e62b5fa4cL, 0x81, 2147483647)).isEqualTo("0x7f1e62b5fa4c, FUTEX_WAKE_PRIVATE, 2147483647");
+        assertThat(call("futex", 0, 0x5585bde99d60L, 9 | 128 | 256, 0, 0, 0, 0xffffffffL)).isEqualTo(
+                "0x5585bde99d60, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY");
+        long timeout = memory.map(le(16).putLong(1118).putLong(163780860).array());
+        assertThat(call("futex", -11, 0x7f657ab4e6f0L, 9 | 128, 0, timeout, 0, 0xffffffffL)).isEqualTo(
+                "0x7f657ab4e6f0, FUTEX_WAIT_BITSET_PRIVATE, 0, {tv_sec=1118, tv_nsec=163780860}, FUTEX_BITSET_MATCH_ANY");
+    }
+
+    @Test
+    void sleepsAndClocks() {
+        long ts = memory.map(le(16).putLong(0).putLong(10000000).array());
+        assertThat(call("clock_nanosleep", 0, 0, 0, ts, 0x7fff81f74f00L))
+                .isEqualTo("CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=10000000}, 0x7fff81f74f00");
+        assertThat(call("clock_nanosleep", 0, 1, 1, ts, 0)).isEqualTo("CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=0, tv_nsec=10000000}, NULL");
+    }
+
+    @Test
+    void ioctlAndFadviseNames() {
+        assertThat(call("ioctl", -25, 1, 0x5401, 0x7ffeb8d172c0L)).isEqualTo("1, TCGETS, 0x7ffeb8d172c0");
+        assertThat(call("ioctl", -25, 1, 0x1234, 0)).isEqualTo("1, 0x1234, 0");
+        assertThat(call("fadvise64", 0, 3, 0, 0, 2)).isEqualTo("3, 0, 0, POSIX_FADV_SEQUENTIAL");
+    }
+
+    @Test
+    void socketsAndAddresses() {
+        assertThat(call("socket", 3, 1, 1 | 02000000 | 04000, 0)).isEqualTo("AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0");
+        assertThat(call("socket", 3, 10, 2 | 02000000, 0)).isEqualTo("AF_INET6, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP");
+        ByteBuffer un = le(110).putShort((short) 1);
+        un.position(2);
+        un.put("/var/run/nscd/socket".getBytes(StandardCharsets.US_ASCII));
+        assertThat(call("connect", -2, 3, memory.map(un.array()), 110))
+                .isEqualTo("3, {sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}, 110");
+        ByteBuffer in = ByteBuffer.allocate(16);
+        in.order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2);
+        in.order(ByteOrder.BIG_ENDIAN).putShort((short) 53).put(new byte[] {10, (byte) 255, (byte) 255, 53});
+        assertThat(call("connect", 0, 3, memory.map(in.array()), 16))
+                .isEqualTo("3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"10.255.255.53\")}, 16");
+        byte[] in6 = new byte[28];
+        in6[0] = 10;
+        in6[23] = 1;
+        assertThat(call("bind", 0, 3, memory.map(in6), 28)).isEqualTo("3, {sa_family=AF_INET6, sin6_port=htons(0), "
+                + "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}, 28");
+    }
+
+    @Test
+    void iovecArraysAsWritevAndReadvShowThem() {
+        long hello = memory.map("hello".getBytes(StandardCharsets.US_ASCII));
+        long newline = memory.map("\n".getBytes(StandardCharsets.US_ASCII));
+        long iov = memory.map(le(32).putLong(hello).putLong(5).putLong(newline).putLong(1).array());
+        assertThat(call("writev", 6, 1, iov, 2))
+                .isEqualTo("1, [{iov_base=\"hello\", iov_len=5}, {iov_base=\"\\n\", iov_len=1}], 2");
+        // readv(3, [{iov_base="vm", iov_len=2}, {iov_base="\n", iov_len=40}, {iov_base="", iov_len=10}], 3) = 3
+        long data = memory.map(new byte[64]);
+        long filled = memory.map("vm".getBytes(StandardCharsets.US_ASCII));
+        long rest = memory.map("\nxxxxxxxx".getBytes(StandardCharsets.US_ASCII));
+        long readIov = memory.map(le(48).putLong(filled).putLong(2).putLong(rest).putLong(40).putLong(data).putLong(10).array());
+        assertThat(call("readv", 3, 3, readIov, 3)).isEqualTo(
+                "3, [{iov_base=\"vm\", iov_len=2}, {iov_base=\"\\n\", iov_len=40}, {iov_base=\"\", iov_len=10}], 3");
+        assertThat(call("readv", -9, 99, readIov, 2)).isEqualTo("99, [{iov_base=0x" + Long.toHexString(filled)
+                + ", iov_len=2}, {iov_base=0x" + Long.toHexString(rest) + ", iov_len=40}], 2");
+        assertThat(call("writev", 0, 1, 0, 0)).isEqualTo("1, NULL, 0");
+    }
+
+    @Test
+    void statxAbbreviatedAsStraceDoes() {
+        ByteBuffer stx = le(256);
+        stx.putInt(0, 0x17ff).putLong(8, 0x2000).putShort(28, (short) 040755).putLong(40, 4096);
+        long buffer = memory.map(stx.array());
+        long root = memory.string("/");
+        assertThat(call("statx", 0, -100, root, 0x100 | 0x800, 0x2 | 0x4 | 0x8 | 0x10 | 0x40 | 0x200, buffer)).isEqualTo(
+                "AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, "
+                        + "STATX_MODE|STATX_NLINK|STATX_UID|STATX_GID|STATX_MTIME|STATX_SIZE, "
+                        + "{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=STATX_ATTR_MOUNT_ROOT, "
+                        + "stx_mode=S_IFDIR|0755, stx_size=4096, ...}");
+    }
+
+    @Test
+    void idsGroupsTimesAndSiginfoArguments() {
+        long tv = memory.map(le(16).putLong(1795725648L).putLong(486602).array());
+        assertThat(call("gettimeofday", 0, tv, 0)).isEqualTo("{tv_sec=1795725648, tv_usec=486602}, NULL");
+        assertThat(call("getgroups", 0, 0, 0)).isEqualTo("0, NULL");
+        long groups = memory.map(le(8).putInt(0).putInt(1000).array());
+        assertThat(call("getgroups", 0, 8, groups)).isEqualTo("8, []");
+        assertThat(call("getgroups", 2, 8, groups)).isEqualTo("8, [0, 1000]");
+        assertThat(call("setgroups", 0, 2, groups)).isEqualTo("2, [0, 1000]");
+        long zero = memory.map(new byte[4]);
+        assertThat(call("getresuid", 0, zero, zero, zero)).isEqualTo("[0], [0], [0]");
+        ByteBuffer si = le(128).putInt(0, 17).putInt(8, 1).putInt(16, 11800).putInt(24, 7);
+        long info = memory.map(si.array());
+        assertThat(call("waitid", 0, 1, 11800, info, 4, 0)).isEqualTo("P_PID, 11800, {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                + "si_pid=11800, si_uid=0, si_status=7, si_utime=0, si_stime=0}, WEXITED, NULL");
+        assertThat(call("rt_sigqueueinfo", 0, 11799, 0, info)).isEqualTo("11799, 0, {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                + "si_pid=11800, si_uid=0, si_status=7, si_utime=0, si_stime=0}");
+        long set = memory.map(le(8).putLong(1L << 9).array());
+        long timeout = memory.map(le(16).putLong(0).putLong(1000).array());
+        assertThat(call("rt_sigtimedwait", -11, set, 0x7ffd5e4e35e0L, timeout, 8))
+                .isEqualTo("[USR1], 0x7ffd5e4e35e0, {tv_sec=0, tv_nsec=1000}, 8");
+    }
+
+    @Test
+    void ipv6TextAsInetNtopWritesIt() {
+        assertThat(ipv6("20010db8000000000000000000000001")).isEqualTo("2001:db8::1");
+        assertThat(ipv6("00000000000000000000000000000000")).isEqualTo("::");
+        assertThat(ipv6("fe800000000000000202b3fffe1e8329")).isEqualTo("fe80::202:b3ff:fe1e:8329");
+        assertThat(ipv6("00000000000000000000ffff7f000001")).isEqualTo("::ffff:127.0.0.1");
+        assertThat(ipv6("20010db8000100000001000000000001")).isEqualTo("2001:db8:1:0:1::1");
+        assertThat(ipv6("20010db8000000010000000000000000")).isEqualTo("2001:db8:0:1::");
+    }
+
+    private static String ipv6(String hex) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 16; i++) b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        StringBuilder out = new StringBuilder();
+        NetworkDecoders.appendIpv6(b, 0, out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.renacer.syscall;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Expected texts are strace 6.1's "--- SIG... {...} ---" lines for the same signals. */
+class SignalsTest {
+    private static final int SIGUSR1 = 10, SIGUSR2 = 12, SIGSEGV = 11, SIGCHLD = 17, SIGBUS = 7, SIGKILL = 9;
+
+    @Test
+    void names() {
+        assertThat(Signals.name(1)).isEqualTo("SIGHUP");
+        assertThat(Signals.name(SIGCHLD)).isEqualTo("SIGCHLD");
+        assertThat(Signals.name(31)).isEqualTo("SIGSYS");
+        assertThat(Signals.name(32)).isEqualTo("SIGRTMIN");
+        assertThat(Signals.name(35)).isEqualTo("SIGRT_3");
+        assertThat(Signals.name(64)).isEqualTo("SIGRT_32");
+        assertThat(Signals.name(99)).isEqualTo("99");
+        assertThat(Signals.name(0)).isEqualTo("0");
+        assertThat(Signals.number("SIGTERM")).isEqualTo(15);
+        assertThat(Signals.number("TERM")).isEqualTo(15);
+    }
+
+    @Test
+    void signalSetsPrintTheShorterOfTheSetAndItsComplement() {
+        StringBuilder out = new StringBuilder();
+        Signals.appendSigset((1L << 16) | (1L << 33) | (1L << 34), out);
+        assertThat(out).hasToString("[CHLD RT_2 RT_3]");
+        out.setLength(0);
+        Signals.appendSigset(~((1L << 31) | (1L << 32) | (1L << 33) | (1L << 34)), out);
+        assertThat(out).hasToString("~[RTMIN RT_1 RT_2 RT_3]");
+        out.setLength(0);
+        Signals.appendSigset(-1L, out);
+        assertThat(out).hasToString("~[]");
+        out.setLength(0);
+        Signals.appendSigset(0xffffffffL, out);
+        assertThat(out).hasToString("[HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT "
+                + "CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS RTMIN]");
+    }
+
+    @Test
+    void childExited() {
+        byte[] si = siginfo(SIGCHLD, 0, 1);
+        put32(si, 16, 42); put32(si, 20, 0); put32(si, 24, 0); put64(si, 32, 0); put64(si, 40, 0);
+        assertThat(format(si)).isEqualTo(
+                "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, si_stime=0}");
+        put32(si, 24, 3); put64(si, 32, 7); put64(si, 40, 11); put32(si, 20, 1000);
+        assertThat(format(si)).isEqualTo(
+                "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=1000, si_status=3, si_utime=7, si_stime=11}");
+    }
+
+    @Test
+    void childKilledShowsTheSignalAsStatus() {
+        byte[] si = siginfo(SIGCHLD, 0, 2);
+        put32(si, 16, 6448); put32(si, 24, 6);
+        assertThat(format(si)).isEqualTo(
+                "{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=6448, si_uid=0, si_status=SIGABRT, si_utime=0, si_stime=0}");
+    }
+
+    @Test
+    void sentByKillTkillAndSigqueue() {
+        byte[] user = siginfo(SIGUSR1, 0, 0);
+        put32(user, 16, 6446);
+        assertThat(format(user)).isEqualTo("{si_signo=SIGUSR1, si_code=SI_USER, si_pid=6446, si_uid=0}");
+        byte[] tkill = siginfo(SIGUSR2, 0, -6);
+        put32(tkill, 16, 6446);
+        assertThat(format(tkill)).isEqualTo("{si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=6446, si_uid=0}");
+        byte[] queued = siginfo(SIGUSR1, 0, -1);
+        put32(queued, 16, 6446); put64(queued, 24, 7);
+        assertThat(format(queued)).isEqualTo(
+                "{si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=6446, si_uid=0, si_int=7, si_ptr=0x7}");
+    }
+
+    @Test
+    void faults() {
+        byte[] segv = siginfo(SIGSEGV, 0, 1);
+        put64(segv, 16, 8);
+        assertThat(format(segv)).isEqualTo("{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x8}");
+        byte[] kernel = siginfo(SIGSEGV, 0, 0x80);
+        assertThat(format(kernel)).isEqualTo("{si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=NULL}");
+        byte[] bus = siginfo(SIGBUS, 0, 2);
+        put64(bus, 16, 0x7f0000001000L);
+        assertThat(format(bus)).isEqualTo("{si_signo=SIGBUS, si_code=BUS_ADRERR, si_addr=0x7f0000001000}");
+        byte[] killed = siginfo(SIGKILL, 0, 0x80);
+        assertThat(format(killed)).isEqualTo("{si_signo=SIGKILL, si_code=SI_KERNEL}");
+    }
+
+    @Test
+    void seccompTrapNamesTheSyscall() {
+        // --- SIGSYS {si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=0x7fe1b08c0829, si_syscall=__NR_getppid,
+        //     si_arch=AUDIT_ARCH_X86_64} ---   as strace 6.1 printed it for a seccomp filter trapping getppid
+        byte[] si = siginfo(31, 0, 1);
+        put64(si, 16, 0x7fe1b08c0829L); put32(si, 24, 110); put32(si, 28, 0xc000003e);
+        assertThat(format(si)).isEqualTo("{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=0x7fe1b08c0829, "
+                + "si_syscall=__NR_getppid, si_arch=AUDIT_ARCH_X86_64}");
+    }
+
+    @Test
+    void emptySiginfoAndUnknownCodes() {
+        assertThat(format(new byte[128])).isEqualTo("{}");
+        byte[] odd = siginfo(SIGSEGV, 0, 77);
+        assertThat(format(odd)).isEqualTo("{si_signo=SIGSEGV, si_code=0x4d, si_addr=NULL}");
+    }
+
+    @Test
+    void errnoIsShownWhenSet() {
+        byte[] si = siginfo(SIGUSR1, 2, 0);
+        assertThat(format(si)).isEqualTo("{si_signo=SIGUSR1, si_code=SI_USER, si_errno=ENOENT, si_pid=0, si_uid=0}");
+    }
+
+    private static String format(byte[] si) {
+        StringBuilder out = new StringBuilder();
+        Signals.formatSiginfo(si, out);
+        return out.toString();
+    }
+
+    private static byte[] siginfo(int signo, int errno, int code) {
+        byte[] si = new byte[128];
+        put32(si, 0, signo);
+        put32(si, 4, errno);
+        put32(si, 8, code);
+        return si;
+    }
+
+    private static void put32(byte[] b, int at, int v) {
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v);
+    }
+
+    private static void put64(byte[] b, int at, long v) {
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(at, v);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.renacer.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real strace, the reference renacer must agree with. */
+public final class Strace {
+    private Strace() {}
+
+    public record Run(int exitCode, List<String> lines, String stdout) {}
+
+    /** strace OPTIONS -o FILE -- COMMAND, its exit code, the trace lines and the command's stdout. */
+    public static Run run(List<String> options, List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("strace", ".txt");
+        Path stdout = Files.createTempFile("strace", ".stdout");
+        try {
+            List<String> argv = new ArrayList<>();
+            argv.add(executable());
+            argv.addAll(options);
+            argv.add("-o");
+            argv.add(out.toString());
+            argv.add("--");
+            argv.addAll(command);
+            // the command's stdout is the test JVM's, as under renacer in-process: programs pick their
+            // copy strategy by what stdout is (cat uses copy_file_range to a file, read/write to a pipe)
+            Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("strace did not finish: " + argv);
+            }
+            return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(stdout));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(stdout);
+        }
+    }
+
+    public static String executable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, "strace");
+            if (Files.isExecutable(p)) return p.toString();
+        }
+        throw new IllegalStateException("strace is not installed: the tests compare renacer with it (apt-get install strace)");
+    }
+
+    public static List<StraceLine> calls(List<String> lines) {
+        List<StraceLine> calls = new ArrayList<>();
+        for (String l : lines) {
+            StraceLine c = StraceLine.parse(l);
+            if (c != null) calls.add(c);
+        }
+        return calls;
+    }
+}
