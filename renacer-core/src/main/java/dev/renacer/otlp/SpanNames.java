@@ -1,5 +1,6 @@
 package dev.renacer.otlp;
 
+import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.SyscallTable;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -41,14 +42,15 @@ public final class SpanNames {
     }
 
     /**
-     * The errno's symbolic name. Until the errno table lands, the name is read once from the
-     * strace-style result text ({@code -1 ENOENT (No such file or directory)}) and cached.
+     * The errno's symbolic name from the errno table; for a number it has no name for, the name the
+     * result text carries ({@code -1 ENOENT (No such file or directory)}), else {@code E<number>}.
      */
     public String errnoName(int errno, CharSequence result) {
         if (errno <= 0 || errno >= MAX_ERRNO) return "E" + errno;
         String name = errnoNames[errno];
         if (name == null) {
-            name = parseErrnoName(result);
+            name = Errno.name(errno);
+            if (name == null) name = parseErrnoName(result);
             if (name == null) return "E" + errno; // not cached: a later result may carry the name
             errnoNames[errno] = name;
         }
