@@ -51,6 +51,8 @@ public enum ArgKind {
     FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
+    /** poll's array of struct pollfd; its length is the next argument. */
+    POLLFDS(false),
     /** A siginfo_t the call reads (rt_sigqueueinfo). */
     SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */

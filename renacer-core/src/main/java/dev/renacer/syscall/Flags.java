@@ -38,6 +38,7 @@ final class Flags {
     static final FlagSet IPPROTO = get("ipproto");
     static final FlagSet FADVISE = get("fadvise");
     static final FlagSet MSG = get("msg_flags");
+    static final FlagSet POLL = get("poll_events");
     static final FlagSet STATX_SYNC = get("statx_sync");
     static final FlagSet STATX_MASK = get("statx_mask");
     static final FlagSet STATX_ATTRS = get("statx_attrs");

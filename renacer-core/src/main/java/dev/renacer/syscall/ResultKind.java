@@ -10,7 +10,9 @@ public enum ResultKind {
     /** File modes: umask's previous mask. */
     OCTAL,
     /** fcntl: F_GETFL and F_GETFD results in hex with their flags spelled out. */
-    FCNTL;
+    FCNTL,
+    /** poll: "0 (Timeout)", or the count and the descriptors that became ready. */
+    POLL;
 
     static ResultKind fromToken(String token) {
         return valueOf(token.substring(2).toUpperCase(Locale.ROOT));

@@ -13,17 +13,20 @@ public final class SyscallDecoder {
     private final Call call = new Call();
     /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
     private int lastExitNumber = -1;
+    private int lastExitTid;
     private long[] lastExitArgs;
+    private final TraceeReader reader;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
         if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
-        TraceeReader reader = new TraceeReader(memory, stringLimit);
+        reader = new TraceeReader(memory, stringLimit);
         ScalarDecoders.register(byKind);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
+        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) -> PollDecoder.appendRequest(c, i, reader, out);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -51,6 +54,7 @@ public final class SyscallDecoder {
     public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {
         Call c = prepare(tid, number, args, returnValue, true);
         lastExitNumber = number;
+        lastExitTid = tid;
         lastExitArgs = args;
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, out);
@@ -61,7 +65,8 @@ public final class SyscallDecoder {
      * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
      */
     public void decodeResult(int number, long returnValue, StringBuilder out) {
-        decodeResult(number, number == lastExitNumber ? lastExitArgs : null, returnValue, out);
+        boolean sameCall = number == lastExitNumber;
+        decodeResult(sameCall ? lastExitTid : 0, number, sameCall ? lastExitArgs : null, returnValue, out);
     }
 
     /**
@@ -69,6 +74,11 @@ public final class SyscallDecoder {
      * than taken from the latest {@link #decodeExit}: {@code fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)}.
      */
     public void decodeResult(int number, long[] args, long returnValue, StringBuilder out) {
+        decodeResult(lastExitTid, number, args, returnValue, out);
+    }
+
+    /** As {@link #decodeResult(int, long[], long, StringBuilder)}, for task {@code tid}, whose memory poll's result shows. */
+    public void decodeResult(int tid, int number, long[] args, long returnValue, StringBuilder out) {
         if (returnValue < 0 && returnValue >= -4095) {
             Errno.appendFailure((int) -returnValue, out);
             return;
@@ -82,6 +92,9 @@ public final class SyscallDecoder {
                 break;
             case FCNTL:
                 ScalarDecoders.appendFcntlResult(args, returnValue, out);
+                break;
+            case POLL:
+                PollDecoder.appendResult(tid, args, returnValue, reader, out);
                 break;
             default:
                 out.append(returnValue);

@@ -178,6 +178,28 @@ class MoreDecodersTest {
     }
 
     @Test
+    void pollShowsRequestedEventsAndReadyDescriptors() {
+        ByteBuffer fds = le(24);
+        fds.putInt(0, 3).putShort(4, (short) 3).putShort(6, (short) 1);
+        fds.putInt(8, 4).putShort(12, (short) 4).putShort(14, (short) 4);
+        fds.putInt(16, -1);
+        long array = memory.map(fds.array());
+        long[] args = {array, 3, 0, 0, 0, 0};
+        StringBuilder out = new StringBuilder();
+        int from = decoder.decodeEntry(1234, 7, args, out);
+        decoder.decodeExit(1234, 7, args, from, 2, out);
+        out.append(" = ");
+        decoder.decodeResult(7, 2, out);
+        // poll([{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, ...])
+        assertThat(out).hasToString("[{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0 = "
+                + "2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])");
+        out.setLength(0);
+        decoder.decodeResult(1234, 7, args, 0, out);
+        assertThat(out).hasToString("0 (Timeout)");
+        assertThat(call("poll", 0, 0, 0, 0)).isEqualTo("NULL, 0, 0");
+    }
+
+    @Test
     void ipv6TextAsInetNtopWritesIt() {
         assertThat(ipv6("20010db8000000000000000000000001")).isEqualTo("2001:db8::1");
         assertThat(ipv6("00000000000000000000000000000000")).isEqualTo("::");
