@@ -51,6 +51,10 @@ public enum ArgKind {
     FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
+    /** A socket option's level and name (the name's table depends on the level), as one text per argument. */
+    SOCKOPT_LEVEL(false), SOCKOPT_NAME(false),
+    /** setsockopt's value: [N] when it is an int, else its address; its length is the next argument. */
+    SOCKOPT_VALUE(false),
     /** poll's array of struct pollfd; its length is the next argument. */
     POLLFDS(false),
     /** A siginfo_t the call reads (rt_sigqueueinfo). */
@@ -79,7 +83,9 @@ public enum ArgKind {
     STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true),
     /** getgroups' list: as many entries as the call returned. */
     GROUPS_OUT(true),
-    /** One id written by the call, shown as {@code [0]} (getresuid). */
+    /** getsockopt's value, read back after the call with the length the call wrote. */
+    SOCKOPT_VALUE_OUT(true),
+    /** One id written by the call, shown as {@code [0]} (getresuid); also getsockopt's length. */
     ID_OUT(true);
 
     private final boolean atExit;

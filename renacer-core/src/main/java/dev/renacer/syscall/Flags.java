@@ -39,6 +39,11 @@ final class Flags {
     static final FlagSet FADVISE = get("fadvise");
     static final FlagSet MSG = get("msg_flags");
     static final FlagSet POLL = get("poll_events");
+    static final FlagSet SOCKET_LEVEL = get("socket_level");
+    static final FlagSet SO_OPTIONS = get("sol_socket_options");
+    static final FlagSet IP_OPTIONS = get("sol_ip_options");
+    static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
+    static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
     static final FlagSet STATX_SYNC = get("statx_sync");
     static final FlagSet STATX_MASK = get("statx_mask");
     static final FlagSet STATX_ATTRS = get("statx_attrs");

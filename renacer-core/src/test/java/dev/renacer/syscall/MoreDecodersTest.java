@@ -200,6 +200,19 @@ class MoreDecodersTest {
     }
 
     @Test
+    void socketOptionsNamedByLevel() {
+        long one = memory.map(le(4).putInt(1).array());
+        long four = memory.map(le(4).putInt(4).array());
+        long rcvbuf = memory.map(le(4).putInt(131072).array());
+        assertThat(call("setsockopt", 0, 3, 1, 2, one, 4)).isEqualTo("3, SOL_SOCKET, SO_REUSEADDR, [1], 4");
+        assertThat(call("setsockopt", 0, 3, 6, 1, one, 4)).isEqualTo("3, SOL_TCP, TCP_NODELAY, [1], 4");
+        assertThat(call("setsockopt", 0, 3, 0, 11, one, 4)).isEqualTo("3, SOL_IP, IP_RECVERR, [1], 4");
+        assertThat(call("setsockopt", -92, 3, 41, 26, one, 4)).isEqualTo("3, SOL_IPV6, IPV6_V6ONLY, [1], 4");
+        assertThat(call("setsockopt", -92, 3, 1, 999, one, 4)).isEqualTo("3, SOL_SOCKET, 0x3e7 /* SO_??? */, [1], 4");
+        assertThat(call("getsockopt", 0, 3, 1, 8, rcvbuf, four)).isEqualTo("3, SOL_SOCKET, SO_RCVBUF, [131072], [4]");
+    }
+
+    @Test
     void ipv6TextAsInetNtopWritesIt() {
         assertThat(ipv6("20010db8000000000000000000000001")).isEqualTo("2001:db8::1");
         assertThat(ipv6("00000000000000000000000000000000")).isEqualTo("::");
