@@ -16,7 +16,7 @@ public enum ArgKind {
     UNDECODED(false),
     INT(false), UINT(false), LONG(false), ULONG(false),
     /**
-     * A 32-bit value printed with a flag set of flags.tbl, which the table names per argument as
+     * A 32-bit value printed with a flag set of the flags-*.tbl files, which the table names per argument as
      * {@code @set}: one kind serves every flag set, so a new set needs no code.
      */
     FLAGS(false),
