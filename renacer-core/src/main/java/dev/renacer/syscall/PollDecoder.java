@@ -6,6 +6,10 @@ final class PollDecoder {
 
     private static final int POLLFD_SIZE = 8, FD = 0, EVENTS = 4, REVENTS = 6;
 
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) -> appendRequest(c, i, reader, out);
+    }
+
     /** {@code [{fd=3, events=POLLIN|POLLPRI}, {fd=-1}]}: a negative fd is ignored by the kernel and shown alone. */
     static void appendRequest(Call c, int i, TraceeReader reader, StringBuilder out) {
         long array = c.arg(i);

@@ -26,7 +26,7 @@ public final class SyscallDecoder {
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
-        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) -> PollDecoder.appendRequest(c, i, reader, out);
+        PollDecoder.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
