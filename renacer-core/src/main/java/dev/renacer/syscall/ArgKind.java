@@ -70,8 +70,12 @@ public enum ArgKind {
     STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),
     /** An address the call may write through, shown only as an address, but after the call as strace does. */
     PTR_OUT(true),
-    /** clone's parent_tid, child_tidptr and tls, which strace prints at exit when the flags use them. */
+    /** clone's parent_tid, tls and child_tidptr, which strace prints at exit when the flags use them. */
     CLONE_TIDS(true),
+    /** clone3's struct clone_args, printed at entry. */
+    CLONE3_ARGS(false),
+    /** clone3's " => {parent_tid=[N]}" at exit (when the flags ask the kernel to write it), then its size. */
+    CLONE3_TAIL(true),
     RLIMIT_OUT(true), TIMESPEC_OUT(true),
     /** getrandom's buffer: the returned length, every byte in \x hex. */
     RANDOM_OUT(true),
@@ -80,7 +84,7 @@ public enum ArgKind {
     UNAME_OUT(true),
     /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
     IOVEC_OUT(true),
-    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true),
+    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true), STATFS_OUT(true), SYSINFO_OUT(true),
     /** getgroups' list: as many entries as the call returned. */
     GROUPS_OUT(true),
     /** getsockopt's value, read back after the call with the length the call wrote. */

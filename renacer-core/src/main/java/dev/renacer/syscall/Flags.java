@@ -49,6 +49,8 @@ final class Flags {
     static final FlagSet IP_OPTIONS = get("sol_ip_options");
     static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
     static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
+    static final FlagSet FSMAGIC = get("fsmagic");
+    static final FlagSet STATFS_FLAGS = get("statfs_flags");
     static final FlagSet STATX_SYNC = get("statx_sync");
     static final FlagSet STATX_MASK = get("statx_mask");
     static final FlagSet STATX_ATTRS = get("statx_attrs");

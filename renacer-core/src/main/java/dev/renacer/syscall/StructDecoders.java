@@ -74,8 +74,9 @@ final class StructDecoders {
         };
         byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
         byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed() || c.arg(i - 1) == 0) Num.appendAddress(c.arg(i), out);
-            else appendIdArray(c, c.arg(i), c.returnValue, reader, out);
+            // The kernel fills min(size, count) entries: getgroups(0, list) only counts, and strace shows [].
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else appendIdArray(c, c.arg(i), Math.min(c.arg(i - 1) & 0xffffffffL, c.returnValue), reader, out);
         };
         byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
             long flags = c.arg(i) & 0xffffffffL;

@@ -27,6 +27,7 @@ public final class SyscallDecoder {
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
         PollDecoder.register(byKind, reader);
+        SystemStructDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -104,7 +105,7 @@ public final class SyscallDecoder {
     private void appendArgument(Call c, ArgKind kind, int index, StringBuilder out) {
         ArgDecoder decoder = byKind[kind.ordinal()];
         if (!decoder.shown(c, index)) return;
-        if (index > 0) out.append(", ");
+        if (index > 0 && decoder.separated()) out.append(", ");
         decoder.append(c, index, out);
     }
 

@@ -38,7 +38,46 @@ class MoreDecodersTest {
         assertThat(call("clone", 18193, thread, 0x7f6579728000L, ptid, 0x7f6579f28990L, 0x7f6579f286c0L)).isEqualTo(
                 "child_stack=0x7f6579728000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM"
                         + "|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, parent_tid=[18193], "
-                        + "child_tidptr=0x7f6579f28990, tls=0x7f6579f286c0");
+                        + "tls=0x7f6579f286c0, child_tidptr=0x7f6579f28990");
+        // strace 6.1 on a raw clone: parent_tid=[27905], tls=0x56298934f840, child_tidptr=0x7ffe5d791698
+        long flags2 = 0x80000 | 0x100000 | 0x1000000 | 17;
+        assertThat(call("clone", 27905, flags2, 0, ptid, 0x7ffe5d791698L, 0x56298934f840L)).isEqualTo(
+                "child_stack=NULL, flags=CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_SETTID|SIGCHLD, "
+                        + "parent_tid=[18193], tls=0x56298934f840, child_tidptr=0x7ffe5d791698");
+    }
+
+    @Test
+    void clone3ShowsItsStructAndWhatTheKernelWroteBack() {
+        long ptid = memory.map(le(4).putInt(27877).array());
+        long flags = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 | 0x200000;
+        ByteBuffer args = le(88).putLong(0, flags).putLong(16, 0x7fea27454990L).putLong(24, ptid)
+                .putLong(40, 0x7fea26c54000L).putLong(48, 0x7fff80).putLong(56, 0x7fea274546c0L);
+        long struct = memory.map(args.array());
+        assertThat(call("clone3", 27877, struct, 88)).isEqualTo("{flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND"
+                + "|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, "
+                + "child_tid=0x7fea27454990, parent_tid=0x" + Long.toHexString(ptid) + ", exit_signal=0, "
+                + "stack=0x7fea26c54000, stack_size=0x7fff80, tls=0x7fea274546c0} => {parent_tid=[27877]}, 88");
+        ByteBuffer fork = le(88).putLong(0, 0).putLong(32, 17);
+        assertThat(call("clone3", 5, memory.map(fork.array()), 88))
+                .isEqualTo("{flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88");
+        assertThat(call("clone3", -22, 0x1000, 8)).isEqualTo("0x1000, 8");
+    }
+
+    @Test
+    void statfsAndSysinfoInFull() {
+        ByteBuffer st = le(120).putLong(0, 0xef53).putLong(8, 4096).putLong(16, 66053021).putLong(24, 60191719)
+                .putLong(32, 20736426).putLong(40, 16777216).putLong(48, 16358982).putInt(56, 0x1234abcd).putInt(60, 0)
+                .putLong(64, 255).putLong(72, 4096).putLong(80, 0x1020);
+        long path = memory.string("/");
+        assertThat(call("statfs", 0, path, memory.map(st.array()))).isEqualTo("\"/\", {f_type=EXT2_SUPER_MAGIC, "
+                + "f_bsize=4096, f_blocks=66053021, f_bfree=60191719, f_bavail=20736426, f_files=16777216, "
+                + "f_ffree=16358982, f_fsid={val=[0x1234abcd, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}");
+        ByteBuffer si = le(112).putLong(0, 2184).putLong(8, 302752).putLong(16, 382080).putLong(24, 282944)
+                .putLong(32, 25276514304L).putLong(40, 23994765312L).putLong(48, 8998912).putLong(56, 9244672)
+                .putShort(80, (short) 92).putInt(104, 1);
+        assertThat(call("sysinfo", 0, memory.map(si.array()))).isEqualTo("{uptime=2184, loads=[302752, 382080, 282944], "
+                + "totalram=25276514304, freeram=23994765312, sharedram=8998912, bufferram=9244672, totalswap=0, "
+                + "freeswap=0, procs=92, totalhigh=0, freehigh=0, mem_unit=1}");
     }
 
     @Test
@@ -161,6 +200,7 @@ class MoreDecodersTest {
         assertThat(call("getgroups", 0, 0, 0)).isEqualTo("0, NULL");
         long groups = memory.map(le(8).putInt(0).putInt(1000).array());
         assertThat(call("getgroups", 0, 8, groups)).isEqualTo("8, []");
+        assertThat(call("getgroups", 2, 0, groups)).as("size 0 only counts").isEqualTo("0, []");
         assertThat(call("getgroups", 2, 8, groups)).isEqualTo("8, [0, 1000]");
         assertThat(call("setgroups", 0, 2, groups)).isEqualTo("2, [0, 1000]");
         long zero = memory.map(new byte[4]);
