@@ -62,6 +62,24 @@ public final class SyscallDecoder {
     }
 
     /**
+     * What the line of a call left unfinished at its entry stop ends with before {@code " <unfinished ...>"}:
+     * ", " when arguments remain for the exit stop ({@code wait4(42,  <unfinished ...>}), "" when none remain
+     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}). Never allocates.
+     *
+     * @param from what {@link #decodeEntry} returned
+     */
+    public String exitSeparator(int tid, int number, long[] args, int from) {
+        Call c = prepare(tid, number, args, 0, false);
+        int count = SyscallTable.argumentCount(number);
+        for (int i = from; i < count; i++) {
+            ArgDecoder decoder = byKind[SyscallTable.argumentKind(number, i).ordinal()];
+            if (!decoder.shown(c, i)) continue;
+            return i > 0 && decoder.separated() ? ", " : "";
+        }
+        return "";
+    }
+
+    /**
      * Appends the result as strace prints it after "= ": "3", "0x55d0c8a2b000" for calls returning
      * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
      */

@@ -64,6 +64,21 @@ class MoreDecodersTest {
     }
 
     @Test
+    void unfinishedLinesEndAsStracesDo() {
+        // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
+        long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
+        assertThat(decoder.exitSeparator(1, 61, wait4, decoder.decodeEntry(1, 61, wait4, new StringBuilder()))).isEqualTo(", ");
+        long[] clone3 = {0x1000, 88, 0, 0, 0, 0};
+        assertThat(decoder.exitSeparator(1, 435, clone3, 1)).isEmpty();
+        long[] fork = {17, 0, 0, 0, 0, 0};
+        assertThat(decoder.exitSeparator(1, 56, fork, 1)).isEmpty();
+        long[] thread = {0x100000 | 17, 0, 0, 0, 0, 0};
+        assertThat(decoder.exitSeparator(1, 56, thread, 1)).isEqualTo(", ");
+        assertThat(decoder.exitSeparator(1, 0, new long[6], 1)).isEqualTo(", ");
+        assertThat(decoder.exitSeparator(1, 3, new long[6], 1)).as("close has nothing left").isEmpty();
+    }
+
+    @Test
     void statfsAndSysinfoInFull() {
         ByteBuffer st = le(120).putLong(0, 0xef53).putLong(8, 4096).putLong(16, 66053021).putLong(24, 60191719)
                 .putLong(32, 20736426).putLong(40, 16777216).putLong(48, 16358982).putInt(56, 0x1234abcd).putInt(60, 0)
