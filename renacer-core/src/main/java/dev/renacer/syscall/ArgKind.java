@@ -87,6 +87,10 @@ public enum ArgKind {
     STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true), STATFS_OUT(true), SYSINFO_OUT(true),
     /** getgroups' list: as many entries as the call returned. */
     GROUPS_OUT(true),
+    /** A socket address the call fills (accept, getsockname, recvfrom); its length pointer is the next argument. */
+    SOCKADDR_OUT(true),
+    /** An in/out socklen_t: {@code [16]}, or {@code [28 => 16]} when the call changed it. */
+    SOCKLEN_INOUT(true),
     /** getsockopt's value, read back after the call with the length the call wrote. */
     SOCKOPT_VALUE_OUT(true),
     /** One id written by the call, shown as {@code [0]} (getresuid); also getsockopt's length. */

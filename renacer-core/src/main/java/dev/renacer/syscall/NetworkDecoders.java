@@ -11,6 +11,31 @@ final class NetworkDecoders {
     private static final int SIN6_SCOPE_ID = 24;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        EntrySnapshots lengthsAtEntry = new EntrySnapshots();
+        byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
+            byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
+            if (len == null) Num.appendAddress(c.arg(i), out);
+            else appendSockaddr(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
+        };
+        byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
+            @Override public void atEntry(Call c, int i) {
+                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
+                lengthsAtEntry.put(c.tid, len == null ? EntrySnapshots.NONE : SiginfoFormat.i32(len, 0) & 0xffffffffL);
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                long before = lengthsAtEntry.take(c.tid);
+                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
+                if (len == null) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                long after = SiginfoFormat.i32(len, 0) & 0xffffffffL;
+                out.append('[');
+                if (before != EntrySnapshots.NONE && before != after) out.append(before).append(" => ");
+                out.append(after).append(']');
+            }
+        };
         byKind[ArgKind.SOCKET_DOMAIN.ordinal()] = (c, i, out) -> Flags.ADDRESS_FAMILY.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
             long type = c.arg(i) & 0xffffffffL;

@@ -45,7 +45,12 @@ public final class SyscallDecoder {
         int count = SyscallTable.argumentCount(number);
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
-            if (kind.atExit()) return i;
+            if (kind.atExit()) {
+                for (int rest = i; rest < count; rest++) {
+                    byKind[SyscallTable.argumentKind(number, rest).ordinal()].atEntry(c, rest);
+                }
+                return i;
+            }
             appendArgument(c, kind, i, out);
         }
         return count;

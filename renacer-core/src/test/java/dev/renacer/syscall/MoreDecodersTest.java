@@ -64,6 +64,30 @@ class MoreDecodersTest {
     }
 
     @Test
+    void inOutLengthsShowWhatTheCallChanged() {
+        // recvfrom(3, "...", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, [28 => 16])
+        long data = memory.map("+;".getBytes(StandardCharsets.US_ASCII));
+        long from = memory.map(new byte[28]);
+        long length = memory.map(le(4).putInt(28).array());
+        long[] args = {3, data, 1024, 0, from, length};
+        StringBuilder out = new StringBuilder();
+        int at = decoder.decodeEntry(1234, 45, args, out);
+        ByteBuffer in = ByteBuffer.allocate(16);
+        in.order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2);
+        in.order(ByteOrder.BIG_ENDIAN).putShort((short) 53).put(new byte[] {10, (byte) 255, (byte) 255, 53});
+        memory.write(from, in.array());
+        memory.write(length, le(4).putInt(16).array());
+        decoder.decodeExit(1234, 45, args, at, 2, out);
+        assertThat(out).hasToString("3, \"+;\", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), "
+                + "sin_addr=inet_addr(\"10.255.255.53\")}, [28 => 16]");
+        // getpeername(0, 0x7ffc..., [16]) = -1 ENOTSOCK: unchanged, and the address not read
+        long peer = memory.map(new byte[16]);
+        long peerLength = memory.map(le(4).putInt(16).array());
+        assertThat(call("getpeername", -88, 0, peer, peerLength)).isEqualTo("0, 0x" + Long.toHexString(peer) + ", [16]");
+        assertThat(call("accept", 4, 3, 0, 0)).isEqualTo("3, NULL, NULL");
+    }
+
+    @Test
     void unfinishedLinesEndAsStracesDo() {
         // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
         long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
