@@ -91,6 +91,8 @@ public enum ArgKind {
     SOCKADDR_OUT(true),
     /** An in/out socklen_t: {@code [16]}, or {@code [28 => 16]} when the call changed it. */
     SOCKLEN_INOUT(true),
+    /** ioctl's argument as its request uses it: an int, a winsize, nothing, or hex. Printed at exit. */
+    IOCTL_ARG(true),
     /** getsockopt's value, read back after the call with the length the call wrote. */
     SOCKOPT_VALUE_OUT(true),
     /** One id written by the call, shown as {@code [0]} (getresuid); also getsockopt's length. */

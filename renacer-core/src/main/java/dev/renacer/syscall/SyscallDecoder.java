@@ -28,6 +28,7 @@ public final class SyscallDecoder {
         NetworkDecoders.register(byKind, reader);
         PollDecoder.register(byKind, reader);
         SystemStructDecoders.register(byKind, reader);
+        IoctlDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }

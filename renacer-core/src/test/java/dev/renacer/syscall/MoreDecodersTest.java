@@ -175,7 +175,16 @@ class MoreDecodersTest {
     @Test
     void ioctlAndFadviseNames() {
         assertThat(call("ioctl", -25, 1, 0x5401, 0x7ffeb8d172c0L)).isEqualTo("1, TCGETS, 0x7ffeb8d172c0");
-        assertThat(call("ioctl", -25, 1, 0x1234, 0)).isEqualTo("1, 0x1234, 0");
+        // strace 6.1 on the same requests:
+        assertThat(call("ioctl", -25, 3, 0x1234, 5)).isEqualTo("3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0x5");
+        long three = memory.map(le(4).putInt(3).array());
+        assertThat(call("ioctl", 0, 3, 0x541b, three)).isEqualTo("3, FIONREAD, [3]");
+        assertThat(call("ioctl", 0, 3, 0x5421, three)).isEqualTo("3, FIONBIO, [3]");
+        assertThat(call("ioctl", 0, 3, 0x5451, 0)).isEqualTo("3, FIOCLEX");
+        long winsize = memory.map(le(8).putShort((short) 24).putShort((short) 80).array());
+        assertThat(call("ioctl", 0, 6, 0x5413, winsize)).isEqualTo("6, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}");
+        assertThat(call("ioctl", -25, 6, 0x540f, 0x7fffd533ec5cL)).isEqualTo("6, TIOCGPGRP, 0x7fffd533ec5c");
+        assertThat(call("ioctl", 0, 3, 0x80045430, three)).isEqualTo("3, TIOCGPTN, [3]");
         assertThat(call("fadvise64", 0, 3, 0, 0, 2)).isEqualTo("3, 0, 0, POSIX_FADV_SEQUENTIAL");
     }
 
