@@ -6,7 +6,7 @@ interface ArgDecoder {
     void append(Call call, int index, StringBuilder out);
 
     /** False when strace leaves the argument out altogether (open's mode without O_CREAT). */
-    default boolean shown(Call call, int index) { return true; }
+    default boolean shown(long[] args, int index) { return true; }
 
     /**
      * Called at the entry stop for an argument printed at the exit stop, to remember what the call will

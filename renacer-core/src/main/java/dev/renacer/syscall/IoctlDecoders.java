@@ -16,8 +16,8 @@ final class IoctlDecoders {
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> appendRequest((int) c.arg(i), out);
         byKind[ArgKind.IOCTL_ARG.ordinal()] = new ArgDecoder() {
-            @Override public boolean shown(Call c, int i) {
-                int request = (int) c.arg(i - 1);
+            @Override public boolean shown(long[] args, int i) {
+                int request = (int) args[i - 1];
                 return request != FIOCLEX && request != FIONCLEX && request != TIOCNOTTY;
             }
 

@@ -173,8 +173,8 @@ final class ProcessDecoders {
 
         CloneTidsDecoder(TraceeReader reader) { this.reader = reader; }
 
-        @Override public boolean shown(Call c, int i) {
-            return (c.arg(0) & CLONE_EXIT_FIELDS) != 0;
+        @Override public boolean shown(long[] args, int i) {
+            return (args[0] & CLONE_EXIT_FIELDS) != 0;
         }
 
         /** strace 6.1's order: parent_tid, tls, child_tidptr. */

@@ -9,6 +9,9 @@ package dev.renacer.syscall;
  * per call.
  */
 public final class SyscallDecoder {
+    /** Answers which arguments are shown and how they are separated, which depends on registers only. */
+    private static final SyscallDecoder SHAPES = new SyscallDecoder((tid, address, dst, offset, length) -> -1, 0);
+
     private final ArgDecoder[] byKind = new ArgDecoder[ArgKind.values().length];
     private final Call call = new Call();
     /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
@@ -70,16 +73,16 @@ public final class SyscallDecoder {
     /**
      * What the line of a call left unfinished at its entry stop ends with before {@code " <unfinished ...>"}:
      * ", " when arguments remain for the exit stop ({@code wait4(42,  <unfinished ...>}), "" when none remain
-     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}). Never allocates.
+     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}, {@code ioctl(3, FIOCLEX}).
+     * A pure function of the registers, usable from any thread; never allocates.
      *
      * @param from what {@link #decodeEntry} returned
      */
-    public String exitSeparator(int tid, int number, long[] args, int from) {
-        Call c = prepare(tid, number, args, 0, false);
+    public static String exitSeparator(int number, long[] args, int from) {
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) {
-            ArgDecoder decoder = byKind[SyscallTable.argumentKind(number, i).ordinal()];
-            if (!decoder.shown(c, i)) continue;
+            ArgDecoder decoder = SHAPES.byKind[SyscallTable.argumentKind(number, i).ordinal()];
+            if (!decoder.shown(args, i)) continue;
             return i > 0 && decoder.separated() ? ", " : "";
         }
         return "";
@@ -128,7 +131,7 @@ public final class SyscallDecoder {
 
     private void appendArgument(Call c, ArgKind kind, int index, StringBuilder out) {
         ArgDecoder decoder = byKind[kind.ordinal()];
-        if (!decoder.shown(c, index)) return;
+        if (!decoder.shown(c.args, index)) return;
         if (index > 0 && decoder.separated()) out.append(", ");
         decoder.append(c, index, out);
     }

@@ -91,15 +91,17 @@ class MoreDecodersTest {
     void unfinishedLinesEndAsStracesDo() {
         // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
         long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
-        assertThat(decoder.exitSeparator(1, 61, wait4, decoder.decodeEntry(1, 61, wait4, new StringBuilder()))).isEqualTo(", ");
+        assertThat(SyscallDecoder.exitSeparator(61, wait4, decoder.decodeEntry(1, 61, wait4, new StringBuilder()))).isEqualTo(", ");
         long[] clone3 = {0x1000, 88, 0, 0, 0, 0};
-        assertThat(decoder.exitSeparator(1, 435, clone3, 1)).isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(435, clone3, 1)).isEmpty();
         long[] fork = {17, 0, 0, 0, 0, 0};
-        assertThat(decoder.exitSeparator(1, 56, fork, 1)).isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(56, fork, 1)).isEmpty();
         long[] thread = {0x100000 | 17, 0, 0, 0, 0, 0};
-        assertThat(decoder.exitSeparator(1, 56, thread, 1)).isEqualTo(", ");
-        assertThat(decoder.exitSeparator(1, 0, new long[6], 1)).isEqualTo(", ");
-        assertThat(decoder.exitSeparator(1, 3, new long[6], 1)).as("close has nothing left").isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(56, thread, 1)).isEqualTo(", ");
+        assertThat(SyscallDecoder.exitSeparator(0, new long[6], 1)).isEqualTo(", ");
+        assertThat(SyscallDecoder.exitSeparator(3, new long[6], 1)).as("close has nothing left").isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x5451, 0, 0, 0, 0}, 2)).as("ioctl(3, FIOCLEX)").isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x541b, 0, 0, 0, 0}, 2)).isEqualTo(", ");
     }
 
     @Test
