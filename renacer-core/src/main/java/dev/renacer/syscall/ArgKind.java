@@ -48,7 +48,7 @@ public enum ArgKind {
     SOCKET_PROTOCOL(false),
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
-    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
+    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false), PRCTL_OPTION(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
     /** A socket option's level and name (the name's table depends on the level), as one text per argument. */
@@ -91,6 +91,8 @@ public enum ArgKind {
     SOCKADDR_OUT(true),
     /** An in/out socklen_t: {@code [16]}, or {@code [28 => 16]} when the call changed it. */
     SOCKLEN_INOUT(true),
+    /** prctl's option with the arguments it uses; PRCTL_OUT is what a PR_GET_* option reads back at exit. */
+    PRCTL_OUT(true),
     /** ioctl's argument as its request uses it: an int, a winsize, nothing, or hex. Printed at exit. */
     IOCTL_ARG(true),
     /** getsockopt's value, read back after the call with the length the call wrote. */

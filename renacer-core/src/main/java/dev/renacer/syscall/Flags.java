@@ -50,6 +50,10 @@ final class Flags {
     static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
     static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
     static final FlagSet FSMAGIC = get("fsmagic");
+    static final FlagSet PRCTL = get("prctl_option");
+    static final FlagSet CAPABILITY = get("capability");
+    static final FlagSet SUID_DUMP = get("suid_dump");
+    static final FlagSet SECCOMP_MODE = get("seccomp_mode");
     static final FlagSet STATFS_FLAGS = get("statfs_flags");
     static final FlagSet STATX_SYNC = get("statx_sync");
     static final FlagSet STATX_MASK = get("statx_mask");

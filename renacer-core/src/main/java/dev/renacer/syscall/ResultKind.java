@@ -12,7 +12,9 @@ public enum ResultKind {
     /** fcntl: F_GETFL and F_GETFD results in hex with their flags spelled out. */
     FCNTL,
     /** poll: "0 (Timeout)", or the count and the descriptors that became ready. */
-    POLL;
+    POLL,
+    /** prctl: PR_GET_DUMPABLE's result is named. */
+    PRCTL;
 
     static ResultKind fromToken(String token) {
         return valueOf(token.substring(2).toUpperCase(Locale.ROOT));

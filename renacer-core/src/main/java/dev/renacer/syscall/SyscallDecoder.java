@@ -32,6 +32,7 @@ public final class SyscallDecoder {
         PollDecoder.register(byKind, reader);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
+        PrctlDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -42,7 +43,8 @@ public final class SyscallDecoder {
      * the first one the call fills in.
      *
      * @return the index of the first argument not yet handled: pass it to {@link #decodeExit} as {@code from}
-     *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled)
+     *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled, so a call
+     *         with nothing to show at exit returns the argument count)
      */
     public int decodeEntry(int tid, int number, long[] args, StringBuilder out) {
         Call c = prepare(tid, number, args, 0, false);
@@ -50,10 +52,14 @@ public final class SyscallDecoder {
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
             if (kind.atExit()) {
+                boolean anyShown = false;
                 for (int rest = i; rest < count; rest++) {
-                    byKind[SyscallTable.argumentKind(number, rest).ordinal()].atEntry(c, rest);
+                    ArgDecoder decoder = byKind[SyscallTable.argumentKind(number, rest).ordinal()];
+                    decoder.atEntry(c, rest);
+                    anyShown |= decoder.shown(args, rest);
                 }
-                return i;
+                // Nothing will be printed at exit (prctl(PR_SET_NAME, ...), ioctl(3, FIOCLEX)): the line is complete.
+                return anyShown ? i : count;
             }
             appendArgument(c, kind, i, out);
         }
@@ -123,6 +129,9 @@ public final class SyscallDecoder {
                 break;
             case POLL:
                 PollDecoder.appendResult(tid, args, returnValue, reader, out);
+                break;
+            case PRCTL:
+                PrctlDecoders.appendResult(args, returnValue, out);
                 break;
             default:
                 out.append(returnValue);

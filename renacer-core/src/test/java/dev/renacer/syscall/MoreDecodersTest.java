@@ -88,6 +88,37 @@ class MoreDecodersTest {
     }
 
     @Test
+    void prctlAsStrace61PrintsEachOption() {
+        long name = memory.string("worker-thread-long-name");
+        long buffer = memory.map("worker-thread-l\0".getBytes(StandardCharsets.US_ASCII));
+        long sigkill = memory.map(le(4).putInt(9).array());
+        long one = memory.map(le(4).putInt(1).array());
+        assertThat(call("prctl", 0, 15, name)).isEqualTo("PR_SET_NAME, \"worker-thread-l\"...");
+        assertThat(call("prctl", 0, 16, buffer)).isEqualTo("PR_GET_NAME, \"worker-thread-l\"");
+        assertThat(call("prctl", 0, 1, 9)).isEqualTo("PR_SET_PDEATHSIG, SIGKILL");
+        assertThat(call("prctl", 0, 2, sigkill)).isEqualTo("PR_GET_PDEATHSIG, [SIGKILL]");
+        assertThat(call("prctl", 0, 38, 1, 0, 0, 0)).isEqualTo("PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");
+        assertThat(call("prctl", 1, 23, 0)).isEqualTo("PR_CAPBSET_READ, CAP_CHOWN");
+        assertThat(call("prctl", -22, 23, 48)).isEqualTo("PR_CAPBSET_READ, 0x30 /* CAP_??? */");
+        assertThat(call("prctl", 0, 4, 1)).isEqualTo("PR_SET_DUMPABLE, SUID_DUMP_USER");
+        assertThat(call("prctl", 1, 3)).isEqualTo("PR_GET_DUMPABLE");
+        assertThat(call("prctl", 0, 37, one)).isEqualTo("PR_GET_CHILD_SUBREAPER, [1]");
+        assertThat(call("prctl", 0, 29, 50000)).isEqualTo("PR_SET_TIMERSLACK, 50000");
+        assertThat(call("prctl", 0, 27)).isEqualTo("PR_GET_SECUREBITS");
+        assertThat(call("prctl", 1, 39, 0, 0, 0, 0)).isEqualTo("PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0");
+        long fprog = memory.map(le(16).putShort((short) 4).putLong(8, 0x7fff4b0c0220L).array());
+        assertThat(call("prctl", 0, 22, 2, fprog)).isEqualTo("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=4, filter=0x7fff4b0c0220}");
+        StringBuilder out = new StringBuilder();
+        decoder.decodeResult(157, new long[] {3, 0, 0, 0, 0, 0}, 1, out);
+        assertThat(out).hasToString("1 (SUID_DUMP_USER)");
+        // Nothing left for the exit stop: the entry reports every argument handled, so no separator is due.
+        long[] setName = {15, name, 0, 0, 0, 0};
+        assertThat(decoder.decodeEntry(1, 157, setName, new StringBuilder())).isEqualTo(2);
+        long[] getName = {16, buffer, 0, 0, 0, 0};
+        assertThat(decoder.decodeEntry(1, 157, getName, new StringBuilder())).isEqualTo(1);
+    }
+
+    @Test
     void unfinishedLinesEndAsStracesDo() {
         // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
         long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
