@@ -49,6 +49,8 @@ public enum ArgKind {
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
     FADVISE(false), MSG_FLAGS(false), TIMEVAL(false), PRCTL_OPTION(false),
+    /** A CPU set the call reads, {@code [0 1]}; its size in bytes is the previous argument. */
+    CPUSET(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
     /** A socket option's level and name (the name's table depends on the level), as one text per argument. */
@@ -85,6 +87,8 @@ public enum ArgKind {
     /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
     IOVEC_OUT(true),
     STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true), STATFS_OUT(true), SYSINFO_OUT(true),
+    /** A CPU set the call fills (sched_getaffinity): as many bytes as it returned. */
+    CPUSET_OUT(true),
     /** getgroups' list: as many entries as the call returned. */
     GROUPS_OUT(true),
     /** A socket address the call fills (accept, getsockname, recvfrom); its length pointer is the next argument. */

@@ -119,6 +119,19 @@ class MoreDecodersTest {
     }
 
     @Test
+    void cpuSetsAsBitLists() {
+        // sched_getaffinity(0, 128, [0 1]) = 32   sched_setaffinity(0, 128, [1 70]) = 0   as strace 6.1 printed them
+        ByteBuffer mask = le(128);
+        mask.put(0, (byte) 3);
+        long got = memory.map(mask.array());
+        assertThat(call("sched_getaffinity", 32, 0, 128, got)).isEqualTo("0, 128, [0 1]");
+        ByteBuffer set = le(128);
+        set.put(0, (byte) 2).put(8, (byte) 0x40);
+        assertThat(call("sched_setaffinity", 0, 0, 128, memory.map(set.array()))).isEqualTo("0, 128, [1 70]");
+        assertThat(call("sched_getaffinity", -22, 0, 1, got)).isEqualTo("0, 1, 0x" + Long.toHexString(got));
+    }
+
+    @Test
     void unfinishedLinesEndAsStracesDo() {
         // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
         long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
