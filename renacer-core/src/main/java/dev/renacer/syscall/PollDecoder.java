@@ -62,6 +62,10 @@ final class PollDecoder {
             int revents = u16(pfd, REVENTS);
             if (revents == 0) continue;
             out.append(shown == 0 ? " ([" : ", ");
+            if (shown == reader.stringLimit()) { // strace bounds this list by -s too
+                out.append("...");
+                break;
+            }
             out.append("{fd=").append(SiginfoFormat.i32(pfd, FD)).append(", revents=");
             Flags.POLL.append(revents, out);
             out.append('}');

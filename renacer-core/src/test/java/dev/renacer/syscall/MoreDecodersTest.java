@@ -331,6 +331,18 @@ class MoreDecodersTest {
         decoder.decodeResult(1234, 7, args, 0, out);
         assertThat(out).hasToString("0 (Timeout)");
         assertThat(call("poll", 0, 0, 0, 0)).isEqualTo("NULL, 0, 0");
+        // More ready descriptors than -s: strace ends both lists with "..."
+        SyscallDecoder two = new SyscallDecoder(memory, 2);
+        ByteBuffer many = le(24);
+        for (int n = 0; n < 3; n++) many.putInt(8 * n, n).putShort(8 * n + 4, (short) 5).putShort(8 * n + 6, (short) 4);
+        long[] manyArgs = {memory.map(many.array()), 3, 0, 0, 0, 0};
+        out.setLength(0);
+        int at = two.decodeEntry(1234, 7, manyArgs, out);
+        two.decodeExit(1234, 7, manyArgs, at, 3, out);
+        out.append(" = ");
+        two.decodeResult(7, 3, out);
+        assertThat(out).hasToString("[{fd=0, events=POLLIN|POLLOUT}, {fd=1, events=POLLIN|POLLOUT}, ...], 3, 0 = "
+                + "3 ([{fd=0, revents=POLLOUT}, {fd=1, revents=POLLOUT}, ...])");
     }
 
     @Test
