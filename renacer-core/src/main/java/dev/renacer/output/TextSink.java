@@ -1,7 +1,7 @@
 package dev.renacer.output;
 
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallTable;
+import dev.renacer.syscall.SyscallDecoder;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
@@ -70,7 +70,8 @@ public final class TextSink implements TraceListener {
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
         // strace ends the entry part with the separator when arguments remain to be decoded at exit
-        openSeparator = e.argumentsDecodedAtEntry > 0 && e.argumentsDecodedAtEntry < SyscallTable.argumentCount(e.number);
+        // (the decoder knows: an argument that prints nothing, as ioctl's after FIOCLEX, takes no separator)
+        openSeparator = !SyscallDecoder.exitSeparator(e.number, e.args, e.argumentsDecodedAtEntry).isEmpty();
         if (openSeparator) line.append(", ");
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);
