@@ -37,6 +37,8 @@ public enum ArgKind {
     MODE(false), ACCESS_MODE(false), AT_FLAGS(false), FD_FLAGS(false),
     PROT(false), MAP_FLAGS(false), WHENCE(false), FCNTL_CMD(false),
     SIGNAL(false), SIGSET(false), SIGMASK_HOW(false), SIGACTION(false),
+    /** rt_sigreturn's only shown "argument": the signal mask saved in the frame at the stack pointer. */
+    SIGFRAME_MASK(false),
     ARGV(false), ENVP(false), WAIT_OPTIONS(false), ARCH_PRCTL_CODE(false), RLIMIT_RESOURCE(false),
     /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
     CLONE_FLAGS(false),

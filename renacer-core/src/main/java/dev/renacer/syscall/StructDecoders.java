@@ -2,6 +2,7 @@ package dev.renacer.syscall;
 
 /** Decoders of structs in tracee memory, abbreviated as strace prints them without -v. */
 final class StructDecoders {
+    private static final long UC_SIGMASK_OFFSET = 8 + 8 + 24 + 256;
     private StructDecoders() {}
 
     // struct stat on x86_64
@@ -42,6 +43,15 @@ final class StructDecoders {
             else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
+        // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
+        // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
+        byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
+            byte[] mask = c.stackPointer == 0 ? null : reader.readStruct(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8);
+            out.append("{mask=");
+            if (mask == null) Num.appendAddress(c.stackPointer + UC_SIGMASK_OFFSET, out);
+            else Signals.appendSigset(SiginfoFormat.i64(mask, 0), out);
+            out.append('}');
+        };
         byKind[ArgKind.SIGSET_OUT.ordinal()] = sigset;
         ArgDecoder sigaction = (c, i, out) -> {
             byte[] sa = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), SIGACTION_SIZE);

@@ -19,6 +19,7 @@ public final class SyscallDecoder {
     private int lastExitTid;
     private long[] lastExitArgs;
     private final TraceeReader reader;
+    private long stackPointer;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
@@ -36,6 +37,11 @@ public final class SyscallDecoder {
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
+    }
+
+    /** The stack pointer at the coming entry stop; rt_sigreturn's saved signal mask is read from there. */
+    public void stackPointer(long sp) {
+        stackPointer = sp;
     }
 
     /**
@@ -152,6 +158,7 @@ public final class SyscallDecoder {
         c.args = args;
         c.returnValue = returnValue;
         c.atExit = atExit;
+        c.stackPointer = stackPointer;
         return c;
     }
 }

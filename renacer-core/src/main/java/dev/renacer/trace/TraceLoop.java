@@ -244,6 +244,7 @@ final class TraceLoop {
             task.traced = !task.hidden && config.filter().traces(e.number);
             if (task.traced || (task.hidden && isExec)) {
                 e.arguments.setLength(0);
+                decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
                 e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
                 if (task.traced) listener.onSyscallEntry(e);
             }
