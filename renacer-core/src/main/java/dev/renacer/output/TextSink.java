@@ -133,10 +133,21 @@ public final class TextSink implements TraceListener {
 
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        writeExit(pid, pid, exitCode, termSignal, coreDumped);
+        tasks.removeProcess(pid);
+    }
+
+    @Override
+    public void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
+        writeExit(tid, pid, exitCode, termSignal, coreDumped);
+        tasks.remove(tid);
+    }
+
+    private void writeExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
         closeOpenLine();
-        tasks.slot(pid, pid);
+        tasks.slot(tid, pid);
         line.setLength(0);
-        leader(pid, nowEpoch(), System.nanoTime());
+        leader(tid, nowEpoch(), System.nanoTime());
         if (termSignal == 0) {
             line.append("+++ exited with ").append(exitCode).append(" +++\n");
         } else {
@@ -145,7 +156,6 @@ public final class TextSink implements TraceListener {
             line.append(" +++\n");
         }
         channel.write(line);
-        tasks.removeProcess(pid);
     }
 
     @Override

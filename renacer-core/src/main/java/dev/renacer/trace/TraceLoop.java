@@ -386,10 +386,13 @@ final class TraceLoop {
             }
             return;
         }
-        if (task.tid != task.pid) return; // a thread: its process goes on
         boolean byExit = exited(st);
         int code = byExit ? exitCode(st) : 0;
         int signal = byExit ? 0 : termSignal(st);
+        if (task.tid != task.pid) { // a thread: its process goes on
+            listener.onThreadExit(task.tid, task.pid, code, signal, !byExit && coreDumped(st));
+            return;
+        }
         if (task.tid == rootPid) rootExitStatus = byExit ? code : 128 + signal;
         processes.remove(task.pid);
         listener.onProcessExit(task.pid, code, signal, !byExit && coreDumped(st));
