@@ -1,6 +1,11 @@
 /*
  * renacer's launch trampoline. renacer posix_spawn()s it as
  *     renacer-exec PATH ARGV0 ARGS...
+ * It gives the target the signal state it would have had untraced: the JVM thread that spawns it
+ * blocks SIGQUIT and ignores glibc's reserved signals 32 and 33, and both survive execve (measured in
+ * /proc/PID/status: SigBlk 4, SigIgn 180000000 under renacer, 0 and 0 under strace). So the mask is
+ * emptied and real-time signals (32..64, which no shell ignores) get their default action back;
+ * signals 1..31 keep what renacer inherited (nohup's ignored SIGHUP passes through, as with strace).
  * It closes every descriptor above 2 (the JVM leaves dozens open without O_CLOEXEC; measured: the
  * first openat of a traced program returned 70 instead of strace's 3), stops itself so that renacer
  * can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the environment it
@@ -10,6 +15,7 @@
  */
 #include <dirent.h>
 #include <signal.h>
+#include <string.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -38,11 +44,35 @@ static void close_above_stderr(void)
     closedir(dir);
 }
 
+/* The kernel's struct sigaction for rt_sigaction(2): glibc's sigaction() refuses signals 32 and 33. */
+struct kernel_sigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    unsigned long mask;
+};
+
+static void reset_signals(void)
+{
+    for (int sig = 32; sig <= 64; sig++) {
+        struct kernel_sigaction old;
+        if (syscall(SYS_rt_sigaction, sig, NULL, &old, 8) == 0 && old.handler == (void *)SIG_IGN) {
+            struct kernel_sigaction dfl;
+            memset(&dfl, 0, sizeof dfl);
+            dfl.handler = (void *)SIG_DFL;
+            syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
+        }
+    }
+    unsigned long empty = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &empty, NULL, 8);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3)
         return 127;
     close_above_stderr();
+    reset_signals();
     raise(SIGSTOP);
     execve(argv[1], &argv[2], environ);
     _exit(127);

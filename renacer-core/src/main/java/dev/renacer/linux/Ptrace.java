@@ -38,6 +38,7 @@ public final class Ptrace {
     public static final int SYSCALL_INFO_SECCOMP = 3;
     public static final int SYSCALL_INFO_OFF_OP = 0;
     public static final int SYSCALL_INFO_OFF_ARCH = 4;
+    public static final int SYSCALL_INFO_OFF_SP = 16;
     public static final int SYSCALL_INFO_OFF_NR = 24;
     public static final int SYSCALL_INFO_OFF_ARGS = 32;
     public static final int SYSCALL_INFO_OFF_RVAL = 24;

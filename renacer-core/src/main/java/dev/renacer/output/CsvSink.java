@@ -80,10 +80,15 @@ public final class CsvSink implements TraceListener {
 
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        onThreadExit(pid, pid, exitCode, termSignal, coreDumped);
+    }
+
+    @Override
+    public void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
         if (!writeEvents) return;
         row.setLength(0);
         row.append(termSignal == 0 ? "exit," : "killed,").append(clock.epochNanos(System.nanoTime())).append(',')
-                .append(pid).append(',').append(pid).append(',');
+                .append(pid).append(',').append(tid).append(',');
         if (termSignal != 0) row.append(Signals.name(termSignal)).append(',').append(termSignal);
         else row.append(',');
         row.append(",,,,,,,,");

@@ -72,10 +72,15 @@ public final class HtmlReport implements TraceListener {
 
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        onThreadExit(pid, pid, exitCode, termSignal, coreDumped);
+    }
+
+    @Override
+    public void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
         if (events++ >= eventLimit) return;
         String text = termSignal == 0 ? "+++ exited with " + exitCode + " +++"
                 : "+++ killed by " + Signals.name(termSignal) + (coreDumped ? " (core dumped)" : "") + " +++";
-        lines.add(new Line(time(clock.epochNanos(System.nanoTime())), pid, text, "", "", "exit"));
+        lines.add(new Line(time(clock.epochNanos(System.nanoTime())), tid, text, "", "", "exit"));
     }
 
     @Override

@@ -133,12 +133,17 @@ public final class JsonSink implements TraceListener {
 
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        onThreadExit(pid, pid, exitCode, termSignal, coreDumped);
+    }
+
+    @Override
+    public void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
         if (!writeEvents || broken) return;
         try {
             json.writeStartObject();
             json.writeFieldName(TYPE);
             json.writeString(termSignal == 0 ? V_EXIT : V_KILLED);
-            common(pid, pid, clock.epochNanos(System.nanoTime()));
+            common(pid, tid, clock.epochNanos(System.nanoTime()));
             if (termSignal == 0) {
                 json.writeFieldName(EXIT_CODE);
                 json.writeNumber(exitCode);

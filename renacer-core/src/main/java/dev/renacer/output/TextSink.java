@@ -1,7 +1,7 @@
 package dev.renacer.output;
 
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallTable;
+import dev.renacer.syscall.SyscallDecoder;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
@@ -70,7 +70,8 @@ public final class TextSink implements TraceListener {
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
         // strace ends the entry part with the separator when arguments remain to be decoded at exit
-        openSeparator = e.argumentsDecodedAtEntry > 0 && e.argumentsDecodedAtEntry < SyscallTable.argumentCount(e.number);
+        // (the decoder knows: an argument that prints nothing, as ioctl's after FIOCLEX, takes no separator)
+        openSeparator = !SyscallDecoder.exitSeparator(e.number, e.args, e.argumentsDecodedAtEntry).isEmpty();
         if (openSeparator) line.append(", ");
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);
@@ -132,10 +133,21 @@ public final class TextSink implements TraceListener {
 
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
+        writeExit(pid, pid, exitCode, termSignal, coreDumped);
+        tasks.removeProcess(pid);
+    }
+
+    @Override
+    public void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
+        writeExit(tid, pid, exitCode, termSignal, coreDumped);
+        tasks.remove(tid);
+    }
+
+    private void writeExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
         closeOpenLine();
-        tasks.slot(pid, pid);
+        tasks.slot(tid, pid);
         line.setLength(0);
-        leader(pid, nowEpoch(), System.nanoTime());
+        leader(tid, nowEpoch(), System.nanoTime());
         if (termSignal == 0) {
             line.append("+++ exited with ").append(exitCode).append(" +++\n");
         } else {
@@ -144,7 +156,6 @@ public final class TextSink implements TraceListener {
             line.append(" +++\n");
         }
         channel.write(line);
-        tasks.removeProcess(pid);
     }
 
     @Override

@@ -16,7 +16,7 @@ public enum ArgKind {
     UNDECODED(false),
     INT(false), UINT(false), LONG(false), ULONG(false),
     /**
-     * A 32-bit value printed with a flag set of flags.tbl, which the table names per argument as
+     * A 32-bit value printed with a flag set of the flags-*.tbl files, which the table names per argument as
      * {@code @set}: one kind serves every flag set, so a new set needs no code.
      */
     FLAGS(false),
@@ -37,6 +37,8 @@ public enum ArgKind {
     MODE(false), ACCESS_MODE(false), AT_FLAGS(false), FD_FLAGS(false),
     PROT(false), MAP_FLAGS(false), WHENCE(false), FCNTL_CMD(false),
     SIGNAL(false), SIGSET(false), SIGMASK_HOW(false), SIGACTION(false),
+    /** rt_sigreturn's only shown "argument": the signal mask saved in the frame at the stack pointer. */
+    SIGFRAME_MASK(false),
     ARGV(false), ENVP(false), WAIT_OPTIONS(false), ARCH_PRCTL_CODE(false), RLIMIT_RESOURCE(false),
     /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
     CLONE_FLAGS(false),
@@ -48,9 +50,17 @@ public enum ArgKind {
     SOCKET_PROTOCOL(false),
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
-    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false),
+    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false), PRCTL_OPTION(false),
+    /** A CPU set the call reads, {@code [0 1]}; its size in bytes is the previous argument. */
+    CPUSET(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
+    /** A socket option's level and name (the name's table depends on the level), as one text per argument. */
+    SOCKOPT_LEVEL(false), SOCKOPT_NAME(false),
+    /** setsockopt's value: [N] when it is an int, else its address; its length is the next argument. */
+    SOCKOPT_VALUE(false),
+    /** poll's array of struct pollfd; its length is the next argument. */
+    POLLFDS(false),
     /** A siginfo_t the call reads (rt_sigqueueinfo). */
     SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */
@@ -64,8 +74,12 @@ public enum ArgKind {
     STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),
     /** An address the call may write through, shown only as an address, but after the call as strace does. */
     PTR_OUT(true),
-    /** clone's parent_tid, child_tidptr and tls, which strace prints at exit when the flags use them. */
+    /** clone's parent_tid, tls and child_tidptr, which strace prints at exit when the flags use them. */
     CLONE_TIDS(true),
+    /** clone3's struct clone_args, printed at entry. */
+    CLONE3_ARGS(false),
+    /** clone3's " => {parent_tid=[N]}" at exit (when the flags ask the kernel to write it), then its size. */
+    CLONE3_TAIL(true),
     RLIMIT_OUT(true), TIMESPEC_OUT(true),
     /** getrandom's buffer: the returned length, every byte in \x hex. */
     RANDOM_OUT(true),
@@ -74,10 +88,22 @@ public enum ArgKind {
     UNAME_OUT(true),
     /** An iovec array the call fills (readv): the data shown is bounded by the returned length. */
     IOVEC_OUT(true),
-    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true),
+    STATX_OUT(true), TIMEVAL_OUT(true), SIGINFO_OUT(true), STATFS_OUT(true), SYSINFO_OUT(true),
+    /** A CPU set the call fills (sched_getaffinity): as many bytes as it returned. */
+    CPUSET_OUT(true),
     /** getgroups' list: as many entries as the call returned. */
     GROUPS_OUT(true),
-    /** One id written by the call, shown as {@code [0]} (getresuid). */
+    /** A socket address the call fills (accept, getsockname, recvfrom); its length pointer is the next argument. */
+    SOCKADDR_OUT(true),
+    /** An in/out socklen_t: {@code [16]}, or {@code [28 => 16]} when the call changed it. */
+    SOCKLEN_INOUT(true),
+    /** prctl's option with the arguments it uses; PRCTL_OUT is what a PR_GET_* option reads back at exit. */
+    PRCTL_OUT(true),
+    /** ioctl's argument as its request uses it: an int, a winsize, nothing, or hex. Printed at exit. */
+    IOCTL_ARG(true),
+    /** getsockopt's value, read back after the call with the length the call wrote. */
+    SOCKOPT_VALUE_OUT(true),
+    /** One id written by the call, shown as {@code [0]} (getresuid); also getsockopt's length. */
     ID_OUT(true);
 
     private final boolean atExit;

@@ -8,6 +8,8 @@ final class Call {
     /** Valid at the exit stop only. */
     long returnValue;
     boolean atExit;
+    /** The task's stack pointer at the entry stop (where rt_sigreturn's signal frame is). */
+    long stackPointer;
 
     long arg(int index) { return args[index]; }
 

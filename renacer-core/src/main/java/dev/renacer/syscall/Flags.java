@@ -5,8 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The flag sets of {@code flags.tbl}, loaded once; decoders keep references to the sets they print. */
+/**
+ * The flag sets of the {@code flags-*.tbl} files (one file per concern), loaded once; decoders keep
+ * references to the sets they print, and the syscall table names others as {@code @set}.
+ */
 final class Flags {
+    // Before SETS: static fields initialise in textual order.
+    private static final String[] FILES = {"flags-files.tbl", "flags-memory.tbl", "flags-process.tbl", "flags-network.tbl"};
     private static final Map<String, FlagSet> SETS = load();
 
     static final FlagSet OPEN = get("open_flags");
@@ -38,6 +43,18 @@ final class Flags {
     static final FlagSet IPPROTO = get("ipproto");
     static final FlagSet FADVISE = get("fadvise");
     static final FlagSet MSG = get("msg_flags");
+    static final FlagSet POLL = get("poll_events");
+    static final FlagSet SOCKET_LEVEL = get("socket_level");
+    static final FlagSet SO_OPTIONS = get("sol_socket_options");
+    static final FlagSet IP_OPTIONS = get("sol_ip_options");
+    static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
+    static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
+    static final FlagSet FSMAGIC = get("fsmagic");
+    static final FlagSet PRCTL = get("prctl_option");
+    static final FlagSet CAPABILITY = get("capability");
+    static final FlagSet SUID_DUMP = get("suid_dump");
+    static final FlagSet SECCOMP_MODE = get("seccomp_mode");
+    static final FlagSet STATFS_FLAGS = get("statfs_flags");
     static final FlagSet STATX_SYNC = get("statx_sync");
     static final FlagSet STATX_MASK = get("statx_mask");
     static final FlagSet STATX_ATTRS = get("statx_attrs");
@@ -46,22 +63,29 @@ final class Flags {
 
     static FlagSet get(String name) {
         FlagSet set = SETS.get(name);
-        if (set == null) throw new IllegalStateException("flags.tbl has no set " + name);
+        if (set == null) throw new IllegalStateException("no flag set " + name + " in " + String.join(", ", FILES));
         return set;
     }
 
     private static Map<String, FlagSet> load() {
         Map<String, FlagSet> sets = new HashMap<>();
+        for (String file : FILES) load(file, sets);
+        return sets;
+    }
+
+    private static void load(String file, Map<String, FlagSet> sets) {
         String name = null;
         boolean bitwise = false;
         String fallback = null;
         List<Long> values = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<String[]> rows = TableLines.read("flags.tbl");
+        List<String[]> rows = TableLines.read(file);
         rows.add(new String[] {"@end", "values"});
         for (String[] row : rows) {
             if (row[0].startsWith("@")) {
-                if (name != null) sets.put(name, build(name, bitwise, fallback, values, names));
+                if (name != null && sets.put(name, build(name, bitwise, fallback, values, names)) != null) {
+                    throw new IllegalStateException(file + " defines the set " + name + " again");
+                }
                 name = row[0].substring(1);
                 bitwise = row[1].equals("flags");
                 fallback = row.length > 2 ? row[2] : null;
@@ -72,7 +96,6 @@ final class Flags {
                 values.add(Long.decode(row[1]));
             }
         }
-        return sets;
     }
 
     private static FlagSet build(String name, boolean bitwise, String fallback, List<Long> values, List<String> names) {

@@ -38,7 +38,6 @@ final class MemoryDecoders {
             TraceeReader.appendQuoted(uts, 65, cStringLength(uts, 65, 65), out);
             out.append(", ...}");
         };
-        byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> Flags.IOCTL.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.FADVISE.ordinal()] = (c, i, out) -> Flags.FADVISE.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.IOVEC.ordinal()] = new IovecDecoder(reader, false);
         byKind[ArgKind.IOVEC_OUT.ordinal()] = new IovecDecoder(reader, true);

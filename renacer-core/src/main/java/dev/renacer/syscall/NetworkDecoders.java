@@ -11,6 +11,31 @@ final class NetworkDecoders {
     private static final int SIN6_SCOPE_ID = 24;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        EntrySnapshots lengthsAtEntry = new EntrySnapshots();
+        byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
+            byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
+            if (len == null) Num.appendAddress(c.arg(i), out);
+            else appendSockaddr(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
+        };
+        byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
+            @Override public void atEntry(Call c, int i) {
+                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
+                lengthsAtEntry.put(c.tid, len == null ? EntrySnapshots.NONE : SiginfoFormat.i32(len, 0) & 0xffffffffL);
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                long before = lengthsAtEntry.take(c.tid);
+                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
+                if (len == null) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                long after = SiginfoFormat.i32(len, 0) & 0xffffffffL;
+                out.append('[');
+                if (before != EntrySnapshots.NONE && before != after) out.append(before).append(" => ");
+                out.append(after).append(']');
+            }
+        };
         byKind[ArgKind.SOCKET_DOMAIN.ordinal()] = (c, i, out) -> Flags.ADDRESS_FAMILY.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
             long type = c.arg(i) & 0xffffffffL;
@@ -27,7 +52,38 @@ final class NetworkDecoders {
             else out.append((int) c.arg(i));
         };
         byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
+        byKind[ArgKind.SOCKOPT_LEVEL.ordinal()] = (c, i, out) -> Flags.SOCKET_LEVEL.append(c.arg(i) & 0xffffffffL, out);
+        byKind[ArgKind.SOCKOPT_NAME.ordinal()] = (c, i, out) -> {
+            FlagSet names = optionNames((int) c.arg(i - 1));
+            if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
+            else out.append((int) c.arg(i));
+        };
+        byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = (c, i, out) -> appendIntOrAddress(c, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = (c, i, out) -> {
+            byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
+            if (len == null) Num.appendAddress(c.arg(i), out);
+            else appendIntOrAddress(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
+        };
         byKind[ArgKind.MSG_FLAGS.ordinal()] = (c, i, out) -> Flags.MSG.append(c.arg(i) & 0xffffffffL, out);
+    }
+
+    private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41;
+
+    private static FlagSet optionNames(int level) {
+        switch (level) {
+            case SOL_SOCKET: return Flags.SO_OPTIONS;
+            case SOL_IP: return Flags.IP_OPTIONS;
+            case SOL_TCP: return Flags.TCP_OPTIONS;
+            case SOL_IPV6: return Flags.IPV6_OPTIONS;
+            default: return null;
+        }
+    }
+
+    /** An option value: {@code [1]} when it is exactly an int, as strace shows the common options. */
+    private static void appendIntOrAddress(Call c, long address, long length, TraceeReader reader, StringBuilder out) {
+        byte[] value = length == 4 ? reader.readStruct(c.tid, address, 4) : null;
+        if (value == null) Num.appendAddress(address, out);
+        else out.append('[').append(SiginfoFormat.i32(value, 0)).append(']');
     }
 
     static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {

@@ -29,6 +29,7 @@ final class ProcessDecoders {
             else if (flags == 0) out.append('0');
         };
         byKind[ArgKind.CLONE_TIDS.ordinal()] = new CloneTidsDecoder(reader);
+        Clone3Decoders.register(byKind, reader);
         byKind[ArgKind.RLIMIT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
         byKind[ArgKind.RLIMIT_OUT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
         byKind[ArgKind.GRND_FLAGS.ordinal()] = (c, i, out) -> Flags.GRND.append(c.arg(i) & 0xffffffffL, out);
@@ -172,10 +173,11 @@ final class ProcessDecoders {
 
         CloneTidsDecoder(TraceeReader reader) { this.reader = reader; }
 
-        @Override public boolean shown(Call c, int i) {
-            return (c.arg(0) & CLONE_EXIT_FIELDS) != 0;
+        @Override public boolean shown(long[] args, int i) {
+            return (args[0] & CLONE_EXIT_FIELDS) != 0;
         }
 
+        /** strace 6.1's order: parent_tid, tls, child_tidptr. */
         @Override public void append(Call c, int i, StringBuilder out) {
             long flags = c.arg(0);
             boolean first = true;
@@ -186,16 +188,16 @@ final class ProcessDecoders {
                 else out.append('[').append(SiginfoFormat.i32(tid, 0)).append(']');
                 first = false;
             }
-            if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
-                if (!first) out.append(", ");
-                out.append("child_tidptr=");
-                Num.appendAddress(c.arg(CLONE_CTID), out);
-                first = false;
-            }
             if ((flags & CLONE_SETTLS) != 0) {
                 if (!first) out.append(", ");
                 out.append("tls=");
                 Num.appendAddress(c.arg(CLONE_TLS), out);
+                first = false;
+            }
+            if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+                if (!first) out.append(", ");
+                out.append("child_tidptr=");
+                Num.appendAddress(c.arg(CLONE_CTID), out);
             }
         }
     }

@@ -10,7 +10,11 @@ public enum ResultKind {
     /** File modes: umask's previous mask. */
     OCTAL,
     /** fcntl: F_GETFL and F_GETFD results in hex with their flags spelled out. */
-    FCNTL;
+    FCNTL,
+    /** poll: "0 (Timeout)", or the count and the descriptors that became ready. */
+    POLL,
+    /** prctl: PR_GET_DUMPABLE's result is named. */
+    PRCTL;
 
     static ResultKind fromToken(String token) {
         return valueOf(token.substring(2).toUpperCase(Locale.ROOT));

@@ -28,8 +28,8 @@ final class ScalarDecoders {
         byKind[ArgKind.OPEN_FLAGS.ordinal()] = (c, i, out) -> appendOpenFlags(c.arg(i), out);
         byKind[ArgKind.OPEN_MODE.ordinal()] = new ArgDecoder() {
             @Override public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i), out); }
-            @Override public boolean shown(Call c, int i) {
-                return i > 0 && (c.arg(i - 1) & (O_CREAT | O_TMPFILE)) != 0;
+            @Override public boolean shown(long[] args, int i) {
+                return i > 0 && (args[i - 1] & (O_CREAT | O_TMPFILE)) != 0;
             }
         };
         byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);

@@ -2,6 +2,7 @@ package dev.renacer.syscall;
 
 /** Decoders of structs in tracee memory, abbreviated as strace prints them without -v. */
 final class StructDecoders {
+    private static final long UC_SIGMASK_OFFSET = 8 + 8 + 24 + 256;
     private StructDecoders() {}
 
     // struct stat on x86_64
@@ -42,6 +43,15 @@ final class StructDecoders {
             else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
+        // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
+        // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
+        byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
+            byte[] mask = c.stackPointer == 0 ? null : reader.readStruct(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8);
+            out.append("{mask=");
+            if (mask == null) Num.appendAddress(c.stackPointer + UC_SIGMASK_OFFSET, out);
+            else Signals.appendSigset(SiginfoFormat.i64(mask, 0), out);
+            out.append('}');
+        };
         byKind[ArgKind.SIGSET_OUT.ordinal()] = sigset;
         ArgDecoder sigaction = (c, i, out) -> {
             byte[] sa = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), SIGACTION_SIZE);
@@ -74,8 +84,14 @@ final class StructDecoders {
         };
         byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
         byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed() || c.arg(i - 1) == 0) Num.appendAddress(c.arg(i), out);
-            else appendIdArray(c, c.arg(i), c.returnValue, reader, out);
+            // The kernel fills min(size, count) entries: getgroups(0, list) only counts, and strace shows [].
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else appendIdArray(c, c.arg(i), Math.min(c.arg(i - 1) & 0xffffffffL, c.returnValue), reader, out);
+        };
+        byKind[ArgKind.CPUSET.ordinal()] = (c, i, out) -> appendCpuSet(c, c.arg(i), c.arg(i - 1), reader, out);
+        byKind[ArgKind.CPUSET_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else appendCpuSet(c, c.arg(i), c.returnValue, reader, out);
         };
         byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
             long flags = c.arg(i) & 0xffffffffL;
@@ -113,6 +129,33 @@ final class StructDecoders {
             out.append(", st_size=").append(SiginfoFormat.i64(st, ST_SIZE));
         }
         out.append(", ...}");
+    }
+
+    /** {@code [0 1]}: the numbers of the CPUs whose bits are set, word by word. */
+    private static void appendCpuSet(Call c, long address, long bytes, TraceeReader reader, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        byte[] first = reader.readStruct(c.tid, address, (int) Math.min(Math.max(bytes, 0), 8));
+        if (first == null && bytes > 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        out.append('[');
+        boolean any = false;
+        for (long offset = 0; offset < bytes; offset += 8) {
+            int chunk = (int) Math.min(8, bytes - offset);
+            byte[] word = reader.readStruct(c.tid, address + offset, chunk);
+            if (word == null) break;
+            for (int b = 0; b < chunk * 8; b++) {
+                if ((word[b >> 3] & (1 << (b & 7))) == 0) continue;
+                if (any) out.append(' ');
+                out.append(offset * 8 + b);
+                any = true;
+            }
+        }
+        out.append(']');
     }
 
     /** {@code [0, 1000]}: at most -s ids, as strace bounds arrays. */

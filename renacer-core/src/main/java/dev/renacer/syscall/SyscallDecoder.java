@@ -9,24 +9,39 @@ package dev.renacer.syscall;
  * per call.
  */
 public final class SyscallDecoder {
+    /** Answers which arguments are shown and how they are separated, which depends on registers only. */
+    private static final SyscallDecoder SHAPES = new SyscallDecoder((tid, address, dst, offset, length) -> -1, 0);
+
     private final ArgDecoder[] byKind = new ArgDecoder[ArgKind.values().length];
     private final Call call = new Call();
     /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
     private int lastExitNumber = -1;
+    private int lastExitTid;
     private long[] lastExitArgs;
+    private final TraceeReader reader;
+    private long stackPointer;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
         if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
-        TraceeReader reader = new TraceeReader(memory, stringLimit);
+        reader = new TraceeReader(memory, stringLimit);
         ScalarDecoders.register(byKind);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
+        PollDecoder.register(byKind, reader);
+        SystemStructDecoders.register(byKind, reader);
+        IoctlDecoders.register(byKind, reader);
+        PrctlDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
+    }
+
+    /** The stack pointer at the coming entry stop; rt_sigreturn's saved signal mask is read from there. */
+    public void stackPointer(long sp) {
+        stackPointer = sp;
     }
 
     /**
@@ -34,14 +49,24 @@ public final class SyscallDecoder {
      * the first one the call fills in.
      *
      * @return the index of the first argument not yet handled: pass it to {@link #decodeExit} as {@code from}
-     *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled)
+     *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled, so a call
+     *         with nothing to show at exit returns the argument count)
      */
     public int decodeEntry(int tid, int number, long[] args, StringBuilder out) {
         Call c = prepare(tid, number, args, 0, false);
         int count = SyscallTable.argumentCount(number);
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
-            if (kind.atExit()) return i;
+            if (kind.atExit()) {
+                boolean anyShown = false;
+                for (int rest = i; rest < count; rest++) {
+                    ArgDecoder decoder = byKind[SyscallTable.argumentKind(number, rest).ordinal()];
+                    decoder.atEntry(c, rest);
+                    anyShown |= decoder.shown(args, rest);
+                }
+                // Nothing will be printed at exit (prctl(PR_SET_NAME, ...), ioctl(3, FIOCLEX)): the line is complete.
+                return anyShown ? i : count;
+            }
             appendArgument(c, kind, i, out);
         }
         return count;
@@ -51,9 +76,28 @@ public final class SyscallDecoder {
     public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {
         Call c = prepare(tid, number, args, returnValue, true);
         lastExitNumber = number;
+        lastExitTid = tid;
         lastExitArgs = args;
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, out);
+    }
+
+    /**
+     * What the line of a call left unfinished at its entry stop ends with before {@code " <unfinished ...>"}:
+     * ", " when arguments remain for the exit stop ({@code wait4(42,  <unfinished ...>}), "" when none remain
+     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}, {@code ioctl(3, FIOCLEX}).
+     * A pure function of the registers, usable from any thread; never allocates.
+     *
+     * @param from what {@link #decodeEntry} returned
+     */
+    public static String exitSeparator(int number, long[] args, int from) {
+        int count = SyscallTable.argumentCount(number);
+        for (int i = from; i < count; i++) {
+            ArgDecoder decoder = SHAPES.byKind[SyscallTable.argumentKind(number, i).ordinal()];
+            if (!decoder.shown(args, i)) continue;
+            return i > 0 && decoder.separated() ? ", " : "";
+        }
+        return "";
     }
 
     /**
@@ -61,7 +105,8 @@ public final class SyscallDecoder {
      * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
      */
     public void decodeResult(int number, long returnValue, StringBuilder out) {
-        decodeResult(number, number == lastExitNumber ? lastExitArgs : null, returnValue, out);
+        boolean sameCall = number == lastExitNumber;
+        decodeResult(sameCall ? lastExitTid : 0, number, sameCall ? lastExitArgs : null, returnValue, out);
     }
 
     /**
@@ -69,6 +114,11 @@ public final class SyscallDecoder {
      * than taken from the latest {@link #decodeExit}: {@code fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)}.
      */
     public void decodeResult(int number, long[] args, long returnValue, StringBuilder out) {
+        decodeResult(lastExitTid, number, args, returnValue, out);
+    }
+
+    /** As {@link #decodeResult(int, long[], long, StringBuilder)}, for task {@code tid}, whose memory poll's result shows. */
+    public void decodeResult(int tid, int number, long[] args, long returnValue, StringBuilder out) {
         if (returnValue < 0 && returnValue >= -4095) {
             Errno.appendFailure((int) -returnValue, out);
             return;
@@ -83,6 +133,12 @@ public final class SyscallDecoder {
             case FCNTL:
                 ScalarDecoders.appendFcntlResult(args, returnValue, out);
                 break;
+            case POLL:
+                PollDecoder.appendResult(tid, args, returnValue, reader, out);
+                break;
+            case PRCTL:
+                PrctlDecoders.appendResult(args, returnValue, out);
+                break;
             default:
                 out.append(returnValue);
         }
@@ -90,8 +146,8 @@ public final class SyscallDecoder {
 
     private void appendArgument(Call c, ArgKind kind, int index, StringBuilder out) {
         ArgDecoder decoder = byKind[kind.ordinal()];
-        if (!decoder.shown(c, index)) return;
-        if (index > 0) out.append(", ");
+        if (!decoder.shown(c.args, index)) return;
+        if (index > 0 && decoder.separated()) out.append(", ");
         decoder.append(c, index, out);
     }
 
@@ -102,6 +158,7 @@ public final class SyscallDecoder {
         c.args = args;
         c.returnValue = returnValue;
         c.atExit = atExit;
+        c.stackPointer = stackPointer;
         return c;
     }
 }

@@ -92,6 +92,11 @@ final class TraceeReader {
         appendTerminated(tid, address, stringLimit, out);
     }
 
+    /** A NUL-terminated string bounded by the smaller of -s and a field's own size (a task's comm). */
+    void appendString(int tid, long address, int fieldLimit, StringBuilder out) {
+        appendTerminated(tid, address, Math.min(stringLimit, fieldLimit), out);
+    }
+
     /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
     void appendPath(int tid, long address, StringBuilder out) {
         appendTerminated(tid, address, PATH_MAX, out);

@@ -39,6 +39,12 @@ public interface TraceListener {
      */
     default void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {}
 
+    /**
+     * A thread other than its process's leader ended (strace prints {@code +++ exited with 0 +++} for it
+     * too under -f). Its process goes on until {@link #onProcessExit} for the leader.
+     */
+    default void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {}
+
     /** The tracer let go of a process that goes on running (detach after SIGINT/SIGTERM with -p). */
     default void onDetach(int pid) {}
 

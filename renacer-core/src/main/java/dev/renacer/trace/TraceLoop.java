@@ -244,6 +244,7 @@ final class TraceLoop {
             task.traced = !task.hidden && config.filter().traces(e.number);
             if (task.traced || (task.hidden && isExec)) {
                 e.arguments.setLength(0);
+                decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
                 e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
                 if (task.traced) listener.onSyscallEntry(e);
             }
@@ -385,10 +386,13 @@ final class TraceLoop {
             }
             return;
         }
-        if (task.tid != task.pid) return; // a thread: its process goes on
         boolean byExit = exited(st);
         int code = byExit ? exitCode(st) : 0;
         int signal = byExit ? 0 : termSignal(st);
+        if (task.tid != task.pid) { // a thread: its process goes on
+            listener.onThreadExit(task.tid, task.pid, code, signal, !byExit && coreDumped(st));
+            return;
+        }
         if (task.tid == rootPid) rootExitStatus = byExit ? code : 128 + signal;
         processes.remove(task.pid);
         listener.onProcessExit(task.pid, code, signal, !byExit && coreDumped(st));

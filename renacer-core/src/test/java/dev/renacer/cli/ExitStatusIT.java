@@ -64,6 +64,29 @@ class ExitStatusIT {
     }
 
     @Test
+    void signalMaskDispositionsAndDescriptorsAreAnUntracedProgramsOnes() throws Exception {
+        // the JVM thread that spawns the tracee blocks SIGQUIT, ignores signals 32-33 and holds
+        // dozens of descriptors open: none of that may reach the traced program
+        String script = "grep -E '^Sig(Blk|Ign)' /proc/self/status; ls /proc/self/fd | wc -l";
+        Renacer.Run traced = Renacer.run(List.of("--", "sh", "-c", script));
+        Process p = new ProcessBuilder("sh", "-c", script).start();
+        String untraced = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        // ProcessBuilder's own children also inherit the JVM's ignored 32-33: compare signals 1-31 with
+        // it, and expect what a shell gives, no real-time signal ignored
+        assertThat(traced.stdout()).contains("SigBlk:\t0000000000000000");
+        long tracedIgnored = ignoredMask(traced.stdout());
+        assertThat(tracedIgnored & ~0x7fffffffL).isZero();
+        assertThat(tracedIgnored).isEqualTo(ignoredMask(untraced) & 0x7fffffffL);
+        assertThat(traced.stdout().lines().skip(2).toList()).isEqualTo(untraced.lines().skip(2).toList());
+    }
+
+    private static long ignoredMask(String status) {
+        return status.lines().filter(l -> l.startsWith("SigIgn:")).mapToLong(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void pipelinesWorkThroughInheritedStdio() throws Exception {
         Path out = Files.createTempFile("renacer", ".out");
         Renacer.Run run = Renacer.run(List.of("-f", "--", "sh", "-c", "printf 'x\\ny\\nx\\n' | sort | uniq -c > " + out));

@@ -27,6 +27,13 @@ class DecoderAllocationTest {
         st.putInt(24, 0100644).putLong(48, 1234);
         long stat = memory.map(st.array());
         long set = memory.map(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 16).array());
+        long name = memory.string("worker");
+        long length = memory.map(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(16).array());
+        long sockaddr = memory.map(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2).array());
+        long pollfd = memory.map(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(3).putShort((short) 1)
+                .putShort((short) 1).array());
+        ByteBuffer cloneArgs = ByteBuffer.allocate(88).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0x100000).putLong(24, length);
+        long clone3 = memory.map(cloneArgs.array());
         long[][] calls = {
             {257, -100, path, 02000000, 0, 0, 0, 3},
             {0, 3, buffer, 832, 0, 0, 0, 832},
@@ -37,6 +44,12 @@ class DecoderAllocationTest {
             {257, -100, path, 0, 0, 0, 0, -2},
             {72, 3, 2, 1, 0, 0, 0, 0},
             {400, 1, 2, 3, 4, 5, 6, -38},
+            {157, 15, name, 0, 0, 0, 0, 0},
+            {16, 3, 0x541b, length, 0, 0, 0, 0},
+            {45, 3, buffer, 64, 0, sockaddr, length, 8},
+            {7, pollfd, 1, 0, 0, 0, 0, 1},
+            {435, clone3, 88, 0, 0, 0, 0, 1234},
+            {262, -100, path, stat, 0x100, 0, 0, 0},
         };
         long[] args = new long[6];
         StringBuilder out = new StringBuilder(4096);

@@ -22,6 +22,18 @@ final class FakeMemory implements TraceeMemory {
         return address;
     }
 
+    /** Overwrites mapped bytes, as the kernel does when a call fills a buffer. */
+    void write(long address, byte[] bytes) {
+        for (int i = 0; i < regions.size(); i++) {
+            Region r = regions.get(i);
+            if (address >= r.base && address + bytes.length <= r.base + r.bytes.length) {
+                System.arraycopy(bytes, 0, r.bytes, (int) (address - r.base), bytes.length);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("not mapped: " + Long.toHexString(address));
+    }
+
     /** A C string with its terminating NUL. */
     long string(String s) {
         byte[] text = s.getBytes(StandardCharsets.ISO_8859_1);

@@ -38,7 +38,131 @@ class MoreDecodersTest {
         assertThat(call("clone", 18193, thread, 0x7f6579728000L, ptid, 0x7f6579f28990L, 0x7f6579f286c0L)).isEqualTo(
                 "child_stack=0x7f6579728000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM"
                         + "|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, parent_tid=[18193], "
-                        + "child_tidptr=0x7f6579f28990, tls=0x7f6579f286c0");
+                        + "tls=0x7f6579f286c0, child_tidptr=0x7f6579f28990");
+        // strace 6.1 on a raw clone: parent_tid=[27905], tls=0x56298934f840, child_tidptr=0x7ffe5d791698
+        long flags2 = 0x80000 | 0x100000 | 0x1000000 | 17;
+        assertThat(call("clone", 27905, flags2, 0, ptid, 0x7ffe5d791698L, 0x56298934f840L)).isEqualTo(
+                "child_stack=NULL, flags=CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_SETTID|SIGCHLD, "
+                        + "parent_tid=[18193], tls=0x56298934f840, child_tidptr=0x7ffe5d791698");
+    }
+
+    @Test
+    void clone3ShowsItsStructAndWhatTheKernelWroteBack() {
+        long ptid = memory.map(le(4).putInt(27877).array());
+        long flags = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 | 0x200000;
+        ByteBuffer args = le(88).putLong(0, flags).putLong(16, 0x7fea27454990L).putLong(24, ptid)
+                .putLong(40, 0x7fea26c54000L).putLong(48, 0x7fff80).putLong(56, 0x7fea274546c0L);
+        long struct = memory.map(args.array());
+        assertThat(call("clone3", 27877, struct, 88)).isEqualTo("{flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND"
+                + "|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, "
+                + "child_tid=0x7fea27454990, parent_tid=0x" + Long.toHexString(ptid) + ", exit_signal=0, "
+                + "stack=0x7fea26c54000, stack_size=0x7fff80, tls=0x7fea274546c0} => {parent_tid=[27877]}, 88");
+        ByteBuffer fork = le(88).putLong(0, 0).putLong(32, 17);
+        assertThat(call("clone3", 5, memory.map(fork.array()), 88))
+                .isEqualTo("{flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88");
+        assertThat(call("clone3", -22, 0x1000, 8)).isEqualTo("0x1000, 8");
+    }
+
+    @Test
+    void inOutLengthsShowWhatTheCallChanged() {
+        // recvfrom(3, "...", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, [28 => 16])
+        long data = memory.map("+;".getBytes(StandardCharsets.US_ASCII));
+        long from = memory.map(new byte[28]);
+        long length = memory.map(le(4).putInt(28).array());
+        long[] args = {3, data, 1024, 0, from, length};
+        StringBuilder out = new StringBuilder();
+        int at = decoder.decodeEntry(1234, 45, args, out);
+        ByteBuffer in = ByteBuffer.allocate(16);
+        in.order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2);
+        in.order(ByteOrder.BIG_ENDIAN).putShort((short) 53).put(new byte[] {10, (byte) 255, (byte) 255, 53});
+        memory.write(from, in.array());
+        memory.write(length, le(4).putInt(16).array());
+        decoder.decodeExit(1234, 45, args, at, 2, out);
+        assertThat(out).hasToString("3, \"+;\", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), "
+                + "sin_addr=inet_addr(\"10.255.255.53\")}, [28 => 16]");
+        // getpeername(0, 0x7ffc..., [16]) = -1 ENOTSOCK: unchanged, and the address not read
+        long peer = memory.map(new byte[16]);
+        long peerLength = memory.map(le(4).putInt(16).array());
+        assertThat(call("getpeername", -88, 0, peer, peerLength)).isEqualTo("0, 0x" + Long.toHexString(peer) + ", [16]");
+        assertThat(call("accept", 4, 3, 0, 0)).isEqualTo("3, NULL, NULL");
+    }
+
+    @Test
+    void prctlAsStrace61PrintsEachOption() {
+        long name = memory.string("worker-thread-long-name");
+        long buffer = memory.map("worker-thread-l\0".getBytes(StandardCharsets.US_ASCII));
+        long sigkill = memory.map(le(4).putInt(9).array());
+        long one = memory.map(le(4).putInt(1).array());
+        assertThat(call("prctl", 0, 15, name)).isEqualTo("PR_SET_NAME, \"worker-thread-l\"...");
+        assertThat(call("prctl", 0, 16, buffer)).isEqualTo("PR_GET_NAME, \"worker-thread-l\"");
+        assertThat(call("prctl", 0, 1, 9)).isEqualTo("PR_SET_PDEATHSIG, SIGKILL");
+        assertThat(call("prctl", 0, 2, sigkill)).isEqualTo("PR_GET_PDEATHSIG, [SIGKILL]");
+        assertThat(call("prctl", 0, 38, 1, 0, 0, 0)).isEqualTo("PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");
+        assertThat(call("prctl", 1, 23, 0)).isEqualTo("PR_CAPBSET_READ, CAP_CHOWN");
+        assertThat(call("prctl", -22, 23, 48)).isEqualTo("PR_CAPBSET_READ, 0x30 /* CAP_??? */");
+        assertThat(call("prctl", 0, 4, 1)).isEqualTo("PR_SET_DUMPABLE, SUID_DUMP_USER");
+        assertThat(call("prctl", 1, 3)).isEqualTo("PR_GET_DUMPABLE");
+        assertThat(call("prctl", 0, 37, one)).isEqualTo("PR_GET_CHILD_SUBREAPER, [1]");
+        assertThat(call("prctl", 0, 29, 50000)).isEqualTo("PR_SET_TIMERSLACK, 50000");
+        assertThat(call("prctl", 0, 27)).isEqualTo("PR_GET_SECUREBITS");
+        assertThat(call("prctl", 1, 39, 0, 0, 0, 0)).isEqualTo("PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0");
+        long fprog = memory.map(le(16).putShort((short) 4).putLong(8, 0x7fff4b0c0220L).array());
+        assertThat(call("prctl", 0, 22, 2, fprog)).isEqualTo("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=4, filter=0x7fff4b0c0220}");
+        StringBuilder out = new StringBuilder();
+        decoder.decodeResult(157, new long[] {3, 0, 0, 0, 0, 0}, 1, out);
+        assertThat(out).hasToString("1 (SUID_DUMP_USER)");
+        // Nothing left for the exit stop: the entry reports every argument handled, so no separator is due.
+        long[] setName = {15, name, 0, 0, 0, 0};
+        assertThat(decoder.decodeEntry(1, 157, setName, new StringBuilder())).isEqualTo(2);
+        long[] getName = {16, buffer, 0, 0, 0, 0};
+        assertThat(decoder.decodeEntry(1, 157, getName, new StringBuilder())).isEqualTo(1);
+    }
+
+    @Test
+    void cpuSetsAsBitLists() {
+        // sched_getaffinity(0, 128, [0 1]) = 32   sched_setaffinity(0, 128, [1 70]) = 0   as strace 6.1 printed them
+        ByteBuffer mask = le(128);
+        mask.put(0, (byte) 3);
+        long got = memory.map(mask.array());
+        assertThat(call("sched_getaffinity", 32, 0, 128, got)).isEqualTo("0, 128, [0 1]");
+        ByteBuffer set = le(128);
+        set.put(0, (byte) 2).put(8, (byte) 0x40);
+        assertThat(call("sched_setaffinity", 0, 0, 128, memory.map(set.array()))).isEqualTo("0, 128, [1 70]");
+        assertThat(call("sched_getaffinity", -22, 0, 1, got)).isEqualTo("0, 1, 0x" + Long.toHexString(got));
+    }
+
+    @Test
+    void unfinishedLinesEndAsStracesDo() {
+        // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
+        long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
+        assertThat(SyscallDecoder.exitSeparator(61, wait4, decoder.decodeEntry(1, 61, wait4, new StringBuilder()))).isEqualTo(", ");
+        long[] clone3 = {0x1000, 88, 0, 0, 0, 0};
+        assertThat(SyscallDecoder.exitSeparator(435, clone3, 1)).isEmpty();
+        long[] fork = {17, 0, 0, 0, 0, 0};
+        assertThat(SyscallDecoder.exitSeparator(56, fork, 1)).isEmpty();
+        long[] thread = {0x100000 | 17, 0, 0, 0, 0, 0};
+        assertThat(SyscallDecoder.exitSeparator(56, thread, 1)).isEqualTo(", ");
+        assertThat(SyscallDecoder.exitSeparator(0, new long[6], 1)).isEqualTo(", ");
+        assertThat(SyscallDecoder.exitSeparator(3, new long[6], 1)).as("close has nothing left").isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x5451, 0, 0, 0, 0}, 2)).as("ioctl(3, FIOCLEX)").isEmpty();
+        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x541b, 0, 0, 0, 0}, 2)).isEqualTo(", ");
+    }
+
+    @Test
+    void statfsAndSysinfoInFull() {
+        ByteBuffer st = le(120).putLong(0, 0xef53).putLong(8, 4096).putLong(16, 66053021).putLong(24, 60191719)
+                .putLong(32, 20736426).putLong(40, 16777216).putLong(48, 16358982).putInt(56, 0x1234abcd).putInt(60, 0)
+                .putLong(64, 255).putLong(72, 4096).putLong(80, 0x1020);
+        long path = memory.string("/");
+        assertThat(call("statfs", 0, path, memory.map(st.array()))).isEqualTo("\"/\", {f_type=EXT2_SUPER_MAGIC, "
+                + "f_bsize=4096, f_blocks=66053021, f_bfree=60191719, f_bavail=20736426, f_files=16777216, "
+                + "f_ffree=16358982, f_fsid={val=[0x1234abcd, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}");
+        ByteBuffer si = le(112).putLong(0, 2184).putLong(8, 302752).putLong(16, 382080).putLong(24, 282944)
+                .putLong(32, 25276514304L).putLong(40, 23994765312L).putLong(48, 8998912).putLong(56, 9244672)
+                .putShort(80, (short) 92).putInt(104, 1);
+        assertThat(call("sysinfo", 0, memory.map(si.array()))).isEqualTo("{uptime=2184, loads=[302752, 382080, 282944], "
+                + "totalram=25276514304, freeram=23994765312, sharedram=8998912, bufferram=9244672, totalswap=0, "
+                + "freeswap=0, procs=92, totalhigh=0, freehigh=0, mem_unit=1}");
     }
 
     @Test
@@ -97,7 +221,16 @@ class MoreDecodersTest {
     @Test
     void ioctlAndFadviseNames() {
         assertThat(call("ioctl", -25, 1, 0x5401, 0x7ffeb8d172c0L)).isEqualTo("1, TCGETS, 0x7ffeb8d172c0");
-        assertThat(call("ioctl", -25, 1, 0x1234, 0)).isEqualTo("1, 0x1234, 0");
+        // strace 6.1 on the same requests:
+        assertThat(call("ioctl", -25, 3, 0x1234, 5)).isEqualTo("3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0x5");
+        long three = memory.map(le(4).putInt(3).array());
+        assertThat(call("ioctl", 0, 3, 0x541b, three)).isEqualTo("3, FIONREAD, [3]");
+        assertThat(call("ioctl", 0, 3, 0x5421, three)).isEqualTo("3, FIONBIO, [3]");
+        assertThat(call("ioctl", 0, 3, 0x5451, 0)).isEqualTo("3, FIOCLEX");
+        long winsize = memory.map(le(8).putShort((short) 24).putShort((short) 80).array());
+        assertThat(call("ioctl", 0, 6, 0x5413, winsize)).isEqualTo("6, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}");
+        assertThat(call("ioctl", -25, 6, 0x540f, 0x7fffd533ec5cL)).isEqualTo("6, TIOCGPGRP, 0x7fffd533ec5c");
+        assertThat(call("ioctl", 0, 3, 0x80045430, three)).isEqualTo("3, TIOCGPTN, [3]");
         assertThat(call("fadvise64", 0, 3, 0, 0, 2)).isEqualTo("3, 0, 0, POSIX_FADV_SEQUENTIAL");
     }
 
@@ -161,6 +294,7 @@ class MoreDecodersTest {
         assertThat(call("getgroups", 0, 0, 0)).isEqualTo("0, NULL");
         long groups = memory.map(le(8).putInt(0).putInt(1000).array());
         assertThat(call("getgroups", 0, 8, groups)).isEqualTo("8, []");
+        assertThat(call("getgroups", 2, 0, groups)).as("size 0 only counts").isEqualTo("0, []");
         assertThat(call("getgroups", 2, 8, groups)).isEqualTo("8, [0, 1000]");
         assertThat(call("setgroups", 0, 2, groups)).isEqualTo("2, [0, 1000]");
         long zero = memory.map(new byte[4]);
@@ -175,6 +309,53 @@ class MoreDecodersTest {
         long timeout = memory.map(le(16).putLong(0).putLong(1000).array());
         assertThat(call("rt_sigtimedwait", -11, set, 0x7ffd5e4e35e0L, timeout, 8))
                 .isEqualTo("[USR1], 0x7ffd5e4e35e0, {tv_sec=0, tv_nsec=1000}, 8");
+    }
+
+    @Test
+    void pollShowsRequestedEventsAndReadyDescriptors() {
+        ByteBuffer fds = le(24);
+        fds.putInt(0, 3).putShort(4, (short) 3).putShort(6, (short) 1);
+        fds.putInt(8, 4).putShort(12, (short) 4).putShort(14, (short) 4);
+        fds.putInt(16, -1);
+        long array = memory.map(fds.array());
+        long[] args = {array, 3, 0, 0, 0, 0};
+        StringBuilder out = new StringBuilder();
+        int from = decoder.decodeEntry(1234, 7, args, out);
+        decoder.decodeExit(1234, 7, args, from, 2, out);
+        out.append(" = ");
+        decoder.decodeResult(7, 2, out);
+        // poll([{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, ...])
+        assertThat(out).hasToString("[{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0 = "
+                + "2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])");
+        out.setLength(0);
+        decoder.decodeResult(1234, 7, args, 0, out);
+        assertThat(out).hasToString("0 (Timeout)");
+        assertThat(call("poll", 0, 0, 0, 0)).isEqualTo("NULL, 0, 0");
+        // More ready descriptors than -s: strace ends both lists with "..."
+        SyscallDecoder two = new SyscallDecoder(memory, 2);
+        ByteBuffer many = le(24);
+        for (int n = 0; n < 3; n++) many.putInt(8 * n, n).putShort(8 * n + 4, (short) 5).putShort(8 * n + 6, (short) 4);
+        long[] manyArgs = {memory.map(many.array()), 3, 0, 0, 0, 0};
+        out.setLength(0);
+        int at = two.decodeEntry(1234, 7, manyArgs, out);
+        two.decodeExit(1234, 7, manyArgs, at, 3, out);
+        out.append(" = ");
+        two.decodeResult(7, 3, out);
+        assertThat(out).hasToString("[{fd=0, events=POLLIN|POLLOUT}, {fd=1, events=POLLIN|POLLOUT}, ...], 3, 0 = "
+                + "3 ([{fd=0, revents=POLLOUT}, {fd=1, revents=POLLOUT}, ...])");
+    }
+
+    @Test
+    void socketOptionsNamedByLevel() {
+        long one = memory.map(le(4).putInt(1).array());
+        long four = memory.map(le(4).putInt(4).array());
+        long rcvbuf = memory.map(le(4).putInt(131072).array());
+        assertThat(call("setsockopt", 0, 3, 1, 2, one, 4)).isEqualTo("3, SOL_SOCKET, SO_REUSEADDR, [1], 4");
+        assertThat(call("setsockopt", 0, 3, 6, 1, one, 4)).isEqualTo("3, SOL_TCP, TCP_NODELAY, [1], 4");
+        assertThat(call("setsockopt", 0, 3, 0, 11, one, 4)).isEqualTo("3, SOL_IP, IP_RECVERR, [1], 4");
+        assertThat(call("setsockopt", -92, 3, 41, 26, one, 4)).isEqualTo("3, SOL_IPV6, IPV6_V6ONLY, [1], 4");
+        assertThat(call("setsockopt", -92, 3, 1, 999, one, 4)).isEqualTo("3, SOL_SOCKET, 0x3e7 /* SO_??? */, [1], 4");
+        assertThat(call("getsockopt", 0, 3, 1, 8, rcvbuf, four)).isEqualTo("3, SOL_SOCKET, SO_RCVBUF, [131072], [4]");
     }
 
     @Test

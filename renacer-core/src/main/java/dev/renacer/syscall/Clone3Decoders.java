@@ -1,0 +1,105 @@
+package dev.renacer.syscall;
+
+/**
+ * clone3's struct clone_args as strace 6.1 prints it: the fields the flags make meaningful at entry,
+ * then at exit what the kernel wrote back ({@code => {parent_tid=[1234]}}), then the struct's size.
+ */
+final class Clone3Decoders {
+    private Clone3Decoders() {}
+
+    // struct clone_args: eleven u64 fields
+    private static final int FLAGS = 0, PIDFD = 8, CHILD_TID = 16, PARENT_TID = 24, EXIT_SIGNAL = 32, STACK = 40;
+    private static final int STACK_SIZE = 48, TLS = 56, SET_TID = 64, SET_TID_SIZE = 72, CGROUP = 80;
+    private static final int MIN_SIZE = 64, MAX_SIZE = 88;
+    private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
+    private static final long CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+    private static final long CLONE_INTO_CGROUP = 0x200000000L;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.CLONE3_ARGS.ordinal()] = (c, i, out) -> {
+            long size = c.arg(i + 1);
+            byte[] args = size < MIN_SIZE ? null : reader.readStruct(c.tid, c.arg(i), fetchSize(size));
+            if (args == null) Num.appendAddress(c.arg(i), out);
+            else appendArgs(args, fetchSize(size), out);
+        };
+        byKind[ArgKind.CLONE3_TAIL.ordinal()] = new ArgDecoder() {
+            @Override public boolean separated() { return false; }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                long size = c.arg(i);
+                if (!c.failed() && size >= MIN_SIZE) appendWrittenBack(c, reader, c.arg(i - 1), size, out);
+                out.append(", ");
+                Num.appendUnsigned(size, out);
+            }
+        };
+    }
+
+    private static int fetchSize(long size) {
+        return (int) Math.min(size, MAX_SIZE);
+    }
+
+    private static void appendArgs(byte[] a, int size, StringBuilder out) {
+        long flags = SiginfoFormat.i64(a, FLAGS);
+        out.append("{flags=");
+        if (flags == 0) out.append('0');
+        else Flags.CLONE.appendBits(flags, out);
+        if ((flags & CLONE_PIDFD) != 0) field(", pidfd=", SiginfoFormat.i64(a, PIDFD), out);
+        if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+            field(", child_tid=", SiginfoFormat.i64(a, CHILD_TID), out);
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0) field(", parent_tid=", SiginfoFormat.i64(a, PARENT_TID), out);
+        long exitSignal = SiginfoFormat.i64(a, EXIT_SIGNAL);
+        out.append(", exit_signal=");
+        if (exitSignal >= 0 && exitSignal < Integer.MAX_VALUE) Signals.appendName((int) exitSignal, out);
+        else Num.appendUnsigned(exitSignal, out);
+        field(", stack=", SiginfoFormat.i64(a, STACK), out);
+        out.append(", stack_size=");
+        Num.appendHexOrZero(SiginfoFormat.i64(a, STACK_SIZE), out);
+        if ((flags & CLONE_SETTLS) != 0) field(", tls=", SiginfoFormat.i64(a, TLS), out);
+        long setTid = SiginfoFormat.i64(a, SET_TID);
+        long setTidSize = SiginfoFormat.i64(a, SET_TID_SIZE);
+        if (setTid != 0 || setTidSize != 0) {
+            field(", set_tid=", setTid, out);
+            out.append(", set_tid_size=");
+            Num.appendUnsigned(setTidSize, out);
+        }
+        long cgroup = size > CGROUP ? SiginfoFormat.i64(a, CGROUP) : 0;
+        if (size > CGROUP && (cgroup != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
+            out.append(", cgroup=");
+            Num.appendUnsigned(cgroup, out);
+        }
+        out.append('}');
+    }
+
+    private static void field(String name, long address, StringBuilder out) {
+        out.append(name);
+        Num.appendAddress(address, out);
+    }
+
+    /** {@code  => {pidfd=[3], parent_tid=[1234]}}: what the kernel stored through the struct's pointers. */
+    private static void appendWrittenBack(Call c, TraceeReader reader, long address, long size, StringBuilder out) {
+        byte[] a = reader.readStruct(c.tid, address, fetchSize(size));
+        if (a == null) return;
+        long flags = SiginfoFormat.i64(a, FLAGS);
+        long pidfd = SiginfoFormat.i64(a, PIDFD);
+        long parentTid = SiginfoFormat.i64(a, PARENT_TID);
+        boolean first = true;
+        if ((flags & CLONE_PIDFD) != 0) {
+            out.append(" => {pidfd=");
+            appendInt(c, reader, pidfd, out);
+            first = false;
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            out.append(first ? " => {" : ", ").append("parent_tid=");
+            appendInt(c, reader, parentTid, out);
+            first = false;
+        }
+        if (!first) out.append('}');
+    }
+
+    private static void appendInt(Call c, TraceeReader reader, long address, StringBuilder out) {
+        byte[] v = reader.readStruct(c.tid, address, 4);
+        if (v == null) Num.appendAddress(address, out);
+        else out.append('[').append(SiginfoFormat.i32(v, 0)).append(']');
+    }
+}

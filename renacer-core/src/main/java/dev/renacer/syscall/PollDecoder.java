@@ -1,0 +1,80 @@
+package dev.renacer.syscall;
+
+/** poll's struct pollfd array, requested events at entry and ready descriptors in the result, as strace prints them. */
+final class PollDecoder {
+    private PollDecoder() {}
+
+    private static final int POLLFD_SIZE = 8, FD = 0, EVENTS = 4, REVENTS = 6;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) -> appendRequest(c, i, reader, out);
+    }
+
+    /** {@code [{fd=3, events=POLLIN|POLLPRI}, {fd=-1}]}: a negative fd is ignored by the kernel and shown alone. */
+    static void appendRequest(Call c, int i, TraceeReader reader, StringBuilder out) {
+        long array = c.arg(i);
+        long count = c.arg(i + 1) & 0xffffffffL;
+        if (array == 0) {
+            out.append("NULL");
+            return;
+        }
+        out.append('[');
+        for (long n = 0; n < count; n++) {
+            if (n > 0) out.append(", ");
+            if (n == reader.stringLimit()) {
+                out.append("...");
+                break;
+            }
+            byte[] pfd = reader.readStruct(c.tid, array + POLLFD_SIZE * n, POLLFD_SIZE);
+            if (pfd == null) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    Num.appendHex(array, out);
+                    return;
+                }
+                out.append("...");
+                break;
+            }
+            int fd = SiginfoFormat.i32(pfd, FD);
+            out.append("{fd=").append(fd);
+            if (fd >= 0) {
+                out.append(", events=");
+                Flags.POLL.append(u16(pfd, EVENTS), out);
+            }
+            out.append('}');
+        }
+        out.append(']');
+    }
+
+    /** {@code 0 (Timeout)}, or {@code 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])}. */
+    static void appendResult(int tid, long[] args, long ready, TraceeReader reader, StringBuilder out) {
+        out.append(ready);
+        if (ready == 0) {
+            out.append(" (Timeout)");
+            return;
+        }
+        if (args == null || args[0] == 0) return;
+        long count = args[1] & 0xffffffffL;
+        int shown = 0;
+        for (long n = 0; n < count && shown < ready; n++) {
+            byte[] pfd = reader.readStruct(tid, args[0] + POLLFD_SIZE * n, POLLFD_SIZE);
+            if (pfd == null) break;
+            int revents = u16(pfd, REVENTS);
+            if (revents == 0) continue;
+            out.append(shown == 0 ? " ([" : ", ");
+            if (shown == reader.stringLimit()) { // strace bounds this list by -s too
+                out.append("...");
+                break;
+            }
+            out.append("{fd=").append(SiginfoFormat.i32(pfd, FD)).append(", revents=");
+            Flags.POLL.append(revents, out);
+            out.append('}');
+            shown++;
+        }
+        if (shown > 0) out.append("])");
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+}
