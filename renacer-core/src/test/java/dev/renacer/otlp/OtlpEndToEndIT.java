@@ -133,6 +133,23 @@ class OtlpEndToEndIT {
     }
 
     @Test
+    void threadsAreAttributesOfTheirProcessSpanNotProcesses() throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
+            List<String> args = new ArrayList<>(List.of("-f", "-o", "/dev/null", "--otlp-endpoint", receiver.baseUrl()));
+            args.addAll(command("threads", "4"));
+            assertThat(Renacer.run(args).exitCode()).isZero();
+            List<Span> spans = receiver.acceptedSpans();
+            List<Span> processes = spans.stream().filter(s -> s.getName().startsWith("process: ")).toList();
+            assertThat(processes).hasSize(1);
+            String process = Received.hex(processes.get(0).getSpanId());
+            List<Span> syscalls = spans.stream().filter(s -> s.getName().startsWith("syscall: ")).toList();
+            assertThat(syscalls).allSatisfy(s -> assertThat(Received.hex(s.getParentSpanId())).isEqualTo(process));
+            assertThat(syscalls.stream().map(s -> Received.integer(s, "thread.id")).distinct().count())
+                    .as("the main thread and four others").isEqualTo(5);
+        }
+    }
+
+    @Test
     void grpcWithAnUpstreamTraceParentAndAFilter() throws Exception {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         String parent = "b7ad6b7169203331";
