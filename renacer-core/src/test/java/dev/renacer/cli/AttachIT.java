@@ -24,7 +24,9 @@ class AttachIT {
         int pid = Integer.parseInt(out.readLine().trim());
 
         Path err = Files.createTempFile("renacer", ".err");
-        Process renacer = Renacer.start(List.of("-f", "-p", String.valueOf(pid)), Map.of(), err);
+        Path trace = Files.createTempFile("renacer", ".trace");
+        // the trace in its own file: on a shared stderr, strace-style partial lines and notices interleave
+        Process renacer = Renacer.start(List.of("-f", "-o", trace.toString(), "-p", String.valueOf(pid)), Map.of(), err);
         assertThat(Renacer.awaitLine(err, "renacer: Process " + pid + " attached")).isTrue();
         // TracerPid is the tid of renacer's tracer thread
         assertThat(Path.of("/proc", String.valueOf(renacer.pid()), "task", String.valueOf(tracerOf(pid)))).exists();
@@ -33,6 +35,7 @@ class AttachIT {
         assertThat(renacer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(renacer.exitValue()).isZero();
         assertThat(Files.readAllLines(err)).contains("renacer: Process " + pid + " detached");
+        assertThat(Files.readString(trace)).contains("getppid()");
         assertThat(tracerOf(pid)).isZero();
 
         assertThat(sleeper.waitFor(60, TimeUnit.SECONDS)).isTrue();
