@@ -104,6 +104,14 @@ public final class OutputOptions {
         return new CompositeListener(listeners);
     }
 
+    /**
+     * False when only the summary is written (-c): no sink reads the decoded arguments or results, so
+     * the tracer can skip decoding, as strace -c does.
+     */
+    public boolean needsDecodedCalls() {
+        return !summaryOnly;
+    }
+
     private OutputChannel openChannel(RunContext context, Format chosen) {
         if (outputFile != null) {
             OutputStream file;

@@ -100,7 +100,7 @@ public final class RenacerCommand {
         TraceListener listener = listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
 
         Tracer tracer = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
-                .listener(listener).diagnostics(stderr).build();
+                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr).build();
         SignalForwarding.install(tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(command);

@@ -242,12 +242,12 @@ final class TraceLoop {
             task.inSyscall = true;
             boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
             task.traced = !task.hidden && config.filter().traces(e.number);
-            if (task.traced || (task.hidden && isExec)) {
-                e.arguments.setLength(0);
+            e.arguments.setLength(0);
+            if ((task.traced && config.decode()) || (task.hidden && isExec)) {
                 decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
                 e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
-                if (task.traced) listener.onSyscallEntry(e);
             }
+            if (task.traced) listener.onSyscallEntry(e);
         } else if (op == SYSCALL_INFO_EXIT) {
             if (!task.inSyscall) return; // attached in the middle of a call: its entry was never seen
             task.inSyscall = false;
@@ -262,9 +262,11 @@ final class TraceLoop {
             e.exitNanos = System.nanoTime();
             e.returnValue = rval;
             e.returned = true;
-            decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
             e.result.setLength(0);
-            decoder.decodeResult(e.number, rval, e.result);
+            if (config.decode()) {
+                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
+                decoder.decodeResult(e.number, rval, e.result);
+            }
             listener.onSyscall(e);
         }
     }

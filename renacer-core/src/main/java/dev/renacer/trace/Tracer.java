@@ -94,13 +94,14 @@ public final class Tracer {
     }
 
     /** Immutable settings of a tracer. */
-    record Config(boolean followForks, TraceFilter filter, int stringLimit, TraceListener listener,
+    record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics) {}
 
     public static final class Builder {
         private boolean followForks;
         private TraceFilter filter = TraceFilter.all();
         private int stringLimit = 32;
+        private boolean decode = true;
         private TraceListener listener = new TraceListener() {};
         private PrintStream diagnostics = System.err;
 
@@ -117,13 +118,19 @@ public final class Tracer {
             return this;
         }
 
+        /**
+         * Whether to fill {@link SyscallEvent#arguments} and {@link SyscallEvent#result} (default true). A
+         * listener that only counts (-c) can do without, which saves reading the tracee's memory.
+         */
+        public Builder decode(boolean decode) { this.decode = decode; return this; }
+
         public Builder listener(TraceListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
 
         /** Where strace-style notices go ("Process N attached"); stderr by default. */
         public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
 
         public Tracer build() {
-            return new Tracer(new Config(followForks, filter, stringLimit, listener, diagnostics));
+            return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics));
         }
     }
 }
