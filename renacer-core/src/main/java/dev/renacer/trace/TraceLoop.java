@@ -2,17 +2,12 @@ package dev.renacer.trace;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.ptr.IntByReference;
 import dev.renacer.linux.CheckedLibC;
-import dev.renacer.linux.Environ;
 import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
-import dev.renacer.linux.Trampoline;
 import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallDecoder;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +42,8 @@ final class TraceLoop {
     private final StringBuilder siginfoText = new StringBuilder(128);
     private final long epochOffsetNanos;
 
-    private boolean launched;
-    private int rootPid;
+    private volatile boolean launched;
+    private volatile int rootPid;
     private List<String> rootCommand = List.of();
     private int rootExitStatus;
     private boolean finished;
@@ -65,46 +60,7 @@ final class TraceLoop {
     // ---------------------------------------------------------------- starting
 
     TraceResult launch(List<String> command) throws TraceException {
-        Path executable = CommandResolver.resolve(command.get(0), System.getenv("PATH"));
-        Path trampoline;
-        try {
-            trampoline = Trampoline.path();
-        } catch (IOException e) {
-            throw new TraceException("cannot prepare the launch trampoline: " + e.getMessage());
-        }
-        String[] argv = new String[command.size() + 2];
-        argv[0] = trampoline.toString();
-        argv[1] = executable.toString();
-        for (int i = 0; i < command.size(); i++) argv[i + 2] = command.get(i);
-
-        IntByReference pidRef = new IntByReference();
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, Environ.pointer());
-        if (err != 0) throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(err));
-        int pid = pidRef.getValue();
-
-        // The trampoline stops itself before it execs: wait for that, then seize it.
-        IntByReference st = new IntByReference();
-        try {
-            CheckedLibC.INSTANCE.waitpid(pid, st, WUNTRACED);
-        } catch (LastErrorException e) {
-            throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
-        }
-        if (!stopped(st.getValue())) {
-            throw new TraceException("cannot start '" + command.get(0) + "': the launcher ended before it could be traced");
-        }
-        int options = O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions();
-        try {
-            CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
-        } catch (LastErrorException e) {
-            LibC.kill(pid, SIGKILL);
-            try {
-                CheckedLibC.INSTANCE.waitpid(pid, st, 0);
-            } catch (LastErrorException ignored) {
-                // already reaped
-            }
-            throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.INSTANCE.strerror(e.getErrorCode())
-                    + ": tracing is not permitted here (seccomp, a container policy or kernel.yama.ptrace_scope)");
-        }
+        int pid = Spawner.spawnSeized(command, O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
         launched = true;
         rootPid = pid;
         rootCommand = List.copyOf(command);
@@ -169,14 +125,7 @@ final class TraceLoop {
             }
             return;
         }
-        // A child that exits at once: its death wakes waitpid(-1) on the tracer thread, which waits for
-        // all children of this process. The trampoline exits 127 when given no target.
-        try {
-            String path = Trampoline.path().toString();
-            CheckedLibC.INSTANCE.posix_spawn(new IntByReference(), path, null, null, new String[] {path}, Environ.pointer());
-        } catch (IOException e) {
-            // nothing better to do: the loop will see the request at its next stop
-        }
+        Spawner.spawnWakeUpChild();
     }
 
     // ---------------------------------------------------------------- the loop

@@ -1,0 +1,85 @@
+package dev.renacer.trace;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.ptr.IntByReference;
+import dev.renacer.linux.CheckedLibC;
+import dev.renacer.linux.Environ;
+import dev.renacer.linux.LibC;
+import dev.renacer.linux.Trampoline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.renacer.linux.Ptrace.*;
+
+/**
+ * Starts processes without forking the JVM: posix_spawn of the trampoline, which stops itself before
+ * its execve so that it can be seized (see renacer-exec.c and {@link Trampoline}).
+ */
+final class Spawner {
+    private Spawner() {}
+
+    /**
+     * Spawns {@code command} (resolved on PATH) behind the trampoline and PTRACE_SEIZEs it with
+     * {@code options} while it is stopped. The caller sends SIGCONT when it is ready to trace.
+     *
+     * @return the pid, seized and still stopped
+     */
+    static int spawnSeized(List<String> command, int options) throws TraceException {
+        Path executable = CommandResolver.resolve(command.get(0), System.getenv("PATH"));
+        String[] argv = new String[command.size() + 2];
+        argv[0] = trampoline().toString();
+        argv[1] = executable.toString();
+        for (int i = 0; i < command.size(); i++) argv[i + 2] = command.get(i);
+
+        IntByReference pidRef = new IntByReference();
+        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, Environ.pointer());
+        if (err != 0) throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(err));
+        int pid = pidRef.getValue();
+
+        IntByReference st = new IntByReference();
+        try {
+            CheckedLibC.INSTANCE.waitpid(pid, st, WUNTRACED);
+        } catch (LastErrorException e) {
+            throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+        }
+        if (!stopped(st.getValue())) {
+            throw new TraceException("cannot start '" + command.get(0) + "': the launcher ended before it could be traced");
+        }
+        try {
+            CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
+        } catch (LastErrorException e) {
+            LibC.kill(pid, SIGKILL);
+            try {
+                CheckedLibC.INSTANCE.waitpid(pid, st, 0);
+            } catch (LastErrorException ignored) {
+                // already reaped
+            }
+            throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.INSTANCE.strerror(e.getErrorCode())
+                    + ": tracing is not permitted here (seccomp, a container policy or kernel.yama.ptrace_scope)");
+        }
+        return pid;
+    }
+
+    /**
+     * A child that exits at once: its death wakes a waitpid(-1) blocked on the tracer thread, which waits
+     * for all children of this process. The trampoline exits 127 when given no target.
+     */
+    static void spawnWakeUpChild() {
+        try {
+            String path = Trampoline.path().toString();
+            CheckedLibC.INSTANCE.posix_spawn(new IntByReference(), path, null, null, new String[] {path}, Environ.pointer());
+        } catch (IOException e) {
+            // nothing better to do: the loop sees the request at the next stop
+        }
+    }
+
+    private static Path trampoline() throws TraceException {
+        try {
+            return Trampoline.path();
+        } catch (IOException e) {
+            throw new TraceException("cannot prepare the launch trampoline: " + e.getMessage());
+        }
+    }
+}
