@@ -48,6 +48,15 @@ public final class Renacer {
         return false;
     }
 
+    /** Waits (bounded) until {@code file} contains {@code text}. */
+    public static boolean awaitText(Path file, String text) throws IOException, InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     public static Process start(List<String> args, Map<String, String> extraEnv) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
