@@ -57,7 +57,7 @@ final class Spawner {
                 // already reaped
             }
             throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.INSTANCE.strerror(e.getErrorCode())
-                    + ": tracing is not permitted here (seccomp, a container policy or kernel.yama.ptrace_scope)");
+                    + ": the command cannot be traced here (another tracer, seccomp, a container policy or kernel.yama.ptrace_scope)");
         }
         return pid;
     }

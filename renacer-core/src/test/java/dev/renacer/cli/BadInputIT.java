@@ -2,6 +2,7 @@ package dev.renacer.cli;
 
 import dev.renacer.testing.Fixtures;
 import dev.renacer.testing.Renacer;
+import dev.renacer.testing.Strace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -90,6 +91,34 @@ class BadInputIT {
         Renacer.Run run = Renacer.run(List.of("-s", "-5", "true"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith("renacer: ");
+    }
+
+    @Test
+    void ptraceRefusedIsOneLineExit1AndLeavesNoChild() throws Exception {
+        // renacer run under `strace -f`: strace seizes renacer's children first, so renacer's own
+        // PTRACE_SEIZE is refused (EPERM), as under a seccomp or yama policy
+        String marker = "987654" + ProcessHandle.current().pid();
+        List<String> argv = List.of(Strace.executable(), "-f", "-o", "/dev/null",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Fixtures.renacerJar().toString(),
+                "--", Fixtures.path("sleeper"), marker);
+        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(1);
+        assertThat(err.lines().toList()).hasSize(1);
+        assertThat(err).startsWith("renacer: ptrace(PTRACE_SEIZE, ").contains("Operation not permitted");
+        assertThat(out).isEmpty();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            List<Path> strays = procs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                    .filter(d -> {
+                        try {
+                            return new String(Files.readAllBytes(d.resolve("cmdline"))).contains(marker);
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }).toList();
+            assertThat(strays).as("processes left behind").isEmpty();
+        }
     }
 
     @Test
