@@ -25,6 +25,7 @@ public final class TextSink implements TraceListener {
     /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
     private static final int SYS_EXIT = 60;
     private static final String UNFINISHED = " <unfinished ...>\n";
+    private static final String DETACHED = " <detached ...>\n";
 
     private final OutputChannel channel;
     private final Timestamps timestamps;
@@ -160,7 +161,11 @@ public final class TextSink implements TraceListener {
 
     @Override
     public void onDetach(int pid) {
-        closeOpenLine();
+        if (openTid != 0) {
+            // as strace: the call the process was in when renacer let go ends with <detached ...>
+            openTid = 0;
+            channel.write(DETACHED);
+        }
         tasks.removeProcess(pid);
     }
 
