@@ -15,8 +15,14 @@ import java.util.regex.PatternSyntaxException;
  *   <li>a comma list of tokens, each a name, a number, a class ({@code %file}; the older spellings
  *       {@code file}, {@code network}... too), {@code /regex} (a POSIX-style search over names, no closing
  *       slash), or {@code all}; a leading {@code ?} makes a token that selects nothing acceptable;</li>
- *   <li>each leading {@code !} of the whole expression inverts it; {@code none} selects nothing;
- *       a {@code !} inside the list is not an operator ({@code file,!close} is an error, as in strace).</li>
+ *   <li>each leading {@code !} of the whole expression inverts it; {@code none} selects nothing.</li>
+ * </ul>
+ * Two extensions, both to forms strace 6.1 rejects (so no strace expression changes meaning):
+ * <ul>
+ *   <li>{@code !TOKEN} after the first token removes what TOKEN selects: {@code file,!close} is the file
+ *       class without close (strace: "invalid system call '!close'");</li>
+ *   <li>{@code /regex/} with a closing slash is the regex without it (strace takes the slash as part of
+ *       the regex, which then matches no name).</li>
  * </ul>
  */
 public final class TraceFilter {
@@ -57,12 +63,16 @@ public final class TraceFilter {
             others = !inverted;
         } else if (!body.equals("none")) {
             boolean any = false;
+            boolean[] removed = new boolean[SyscallTable.size()];
             for (String token : body.split(",")) {
                 if (token.isEmpty()) continue; // strace's strtok skips empty fields
                 any = true;
-                if (!select(token, selected)) throw new FilterException("invalid system call '" + token + "'");
+                boolean subtract = token.startsWith("!") && token.length() > 1;
+                boolean ok = subtract ? select(token.substring(1), removed) : select(token, selected);
+                if (!ok) throw new FilterException("invalid system call '" + token + "'");
             }
             if (!any) throw new FilterException("invalid system call '" + spec + "'");
+            for (int i = 0; i < selected.length; i++) if (removed[i]) selected[i] = false;
         }
         if (inverted) {
             for (int i = 0; i < selected.length; i++) selected[i] = !selected[i];
@@ -113,7 +123,7 @@ public final class TraceFilter {
         String t = token.substring(at);
         boolean found;
         if (!t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9') found = selectNumber(t, selected);
-        else if (t.startsWith("/")) found = selectRegex(t.substring(1), selected);
+        else if (t.startsWith("/")) found = selectRegex(t.length() > 2 && t.endsWith("/") ? t.substring(1, t.length() - 1) : t.substring(1), selected);
         else found = selectClass(t, selected) || selectName(t, selected);
         return found || optional;
     }
