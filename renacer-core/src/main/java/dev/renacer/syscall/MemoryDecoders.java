@@ -56,9 +56,14 @@ final class MemoryDecoders {
      * bounded by -s and, for a call that fills them, by what is left of the returned length; a failed
      * call shows each iov_base as an address.
      */
-    private static final class IovecDecoder implements ArgDecoder {
+    private static final class IovecDecoder implements ArgDecoder, TraceeReader.ElementPrinter {
+        private static final int IOVEC_SIZE = 16;
         private final TraceeReader reader;
         private final boolean filled;
+        // the call being printed, for the element printer
+        private int tid;
+        private boolean failed;
+        private long budget;
 
         IovecDecoder(TraceeReader reader, boolean filled) {
             this.reader = reader;
@@ -66,46 +71,26 @@ final class MemoryDecoders {
         }
 
         @Override public void append(Call c, int i, StringBuilder out) {
-            long array = c.arg(i);
-            long count = c.arg(i + 1);
-            if (array == 0) {
-                out.append("NULL");
-                return;
+            tid = c.tid;
+            failed = c.failed();
+            budget = filled && !failed ? c.returnValue : Long.MAX_VALUE;
+            reader.appendArray(c.tid, c.arg(i), c.arg(i + 1), IOVEC_SIZE, this, out);
+        }
+
+        @Override public void append(byte[] iov, StringBuilder out) {
+            long base = SiginfoFormat.i64(iov, 0);
+            long length = SiginfoFormat.i64(iov, 8);
+            out.append("{iov_base=");
+            if (failed) {
+                Num.appendAddress(base, out);
+            } else {
+                long shown = Math.min(length, budget);
+                reader.appendBuffer(tid, base, shown, out);
+                budget -= shown;
             }
-            boolean failed = c.failed();
-            long budget = filled && !failed ? c.returnValue : Long.MAX_VALUE;
-            out.append('[');
-            for (long n = 0; n < count; n++) {
-                if (n > 0) out.append(", ");
-                if (n == reader.stringLimit()) {
-                    out.append("...");
-                    break;
-                }
-                byte[] iov = reader.readStruct(c.tid, array + 16 * n, 16);
-                if (iov == null) {
-                    if (n == 0) {
-                        out.setLength(out.length() - 1);
-                        Num.appendHex(array, out);
-                        return;
-                    }
-                    out.append("...");
-                    break;
-                }
-                long base = SiginfoFormat.i64(iov, 0);
-                long length = SiginfoFormat.i64(iov, 8);
-                out.append("{iov_base=");
-                if (failed) {
-                    Num.appendAddress(base, out);
-                } else {
-                    long shown = Math.min(length, budget);
-                    reader.appendBuffer(c.tid, base, shown, out);
-                    budget -= shown;
-                }
-                out.append(", iov_len=");
-                Num.appendUnsigned(length, out);
-                out.append('}');
-            }
-            out.append(']');
+            out.append(", iov_len=");
+            Num.appendUnsigned(length, out);
+            out.append('}');
         }
     }
 

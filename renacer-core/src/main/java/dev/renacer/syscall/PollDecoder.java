@@ -12,39 +12,18 @@ final class PollDecoder {
 
     /** {@code [{fd=3, events=POLLIN|POLLPRI}, {fd=-1}]}: a negative fd is ignored by the kernel and shown alone. */
     static void appendRequest(Call c, int i, TraceeReader reader, StringBuilder out) {
-        long array = c.arg(i);
-        long count = c.arg(i + 1) & 0xffffffffL;
-        if (array == 0) {
-            out.append("NULL");
-            return;
-        }
-        out.append('[');
-        for (long n = 0; n < count; n++) {
-            if (n > 0) out.append(", ");
-            if (n == reader.stringLimit()) {
-                out.append("...");
-                break;
-            }
-            byte[] pfd = reader.readStruct(c.tid, array + POLLFD_SIZE * n, POLLFD_SIZE);
-            if (pfd == null) {
-                if (n == 0) {
-                    out.setLength(out.length() - 1);
-                    Num.appendHex(array, out);
-                    return;
-                }
-                out.append("...");
-                break;
-            }
-            int fd = SiginfoFormat.i32(pfd, FD);
-            out.append("{fd=").append(fd);
-            if (fd >= 0) {
-                out.append(", events=");
-                Flags.POLL.append(u16(pfd, EVENTS), out);
-            }
-            out.append('}');
-        }
-        out.append(']');
+        reader.appendArray(c.tid, c.arg(i), c.arg(i + 1) & 0xffffffffL, POLLFD_SIZE, REQUEST, out);
     }
+
+    private static final TraceeReader.ElementPrinter REQUEST = (pfd, out) -> {
+        int fd = SiginfoFormat.i32(pfd, FD);
+        out.append("{fd=").append(fd);
+        if (fd >= 0) {
+            out.append(", events=");
+            Flags.POLL.append(u16(pfd, EVENTS), out);
+        }
+        out.append('}');
+    };
 
     /** {@code 0 (Timeout)}, or {@code 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])}. */
     static void appendResult(int tid, long[] args, long ready, TraceeReader reader, StringBuilder out) {

@@ -160,31 +160,10 @@ final class StructDecoders {
 
     /** {@code [0, 1000]}: at most -s ids, as strace bounds arrays. */
     private static void appendIdArray(Call c, long address, long count, TraceeReader reader, StringBuilder out) {
-        if (address == 0) {
-            out.append("NULL");
-            return;
-        }
-        out.append('[');
-        for (long n = 0; n < count; n++) {
-            if (n > 0) out.append(", ");
-            if (n == reader.stringLimit()) {
-                out.append("...");
-                break;
-            }
-            byte[] id = reader.readStruct(c.tid, address + 4 * n, 4);
-            if (id == null) {
-                if (n == 0) {
-                    out.setLength(out.length() - 1);
-                    Num.appendHex(address, out);
-                    return;
-                }
-                out.append("...");
-                break;
-            }
-            out.append(SiginfoFormat.i32(id, 0) & 0xffffffffL);
-        }
-        out.append(']');
+        reader.appendArray(c.tid, address, count, 4, ID, out);
     }
+
+    private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(SiginfoFormat.i32(id, 0) & 0xffffffffL);
 
     /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
     static void appendStatx(byte[] stx, StringBuilder out) {

@@ -40,22 +40,15 @@ final class TraceeReader {
      * buffer was longer; the address in hex when it cannot be read.
      */
     void appendBuffer(int tid, long address, long length, StringBuilder out) {
-        if (address == 0) {
-            out.append("NULL");
-            return;
-        }
-        int shown = (int) Math.min(Math.max(length, 0), stringLimit);
-        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
-        if (got < 0) {
-            Num.appendHex(address, out);
-            return;
-        }
-        appendQuoted(bytes, got, out);
-        if (length > got) out.append("...");
+        appendBuffer(tid, address, length, false, out);
     }
 
     /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
     void appendBufferHex(int tid, long address, long length, StringBuilder out) {
+        appendBuffer(tid, address, length, true, out);
+    }
+
+    private void appendBuffer(int tid, long address, long length, boolean hex, StringBuilder out) {
         if (address == 0) {
             out.append("NULL");
             return;
@@ -66,12 +59,53 @@ final class TraceeReader {
             Num.appendHex(address, out);
             return;
         }
-        out.append('"');
-        for (int i = 0; i < got; i++) {
-            out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        if (hex) {
+            out.append('"');
+            for (int i = 0; i < got; i++) {
+                out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+            }
+            out.append('"');
+        } else {
+            appendQuoted(bytes, got, out);
         }
-        out.append('"');
         if (length > got) out.append("...");
+    }
+
+    /** Prints one element of an array read by {@link #appendArray}; implementations must not allocate. */
+    interface ElementPrinter {
+        void append(byte[] element, StringBuilder out);
+    }
+
+    /**
+     * Appends {@code count} structs of {@code size} bytes at {@code address} as strace bounds arrays:
+     * {@code [e0, e1, ...]} with at most -s elements, NULL for a null pointer, the address in hex when the
+     * first element cannot be read, and "..." where a later one cannot.
+     */
+    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        out.append('[');
+        for (long n = 0; n < count; n++) {
+            if (n > 0) out.append(", ");
+            if (n == stringLimit) {
+                out.append("...");
+                break;
+            }
+            byte[] element = readStruct(tid, address + size * n, size);
+            if (element == null) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    Num.appendHex(address, out);
+                    return;
+                }
+                out.append("...");
+                break;
+            }
+            printer.append(element, out);
+        }
+        out.append(']');
     }
 
     /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
