@@ -28,23 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OtlpEndToEndIT {
 
-    /** name -> "calls/errors" from a strace-style -c table (the lines between the first two dividers). */
-    static Map<String, String> parseTable(List<String> lines) {
-        Map<String, String> counts = new TreeMap<>();
-        int dividers = 0;
-        for (String line : lines) {
-            if (line.startsWith("------")) {
-                dividers++;
-                continue;
-            }
-            if (dividers != 1) continue;
-            String[] t = line.trim().split("\\s+");
-            String errors = t.length == 6 ? t[4] : "0";
-            counts.put(t[t.length - 1], t[3] + "/" + errors);
-        }
-        return counts;
-    }
-
     /**
      * The same shape from exported spans: calls and ERROR spans per syscall.name. Calls that never
      * returned (exit_group, the kill that killed the caller: result "?") are spans, as they are trace
@@ -83,11 +66,11 @@ class OtlpEndToEndIT {
             assertThat(run.exitCode()).as("the tracee's exit status").isEqualTo(exitStatus);
             List<Span> spans = receiver.acceptedSpans();
             Map<String, String> fromSpans = spanTable(spans);
-            Map<String, String> fromTrace = parseTable(Files.readAllLines(summary));
+            Map<String, String> fromTrace = Strace.summaryTable(Files.readAllLines(summary));
             Files.delete(summary);
             assertThat(fromTrace).as("renacer's -c table").isNotEmpty();
             assertThat(fromSpans).as("spans vs renacer -c").isEqualTo(fromTrace);
-            assertThat(fromSpans).as("spans vs strace -c -f").isEqualTo(parseTable(Strace.run(List.of("-c", "-f"), command).lines()));
+            assertThat(fromSpans).as("spans vs strace -c -f").isEqualTo(Strace.summaryTable(Strace.run(List.of("-c", "-f"), command).lines()));
 
             long syscallSpans = spans.stream().filter(s -> s.getName().startsWith("syscall: ")).count();
             assertThat(spans).filteredOn(s -> "?".equals(Received.string(s, "syscall.result")))

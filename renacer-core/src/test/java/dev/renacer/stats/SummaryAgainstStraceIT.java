@@ -24,23 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * measurements, and renacer's are wall latency); the JSON and CSV summaries must agree with the table.
  */
 class SummaryAgainstStraceIT {
-    /** name -> "calls/errors" */
-    static Map<String, String> parseTable(List<String> lines) {
-        Map<String, String> counts = new TreeMap<>();
-        int dividers = 0;
-        for (String line : lines) {
-            if (line.startsWith("------")) {
-                dividers++;
-                continue;
-            }
-            if (dividers != 1) continue;
-            String[] t = line.trim().split("\\s+");
-            String errors = t.length == 6 ? t[4] : "0";
-            counts.put(t[t.length - 1], t[3] + "/" + errors);
-        }
-        return counts;
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "syscall_heavy, 50",
@@ -53,8 +36,8 @@ class SummaryAgainstStraceIT {
         List<String> command = new ArrayList<>(List.of(Fixtures.path(fixture)));
         if (!argument.isEmpty()) command.add(argument);
 
-        Map<String, String> strace = parseTable(Strace.run(List.of("-c", "-f"), command).lines());
-        Map<String, String> renacer = parseTable(trace(command, "text", "-S", "calls"));
+        Map<String, String> strace = Strace.summaryTable(Strace.run(List.of("-c", "-f"), command).lines());
+        Map<String, String> renacer = Strace.summaryTable(trace(command, "text", "-S", "calls"));
         if (fixture.equals("threads")) {
             // how often threads wait on a futex depends on scheduling, in strace's run as in ours
             strace.remove("futex");

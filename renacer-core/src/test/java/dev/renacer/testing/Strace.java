@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real strace, the reference renacer must agree with. */
@@ -47,6 +49,26 @@ public final class Strace {
             if (Files.isExecutable(p)) return p.toString();
         }
         throw new IllegalStateException("strace is not installed: the tests compare renacer with it (apt-get install strace)");
+    }
+
+    /**
+     * name -> "calls/errors" from a strace-style -c table (strace's, or renacer's, which prints the same):
+     * the rows between the first two dividers.
+     */
+    public static Map<String, String> summaryTable(List<String> lines) {
+        Map<String, String> counts = new TreeMap<>();
+        int dividers = 0;
+        for (String line : lines) {
+            if (line.startsWith("------")) {
+                dividers++;
+                continue;
+            }
+            if (dividers != 1) continue;
+            String[] t = line.trim().split("\\s+");
+            String errors = t.length == 6 ? t[4] : "0";
+            counts.put(t[t.length - 1], t[3] + "/" + errors);
+        }
+        return counts;
     }
 
     public static List<StraceLine> calls(List<String> lines) {

@@ -70,7 +70,7 @@ class StraceAgreementTest {
         RecordingListener recorder = new RecordingListener();
         TraceResult result = Tracer.builder().followForks(true).listener(recorder).build().launch(command);
 
-        Map<String, Integer> expected = summaryCounts(reference.lines(), 3);
+        Map<String, Integer> expected = summaryCounts(reference.lines());
         Map<String, Integer> actual = new TreeMap<>(recorder.counts);
         if (command.get(0).equals("sh")) {
             // SIGCHLDs of children that exit close together may be merged into one delivery, or not;
@@ -93,7 +93,7 @@ class StraceAgreementTest {
         RecordingListener recorder = new RecordingListener();
         Tracer.builder().followForks(true).listener(recorder).build().launch(command);
 
-        Map<String, Integer> expected = summaryCounts(reference.lines(), 3);
+        Map<String, Integer> expected = summaryCounts(reference.lines());
         Map<String, Integer> actual = new TreeMap<>(recorder.counts);
         // futex calls depend on how the threads happened to contend, run to run
         expected.remove("futex");
@@ -103,24 +103,19 @@ class StraceAgreementTest {
         assertThat(recorder.calls.stream().map(StraceLine::pid).distinct().count()).isEqualTo(5);
     }
 
-    /** The errors column of a `strace -c` table (blank when 0). */
-    static Map<String, Integer> summaryErrors(List<String> lines) {
-        Map<String, Integer> errors = new TreeMap<>();
-        for (String line : lines) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 6 && f[0].matches("[0-9.]+") && !f[5].equals("total")) errors.put(f[5], Integer.parseInt(f[4]));
-        }
-        return errors;
+    /** The calls column of a `strace -c` table. */
+    static Map<String, Integer> summaryCounts(List<String> lines) {
+        return column(lines, 0);
     }
 
-    /** The calls column of a `strace -c` table. */
-    static Map<String, Integer> summaryCounts(List<String> lines, int callsColumn) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String line : lines) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 5 || !f[0].matches("[0-9.]+") || f[f.length - 1].equals("total")) continue;
-            counts.put(f[f.length - 1], Integer.parseInt(f[callsColumn]));
-        }
-        return counts;
+    /** The errors column of a `strace -c` table (blank when 0). */
+    static Map<String, Integer> summaryErrors(List<String> lines) {
+        return column(lines, 1);
+    }
+
+    private static Map<String, Integer> column(List<String> lines, int part) {
+        Map<String, Integer> out = new TreeMap<>();
+        Strace.summaryTable(lines).forEach((name, callsErrors) -> out.put(name, Integer.parseInt(callsErrors.split("/")[part])));
+        return out;
     }
 }
