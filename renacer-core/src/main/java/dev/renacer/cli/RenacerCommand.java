@@ -71,8 +71,7 @@ public final class RenacerCommand {
     }
 
     TraceFilter filter() {
-        List<String> specs = new ArrayList<>();
-        for (String q : qualifiers) specs.add(q);
+        List<String> specs = new ArrayList<>(qualifiers);
         for (String t : traceSets) specs.add("trace=" + t);
         TraceFilter filter = TraceFilter.all();
         try {

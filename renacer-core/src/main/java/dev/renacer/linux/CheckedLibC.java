@@ -21,8 +21,6 @@ public interface CheckedLibC extends Library {
 
     int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
 
-    int kill(int pid, int signal) throws LastErrorException;
-
     /** strerror(3): the message strace prints for an errno. */
     String strerror(int errno);
 }

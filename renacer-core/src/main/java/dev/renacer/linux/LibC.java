@@ -27,8 +27,4 @@ public final class LibC {
                                                Pointer remoteIov, long remoteCount, long flags);
 
     public static native int kill(int pid, int signal);
-
-    public static native int getpid();
-
-    public static native int gettid();
 }

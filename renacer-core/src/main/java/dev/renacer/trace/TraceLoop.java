@@ -2,6 +2,7 @@ package dev.renacer.trace;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import dev.renacer.linux.CheckedLibC;
 import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
@@ -9,7 +10,6 @@ import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallDecoder;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,10 @@ final class TraceLoop {
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final Memory siginfo = new Memory(SIGINFO_SIZE);
     private final Memory eventMessage = new Memory(8);
+    // native addresses of the buffers above, passed as ptrace's data argument
+    private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo);
+    private final long siginfoAddress = Pointer.nativeValue(siginfo);
+    private final long eventMessageAddress = Pointer.nativeValue(eventMessage);
     private final byte[] siginfoBytes = new byte[SIGINFO_SIZE];
     private final StringBuilder siginfoText = new StringBuilder(128);
     private final long epochOffsetNanos;
@@ -178,7 +182,7 @@ final class TraceLoop {
     // ---------------------------------------------------------------- syscall stops
 
     private void onSyscallStop(Task task) {
-        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, com.sun.jna.Pointer.nativeValue(syscallInfo)) <= 0) return;
+        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
         SyscallEvent e = task.event;
         if (op == SYSCALL_INFO_ENTRY) {
@@ -301,7 +305,7 @@ final class TraceLoop {
 
     private long eventMessage(int tid) {
         eventMessage.setLong(0, 0);
-        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, com.sun.jna.Pointer.nativeValue(eventMessage));
+        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
         return eventMessage.getLong(0);
     }
 
@@ -310,7 +314,7 @@ final class TraceLoop {
     private void onSignalStop(Task task, int sig) {
         if (!task.hidden) {
             siginfoText.setLength(0);
-            if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, com.sun.jna.Pointer.nativeValue(siginfo)) == 0) {
+            if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
                 siginfo.read(0, siginfoBytes, 0, SIGINFO_SIZE);
                 Signals.formatSiginfo(siginfoBytes, siginfoText);
             }
@@ -392,11 +396,5 @@ final class TraceLoop {
 
     private long epochNow() {
         return System.nanoTime() + epochOffsetNanos;
-    }
-
-    List<Integer> tracedTids() {
-        List<Integer> out = new ArrayList<>();
-        for (Task t : tasks.snapshot()) out.add(t.tid);
-        return out;
     }
 }

@@ -11,13 +11,7 @@ final class Events {
 
     /** A completed call that started {@code startMicros} after the test's time zero and took {@code nanos}. */
     static SyscallEvent call(int tid, int number, String args, long ret, String result, long startMicros, long nanos) {
-        SyscallEvent e = entry(tid, number, args, startMicros);
-        e.returnValue = ret;
-        e.returned = true;
-        e.exitNanos = e.entryNanos + nanos;
-        e.result.setLength(0);
-        e.result.append(result);
-        return e;
+        return exit(entry(tid, number, args, startMicros), "", ret, result, nanos);
     }
 
     /** A call at its entry stop: arguments decoded so far, no result yet. */
