@@ -22,9 +22,10 @@ public record StraceLine(int pid, String name, String result) {
         return new StraceLine(pid == null ? 0 : Integer.parseInt(pid), m.group(3), normalise(m.group(3), m.group(4)));
     }
 
-    /** "3" stays; "-1 ENOENT (No such...)" becomes "-1 ENOENT"; addresses, pids and timings become "*". */
+    /** "3" stays; "-1 ENOENT (No such...)" becomes "-1 ENOENT"; "? ERESTARTNOINTR (To be...)" becomes "? ERESTARTNOINTR"; addresses, pids and timings become "*". */
     public static String normalise(String name, String result) {
         String r = result.replaceAll("\\s+<[0-9.]+>$", "");
+        if (r.startsWith("? ERESTART")) return "? " + r.split(" ")[1];
         if (r.startsWith("?")) return "?";
         if (r.startsWith("-1 ")) {
             String[] parts = r.split(" ");

@@ -45,9 +45,11 @@ class StraceAgreementTest {
         for (StraceLine l : Strace.calls(reference.lines())) expected.add(l.name() + " = " + l.result());
         List<String> actual = recorder.sequence();
         if (command.get(0).equals("sh") || command.get(0).endsWith("/signals")) {
-            // when a child's SIGCHLD interrupts the parent (and so where rt_sigreturn appears) is up to the scheduler
-            expected.removeIf(c -> c.startsWith("rt_sigreturn "));
-            actual.removeIf(c -> c.startsWith("rt_sigreturn "));
+            // when a child's SIGCHLD interrupts the parent is up to the scheduler, and so are where
+            // rt_sigreturn appears and whether a call (a fork, a wait) is caught and restarted
+            // (clone = ? ERESTARTNOINTR, then the same clone again): seen once in CI, 2026-11-26
+            expected.removeIf(c -> c.startsWith("rt_sigreturn ") || c.contains(" = ? ERESTART"));
+            actual.removeIf(c -> c.startsWith("rt_sigreturn ") || c.contains(" = ? ERESTART"));
         }
         assertThat(actual).as("syscalls of %s", command).containsExactlyElementsOf(expected);
         assertThat(result.exitStatus()).as("exit status of %s", command).isEqualTo(reference.exitCode());
