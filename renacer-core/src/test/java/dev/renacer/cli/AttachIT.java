@@ -59,6 +59,28 @@ class AttachIT {
     }
 
     @Test
+    void pidTracedByAnotherTracerIsNamedWithEpermAndTheOthersAreTraced() throws Exception {
+        // a process already under ptrace cannot be seized again: the kernel answers EPERM
+        Process traced = new ProcessBuilder("strace", "-o", "/dev/null", Fixtures.path("sleeper"), "40")
+                .redirectErrorStream(true).start();
+        BufferedReader tracedOut = new BufferedReader(new InputStreamReader(traced.getInputStream()));
+        int tracedPid = Integer.parseInt(tracedOut.readLine().trim());
+        Process free = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        BufferedReader freeOut = new BufferedReader(new InputStreamReader(free.getInputStream()));
+        int freePid = Integer.parseInt(freeOut.readLine().trim());
+
+        Renacer.Run run = Renacer.run(List.of("-p", tracedPid + "," + freePid));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("ptrace(PTRACE_SEIZE, " + tracedPid + "): Operation not permitted")
+                .contains("renacer: Process " + freePid + " attached");
+        assertThat(run.stderr()).contains("+++ exited with 0 +++");
+        assertThat(traced.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(tracedOut.readLine()).isEqualTo("sleeper: done");
+        assertThat(free.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(freeOut.readLine()).isEqualTo("sleeper: done");
+    }
+
+    @Test
     void launchedCommandIsKilledWhenRenacerDies() throws Exception {
         Process renacer = Renacer.start(List.of("--", Fixtures.path("sleeper"), "600"), Map.of());
         BufferedReader out = new BufferedReader(new InputStreamReader(renacer.getInputStream()));
