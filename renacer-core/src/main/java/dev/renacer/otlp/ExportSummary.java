@@ -1,5 +1,7 @@
 package dev.renacer.otlp;
 
+import java.util.Locale;
+
 /**
  * What happened to the spans of a run. {@code exported + dropped == spans}: a span is either in a
  * request the receiver acknowledged or counted as dropped (queue full, a request that failed after
@@ -16,13 +18,22 @@ package dev.renacer.otlp;
 public record ExportSummary(long spans, long exported, long dropped, long batches, long failures,
                             String lastError, SpanPool.Stats pool) {
 
-    /** The one line printed on stderr at exit (without the {@code renacer: } prefix). */
+    /**
+     * The one line printed on stderr at exit (without the {@code renacer: } prefix), e.g.
+     * {@code otlp: 146 spans exported, 0 dropped, 1 batch sent, 0 failures; span pool 146 hits, 0 misses
+     * (100.0% hit rate) (file trace.jsonl)}.
+     */
     public String line(String destination) {
         StringBuilder out = new StringBuilder(160);
         out.append("otlp: ").append(exported).append(" spans exported, ")
                 .append(dropped).append(" dropped, ")
                 .append(batches).append(batches == 1 ? " batch" : " batches").append(" sent, ")
                 .append(failures).append(failures == 1 ? " failure" : " failures");
+        if (pool != null) {
+            out.append("; span pool ").append(pool.hits()).append(pool.hits() == 1 ? " hit, " : " hits, ")
+                    .append(pool.misses()).append(pool.misses() == 1 ? " miss (" : " misses (")
+                    .append(String.format(Locale.ROOT, "%.1f", 100.0 * pool.hitRate())).append("% hit rate)");
+        }
         if (destination != null) out.append(" (").append(destination).append(')');
         if (failures > 0 && lastError != null) out.append(": ").append(lastError);
         return out.toString();

@@ -88,9 +88,13 @@ class HttpExportTest {
 
             assertThat(listener.summary().exported()).isEqualTo(trace.totalSpans());
             assertThat(listener.summary().dropped()).isZero();
+            SpanPool.Stats pool = listener.summary().pool();
+            assertThat(pool.hits() + pool.misses()).as("every span came from the pool").isEqualTo(trace.totalSpans());
             assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("renacer: otlp: " + trace.totalSpans()
-                    + " spans exported, 0 dropped, " + receiver.requestCount() + " batches sent, 0 failures (http/protobuf "
-                    + receiver.baseUrl() + "/v1/traces)\n");
+                    + " spans exported, 0 dropped, " + receiver.requestCount() + " batches sent, 0 failures; span pool "
+                    + pool.hits() + " hits, " + pool.misses() + (pool.misses() == 1 ? " miss (" : " misses (")
+                    + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * pool.hits() / trace.totalSpans())
+                    + "% hit rate) (http/protobuf " + receiver.baseUrl() + "/v1/traces)\n");
         }
     }
 
