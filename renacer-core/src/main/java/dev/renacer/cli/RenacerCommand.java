@@ -82,6 +82,24 @@ public final class RenacerCommand {
         return filter;
     }
 
+    /**
+     * Set by the {@code renacer} launcher: the descriptors above 2 it inherited without close-on-exec,
+     * which a launched command inherits too, as under strace. The JVM's own descriptors are not among them.
+     */
+    static final String PASS_FDS_PROPERTY = "renacer.passFds";
+
+    /** "3,7,10" as set by the launcher; anything that is not a descriptor above 2 is left out. */
+    static int[] inheritedDescriptors(String list) {
+        if (list == null || list.isBlank()) return new int[0];
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(t -> t.matches("[0-9]{1,9}"))
+                .mapToInt(Integer::parseInt)
+                .filter(fd -> fd > 2)
+                .distinct()
+                .toArray();
+    }
+
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
     int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
@@ -99,7 +117,8 @@ public final class RenacerCommand {
         TraceListener listener = listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
 
         Tracer tracer = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
-                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr).build();
+                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
+                .passDescriptors(inheritedDescriptors(System.getProperty(PASS_FDS_PROPERTY))).build();
         SignalForwarding.install(tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(command);

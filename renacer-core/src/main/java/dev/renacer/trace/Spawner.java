@@ -24,14 +24,16 @@ final class Spawner {
      * Spawns {@code command} (resolved on PATH) behind the trampoline and PTRACE_SEIZEs it with
      * {@code options} while it is stopped. The caller sends SIGCONT when it is ready to trace.
      *
+     * @param passDescriptors descriptors above 2 the command keeps; the trampoline closes the others
      * @return the pid, seized and still stopped
      */
-    static int spawnSeized(List<String> command, int options) throws TraceException {
+    static int spawnSeized(List<String> command, int[] passDescriptors, int options) throws TraceException {
         Path executable = CommandResolver.resolve(command.get(0), System.getenv("PATH"));
-        String[] argv = new String[command.size() + 2];
+        String[] argv = new String[command.size() + 3];
         argv[0] = trampoline().toString();
-        argv[1] = executable.toString();
-        for (int i = 0; i < command.size(); i++) argv[i + 2] = command.get(i);
+        argv[1] = keepArgument(passDescriptors);
+        argv[2] = executable.toString();
+        for (int i = 0; i < command.size(); i++) argv[i + 3] = command.get(i);
 
         IntByReference pidRef = new IntByReference();
         int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, Environ.pointer());
@@ -73,6 +75,17 @@ final class Spawner {
         } catch (IOException e) {
             // nothing better to do: the loop sees the request at the next stop
         }
+    }
+
+    /** The trampoline's first argument: "-" or the descriptors to keep, comma-separated. */
+    static String keepArgument(int[] fds) {
+        if (fds.length == 0) return "-";
+        StringBuilder out = new StringBuilder();
+        for (int fd : fds) {
+            if (out.length() > 0) out.append(',');
+            out.append(fd);
+        }
+        return out.toString();
     }
 
     private static Path trampoline() throws TraceException {

@@ -95,7 +95,7 @@ public final class Tracer {
 
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics) {}
+                  PrintStream diagnostics, int[] passDescriptors) {}
 
     public static final class Builder {
         private boolean followForks;
@@ -104,6 +104,7 @@ public final class Tracer {
         private boolean decode = true;
         private TraceListener listener = new TraceListener() {};
         private PrintStream diagnostics = System.err;
+        private int[] passDescriptors = new int[0];
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -129,8 +130,19 @@ public final class Tracer {
         /** Where strace-style notices go ("Process N attached"); stderr by default. */
         public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
 
+        /**
+         * Descriptors above 2 that a launched command inherits, as it would from strace: those renacer
+         * itself inherited (the {@code renacer} launcher lists them). Every other descriptor above 2 is
+         * closed before the exec, since the JVM holds many open without O_CLOEXEC. Default: none.
+         */
+        public Builder passDescriptors(int... fds) {
+            for (int fd : fds) if (fd < 3) throw new IllegalArgumentException("descriptor " + fd + " is always passed");
+            this.passDescriptors = fds.clone();
+            return this;
+        }
+
         public Tracer build() {
-            return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics));
+            return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics, passDescriptors.clone()));
         }
     }
 }

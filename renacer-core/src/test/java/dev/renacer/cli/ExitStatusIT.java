@@ -81,6 +81,35 @@ class ExitStatusIT {
         assertThat(traced.stdout().lines().skip(2).toList()).isEqualTo(untraced.lines().skip(2).toList());
     }
 
+    @Test
+    void descriptorsPassedToTheLauncherReachTheCommandAsUnderStrace() throws Exception {
+        // `renacer -- cmd 3<file`: the ./renacer launcher lists what it inherited (3 and 7 here, not the
+        // JVM's own descriptors), and the traced command gets exactly those, as untraced and under strace
+        Path launcher = Fixtures.renacerJar().toAbsolutePath().getParent().getParent().getParent().resolve("renacer");
+        String redirections = " 3</etc/hostname 7>>/dev/null";
+        String untraced = descriptors("ls -l /proc/self/fd" + redirections);
+        assertThat(untraced).contains("3 /etc/hostname").contains("7 /dev/null");
+        assertThat(descriptors("'" + launcher + "' -o /dev/null -- ls -l /proc/self/fd" + redirections)).isEqualTo(untraced);
+        assertThat(descriptors("strace -o /dev/null -- ls -l /proc/self/fd" + redirections)).isEqualTo(untraced);
+    }
+
+    /** Runs {@code script} with sh; its `ls -l /proc/self/fd` listing as "fd target" lines, run-to-run ids masked. */
+    private static String descriptors(String script) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(script).isZero();
+        StringBuilder fds = new StringBuilder();
+        for (String line : out.lines().toList()) {
+            int arrow = line.indexOf(" -> ");
+            if (arrow < 0) continue;
+            String fd = line.substring(line.lastIndexOf(' ', arrow - 1) + 1, arrow);
+            String target = line.substring(arrow + 4).replaceAll("^(pipe|socket):\\[\\d+]$", "$1")
+                    .replaceAll("^/proc/\\d+/fd$", "/proc/N/fd");
+            fds.append(fd).append(' ').append(target).append('\n');
+        }
+        return fds.toString();
+    }
+
     private static long ignoredMask(String status) {
         return status.lines().filter(l -> l.startsWith("SigIgn:")).mapToLong(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16))
                 .findFirst().orElseThrow();
