@@ -17,9 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** -p: attach, detach on SIGTERM/SIGINT leaving the process running; launched commands die with renacer. */
 class AttachIT {
 
+    // The sleepers here run until the test closes their stdin ("sleeper stdin"): a fixed lifetime
+    // would race with renacer's start-up on a loaded machine.
+
     @Test
     void detachedProcessRunsToItsNormalEnd() throws Exception {
-        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        Process sleeper = sleeper(List.of());
         BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
         int pid = Integer.parseInt(out.readLine().trim());
 
@@ -39,6 +42,7 @@ class AttachIT {
         assertThat(Files.readAllLines(err)).contains("renacer: Process " + pid + " detached");
         assertThat(tracerOf(pid)).isZero();
 
+        sleeper.getOutputStream().close(); // the sleeper's normal end
         assertThat(sleeper.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(sleeper.exitValue()).isZero();
         assertThat(out.readLine()).isEqualTo("sleeper: done");
@@ -46,14 +50,18 @@ class AttachIT {
 
     @Test
     void oneBadPidDoesNotStopTheOthers() throws Exception {
-        Process sleeper = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        Process sleeper = sleeper(List.of());
         BufferedReader out = new BufferedReader(new InputStreamReader(sleeper.getInputStream()));
         int pid = Integer.parseInt(out.readLine().trim());
 
-        Renacer.Run run = Renacer.run(List.of("-p", "999999999," + pid));
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stderr()).contains("999999999").contains("No such process")
-                .contains("renacer: Process " + pid + " attached");
+        Path err = Files.createTempFile("renacer", ".err");
+        Process renacer = Renacer.start(List.of("-p", "999999999," + pid), Map.of(), err);
+        assertThat(Renacer.awaitLine(err, "renacer: Process " + pid + " attached")).isTrue();
+        sleeper.getOutputStream().close();
+        assertThat(renacer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(renacer.exitValue()).isZero();
+        assertThat(Files.readString(err)).contains("999999999").contains("No such process")
+                .contains("+++ exited with 0 +++");
         assertThat(sleeper.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out.readLine()).isEqualTo("sleeper: done");
     }
@@ -61,23 +69,34 @@ class AttachIT {
     @Test
     void pidTracedByAnotherTracerIsNamedWithEpermAndTheOthersAreTraced() throws Exception {
         // a process already under ptrace cannot be seized again: the kernel answers EPERM
-        Process traced = new ProcessBuilder("strace", "-o", "/dev/null", Fixtures.path("sleeper"), "40")
-                .redirectErrorStream(true).start();
+        Process traced = sleeper(List.of("strace", "-o", "/dev/null"));
         BufferedReader tracedOut = new BufferedReader(new InputStreamReader(traced.getInputStream()));
         int tracedPid = Integer.parseInt(tracedOut.readLine().trim());
-        Process free = new ProcessBuilder(Fixtures.path("sleeper"), "40").redirectErrorStream(true).start();
+        Process free = sleeper(List.of());
         BufferedReader freeOut = new BufferedReader(new InputStreamReader(free.getInputStream()));
         int freePid = Integer.parseInt(freeOut.readLine().trim());
 
-        Renacer.Run run = Renacer.run(List.of("-p", tracedPid + "," + freePid));
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stderr()).contains("ptrace(PTRACE_SEIZE, " + tracedPid + "): Operation not permitted")
-                .contains("renacer: Process " + freePid + " attached");
-        assertThat(run.stderr()).contains("+++ exited with 0 +++");
+        Path err = Files.createTempFile("renacer", ".err");
+        Process renacer = Renacer.start(List.of("-p", tracedPid + "," + freePid), Map.of(), err);
+        assertThat(Renacer.awaitLine(err, "renacer: Process " + freePid + " attached")).isTrue();
+        traced.getOutputStream().close();
+        free.getOutputStream().close();
+        assertThat(renacer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(renacer.exitValue()).isZero();
+        assertThat(Files.readString(err)).contains("ptrace(PTRACE_SEIZE, " + tracedPid + "): Operation not permitted")
+                .contains("+++ exited with 0 +++");
         assertThat(traced.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(tracedOut.readLine()).isEqualTo("sleeper: done");
         assertThat(free.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(freeOut.readLine()).isEqualTo("sleeper: done");
+    }
+
+    /** A sleeper (behind {@code prefix}, e.g. another tracer) that runs until its stdin is closed. */
+    private static Process sleeper(List<String> prefix) throws Exception {
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.add(Fixtures.path("sleeper"));
+        command.add("stdin");
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     @Test

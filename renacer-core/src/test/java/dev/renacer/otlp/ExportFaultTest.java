@@ -54,7 +54,10 @@ class ExportFaultTest {
     void http429IsRetriedABoundedNumberOfTimes(boolean sdk) throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.status(429))) {
             SyntheticTrace trace = new SyntheticTrace(70, 0);
-            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(SMALL_BATCHES).build(),
+            // batches cut by size and at shutdown only, not by the schedule timer: a count that a slow
+            // machine cannot change
+            BatchSettings batch = SMALL_BATCHES.withScheduleDelay(Duration.ofSeconds(60));
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl()).batch(batch).build(),
                     trace, new ByteArrayOutputStream());
             long batches = listener.summary().failures();
             assertThat(batches).isEqualTo(2); // 72 spans in batches of 40

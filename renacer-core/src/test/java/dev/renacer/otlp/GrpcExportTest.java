@@ -56,7 +56,9 @@ class GrpcExportTest {
     @Test
     void permanentGrpcErrorIsCountedAsDropped() throws Exception {
         try (OtlpGrpcReceiver receiver = new OtlpGrpcReceiver().failing(n -> Status.INVALID_ARGUMENT)) {
-            OtlpSettings settings = OtlpSettings.builder().protocol("grpc").endpoint(receiver.url()).build();
+            // one batch, sent at shutdown: the schedule timer cannot split it on a slow machine
+            OtlpSettings settings = OtlpSettings.builder().protocol("grpc").endpoint(receiver.url())
+                    .batch(BatchSettings.defaults().withScheduleDelay(java.time.Duration.ofSeconds(60))).build();
             SyntheticTrace trace = new SyntheticTrace(30, 0);
             OtlpTraceListener listener = HttpExportTest.listener(settings, new ByteArrayOutputStream());
             trace.run(listener);

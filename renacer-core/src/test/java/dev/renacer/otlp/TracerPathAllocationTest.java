@@ -32,8 +32,10 @@ class TracerPathAllocationTest {
             @Override public CompletableResultCode flush() { return CompletableResultCode.ofSuccess(); }
             @Override public CompletableResultCode shutdown() { return CompletableResultCode.ofSuccess(); }
         };
-        SpanPool pool = new SpanPool(1024);
-        BatchSettings settings = new BatchSettings(256, Duration.ofMillis(1), 4096, Duration.ofSeconds(1), 1024);
+        // more records than can ever be outstanding (the loop below keeps at most ~3000 unacknowledged):
+        // a pool that grows because the exporter thread was starved would count its new records here
+        SpanPool pool = new SpanPool(4096);
+        BatchSettings settings = new BatchSettings(256, Duration.ofMillis(1), 4096, Duration.ofSeconds(1), 4096);
         BatchExporter batcher = new BatchExporter(sink, pool, settings);
         OtlpTraceListener listener = new OtlpTraceListener(batcher, pool, OtlpExport.resource("t"), OtlpExport.SCOPE,
                 new SpanIds(5), null, Duration.ofSeconds(5), s -> {});

@@ -55,7 +55,7 @@ class DecoderAgainstStraceTest {
     private static final TraceeMemory NOTHING_READABLE = (tid, address, dst, offset, length) -> -1;
 
     @ParameterizedTest
-    @ValueSource(strings = {"cat /etc/hostname /nonexistent-renacer", "ls -l /", "dd if=/dev/zero of=/dev/null bs=7 count=3 status=none",
+    @ValueSource(strings = {"cat /etc/hostname /nonexistent-renacer", "ls -l /usr", "dd if=/dev/zero of=/dev/null bs=7 count=3 status=none",
         "sh -c : >/dev/null; umask 027; cd /tmp; exec 3</etc/hostname; exec 4>&3; exec 3<&-",
         "perl -e " + PERL})
     void decodesRawRegistersAsStraceDoes(String command) throws Exception {

@@ -29,7 +29,7 @@ class StraceAgreementTest {
                 List.of(Fixtures.path("killed")),
                 List.of(Fixtures.path("killed"), "15"),
                 List.of(Fixtures.path("signals")),
-                List.of("ls", "-la", "/"),
+                List.of("ls", "-la", "/usr"), // not /: its link count (~10 + processes) can change digits between the two runs
                 List.of("cat", "/etc/hostname", "/nonexistent-renacer"),
                 List.of("sh", "-c", "echo a | cat"));
     }
