@@ -65,6 +65,28 @@ public enum ArgKind {
     SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */
     IOVEC(false),
+    /** select's fd_set, {@code [3 4]}; its size in bits is argument 0. */
+    FDSET(false),
+    /** pselect6's last argument, a struct of a signal set's address and size: {@code {sigmask=[USR1], sigsetsize=8}}. */
+    PSELECT_SIGMASK(false),
+    /** A signal set the call reads whose size is the next argument (ppoll, signalfd4). */
+    SIGSET_SIZED(false),
+    /** An argument strace does not show (preadv2's high half of the offset, which x86_64 ignores). */
+    SKIPPED(false),
+    /** struct itimerspec, read by the call (timer_settime's new value). */
+    ITIMERSPEC(false),
+    /** struct sigevent (timer_create). */
+    SIGEVENT(false),
+    /** struct sched_param, which strace 6.1 prints as {@code [0]}. */
+    SCHED_PARAM(false),
+    /** An I/O priority: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}. */
+    IOPRIO(false),
+    /** kcmp's type, and the two indexes as that type uses them. */
+    KCMP_TYPE(false),
+    /** mount's filesystem type, flags and data; the flags decide whether type and data are strings. */
+    MOUNT_TYPE(false), MOUNT_FLAGS(false), MOUNT_DATA(false),
+    /** capget/capset's header, and capset's data sets. */
+    CAP_HEADER(false), CAP_DATA(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
     STATX_FLAGS(false), STATX_MASK(false),
     /** A buffer the call fills; printed at exit with the returned length. */
@@ -103,6 +125,15 @@ public enum ArgKind {
     IOCTL_ARG(true),
     /** getsockopt's value, read back after the call with the length the call wrote. */
     SOCKOPT_VALUE_OUT(true),
+    /** struct itimerspec written by the call (timerfd_gettime, the old value of timer_settime). */
+    ITIMERSPEC_OUT(true),
+    SCHED_PARAM_OUT(true),
+    /** capget's data sets, read back with the version in the header. */
+    CAP_DATA_OUT(true),
+    /** An address the call writes through a pointer: {@code [0x7f...]} (get_robust_list's head). */
+    ADDR_OUT(true),
+    /** An unsigned long the call writes: {@code [24]}. */
+    ULONG_OUT(true),
     /** One id written by the call, shown as {@code [0]} (getresuid); also getsockopt's length. */
     ID_OUT(true);
 

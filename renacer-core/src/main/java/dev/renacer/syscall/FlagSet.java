@@ -9,13 +9,20 @@ public final class FlagSet {
     private final boolean bitwise;
     /** Flags: printed for 0. Values: the comment for an unknown value ("SEEK_???"), or "-" for bare hex. */
     private final String fallback;
+    /** Flags only: the comment strace puts after a value none of whose bits has a name ("RWF_???"), or null. */
+    private final String unknown;
     private final long[] values;
     private final String[] names;
 
     FlagSet(String name, boolean bitwise, String fallback, long[] values, String[] names) {
+        this(name, bitwise, fallback, null, values, names);
+    }
+
+    FlagSet(String name, boolean bitwise, String fallback, String unknown, long[] values, String[] names) {
         this.name = name;
         this.bitwise = bitwise;
         this.fallback = fallback;
+        this.unknown = unknown;
         this.values = values;
         this.names = names;
     }
@@ -58,9 +65,18 @@ public final class FlagSet {
         return any;
     }
 
+    /**
+     * A set that names its unknown bits prints a value without any known bit as strace's printflags does,
+     * {@code 0x100 /* RWF_??? *\/}; leftover bits beside known ones stay bare ({@code RWF_HIPRI|0x60}).
+     */
     private void appendFlags(long value, StringBuilder out) {
-        if (value == 0) out.append(fallback == null ? "0" : fallback);
-        else appendBits(value, out);
+        if (value == 0) {
+            out.append(fallback == null ? "0" : fallback);
+            return;
+        }
+        int start = out.length();
+        appendBits(value, out);
+        if (unknown != null && out.charAt(start) == '0') out.append(" /* ").append(unknown).append(" */");
     }
 
     /** A known value prints its name; an unknown one its hex and the set's "???" comment, as strace does. */

@@ -77,18 +77,20 @@ final class Flags {
         String name = null;
         boolean bitwise = false;
         String fallback = null;
+        String unknown = null;
         List<Long> values = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String[]> rows = TableLines.read(file);
         rows.add(new String[] {"@end", "values"});
         for (String[] row : rows) {
             if (row[0].startsWith("@")) {
-                if (name != null && sets.put(name, build(name, bitwise, fallback, values, names)) != null) {
+                if (name != null && sets.put(name, build(name, bitwise, fallback, unknown, values, names)) != null) {
                     throw new IllegalStateException(file + " defines the set " + name + " again");
                 }
                 name = row[0].substring(1);
                 bitwise = row[1].equals("flags");
                 fallback = row.length > 2 ? row[2] : null;
+                unknown = row.length > 3 ? row[3] : null;
                 values.clear();
                 names.clear();
             } else {
@@ -98,9 +100,10 @@ final class Flags {
         }
     }
 
-    private static FlagSet build(String name, boolean bitwise, String fallback, List<Long> values, List<String> names) {
+    private static FlagSet build(String name, boolean bitwise, String fallback, String unknown, List<Long> values,
+            List<String> names) {
         long[] v = new long[values.size()];
         for (int i = 0; i < v.length; i++) v[i] = values.get(i);
-        return new FlagSet(name, bitwise, fallback, v, names.toArray(new String[0]));
+        return new FlagSet(name, bitwise, fallback, unknown, v, names.toArray(new String[0]));
     }
 }

@@ -25,14 +25,18 @@ final class PollDecoder {
         out.append('}');
     };
 
-    /** {@code 0 (Timeout)}, or {@code 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])}. */
-    static void appendResult(int tid, long[] args, long ready, TraceeReader reader, StringBuilder out) {
+    /**
+     * {@code 0 (Timeout)}, or {@code 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])}.
+     *
+     * @return true when it listed descriptors in parentheses (ppoll then adds the time left inside them)
+     */
+    static boolean appendResult(int tid, long[] args, long ready, TraceeReader reader, StringBuilder out) {
         out.append(ready);
         if (ready == 0) {
             out.append(" (Timeout)");
-            return;
+            return false;
         }
-        if (args == null || args[0] == 0) return;
+        if (args == null || args[0] == 0) return false;
         long count = args[1] & 0xffffffffL;
         int shown = 0;
         for (long n = 0; n < count && shown < ready; n++) {
@@ -51,6 +55,7 @@ final class PollDecoder {
             shown++;
         }
         if (shown > 0) out.append("])");
+        return shown > 0;
     }
 
     private static int u16(byte[] b, int at) {

@@ -14,7 +14,13 @@ public enum ResultKind {
     /** poll: "0 (Timeout)", or the count and the descriptors that became ready. */
     POLL,
     /** prctl: PR_GET_DUMPABLE's result is named. */
-    PRCTL;
+    PRCTL,
+    /** select, pselect6: "0 (Timeout)", or the ready descriptors per set and the time left. */
+    SELECT,
+    /** ppoll: poll's result, then the time left. */
+    PPOLL,
+    /** ioprio_get: the priority spelled out, {@code 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))}. */
+    IOPRIO;
 
     static ResultKind fromToken(String token) {
         return valueOf(token.substring(2).toUpperCase(Locale.ROOT));

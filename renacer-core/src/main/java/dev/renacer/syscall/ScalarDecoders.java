@@ -17,6 +17,10 @@ final class ScalarDecoders {
     static void register(ArgDecoder[] byKind) {
         byKind[ArgKind.HEX.ordinal()] = (c, i, out) -> Num.appendHexOrZero(c.arg(i), out);
         byKind[ArgKind.UNDECODED.ordinal()] = byKind[ArgKind.HEX.ordinal()];
+        byKind[ArgKind.SKIPPED.ordinal()] = new ArgDecoder() {
+            @Override public void append(Call c, int i, StringBuilder out) {}
+            @Override public boolean shown(long[] args, int i) { return false; }
+        };
         byKind[ArgKind.FLAGS.ordinal()] = (c, i, out) -> SyscallTable.flagSet(c.number, i).append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.INT.ordinal()] = (c, i, out) -> out.append((int) c.arg(i));
         byKind[ArgKind.UINT.ordinal()] = (c, i, out) -> out.append(c.arg(i) & 0xffffffffL);

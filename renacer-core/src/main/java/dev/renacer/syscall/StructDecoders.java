@@ -43,6 +43,7 @@ final class StructDecoders {
             else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
+        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c.tid, c.arg(i), c.arg(i + 1), reader, out);
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
         byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
@@ -108,6 +109,16 @@ final class StructDecoders {
             else appendStatx(stx, out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
+    }
+
+    /**
+     * A signal set the call reads with its size beside it: {@code [USR1]}; NULL; the bare address when the
+     * size is not the kernel's 8 bytes (the kernel rejects it, and strace does not read it) or it cannot be read.
+     */
+    static void appendSigset(int tid, long address, long size, TraceeReader reader, StringBuilder out) {
+        byte[] set = size != 8 ? null : reader.readStruct(tid, address, 8);
+        if (set == null) Num.appendAddress(address, out);
+        else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
     }
 
     /** {@code {st_mode=S_IFREG|0644, st_size=1234, ...}}; devices show st_rdev instead of st_size. */

@@ -34,6 +34,11 @@ public final class SyscallDecoder {
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);
+        SelectDecoders.register(byKind, reader);
+        TimerDecoders.register(byKind, reader);
+        SchedDecoders.register(byKind, reader);
+        MountDecoders.register(byKind, reader);
+        CapabilityDecoders.register(byKind, reader);
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -138,6 +143,15 @@ public final class SyscallDecoder {
                 break;
             case PRCTL:
                 PrctlDecoders.appendResult(args, returnValue, out);
+                break;
+            case SELECT:
+                SelectDecoders.appendSelectResult(tid, number, args, returnValue, reader, out);
+                break;
+            case PPOLL:
+                SelectDecoders.appendPpollResult(tid, args, returnValue, reader, out);
+                break;
+            case IOPRIO:
+                SchedDecoders.appendIoprioResult(returnValue, out);
                 break;
             default:
                 out.append(returnValue);

@@ -28,6 +28,20 @@ final class TraceeReader {
         return got == length ? bytes : null;
     }
 
+    /** The most {@link #readStruct} reads at once. */
+    int chunkSize() { return bytes.length - 1; }
+
+    /** True when all {@code length} bytes at {@code address} can be read (strace's umoven succeeds). */
+    boolean readable(int tid, long address, long length) {
+        if (address == 0) return false;
+        int chunk = chunkSize();
+        for (long offset = 0; offset < length; offset += chunk) {
+            int n = (int) Math.min(chunk, length - offset);
+            if (memory.read(tid, address + offset, bytes, 0, n) != n) return false;
+        }
+        return true;
+    }
+
     /** Reads one 8-byte word into {@code dst[0]}; false when unreadable. */
     boolean readWord(int tid, long address, long[] dst) {
         if (memory.read(tid, address, word, 0, 8) != 8) return false;

@@ -36,7 +36,8 @@ class DecoderAgainstStraceTest {
             ArgKind.WAIT_OPTIONS, ArgKind.ARCH_PRCTL_CODE, ArgKind.RLIMIT_RESOURCE, ArgKind.CLONE_FLAGS,
             ArgKind.GRND_FLAGS, ArgKind.CLOCKID, ArgKind.TIMER_FLAGS, ArgKind.IOCTL_CMD, ArgKind.SOCKET_DOMAIN,
             ArgKind.SOCKET_TYPE, ArgKind.SOCKET_PROTOCOL, ArgKind.FADVISE, ArgKind.MSG_FLAGS, ArgKind.PTR_OUT,
-            ArgKind.STATX_FLAGS, ArgKind.STATX_MASK, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME);
+            ArgKind.STATX_FLAGS, ArgKind.STATX_MASK, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SKIPPED,
+            ArgKind.IOPRIO, ArgKind.KCMP_TYPE);
 
     /** Calls that return a process or thread id, which differs between the two runs. */
     private static final Set<String> RETURN_IDS = Set.of("set_tid_address", "getpid", "gettid", "getppid", "clone",
@@ -49,7 +50,10 @@ class DecoderAgainstStraceTest {
             + " flock($f, LOCK_SH|LOCK_NB); sysseek($f, 1, SEEK_CUR); kill 0, 1;"
             + " syscall(9, 0, 4096, 1, 0x4022, -1, 0); syscall(28, 0, 0, 4); syscall(73, 99, 8); syscall(48, 99, 2);"
             + " syscall(291, 0x80000); syscall(290, 3, 0x80800); syscall(95, 077); $SIG{INT} = sub {};"
-            + " setsockopt($s, SOL_SOCKET, SO_REUSEADDR, 1); setsockopt($s, IPPROTO_TCP, 1, 1);";
+            + " setsockopt($s, SOL_SOCKET, SO_REUSEADDR, 1); setsockopt($s, IPPROTO_TCP, 1, 1);"
+            + " syscall(252, 1, 0); syscall(251, 1, 0, 16388); syscall(252, 1, 0); syscall(251, 9, 0, -1);"
+            + " syscall(312, 1, 1, 1, 0, 0); syscall(312, 1, 1, 0, 0, 1); syscall(312, 1, 1, 99, 5, 0);"
+            + " syscall(144, 0, 0, 0); syscall(144, 0, 0x40000003, 0); syscall(287, 99, 0); syscall(289, -1, 0, 8, 0x10);";
 
     private static final Pattern LINE = Pattern.compile("^([a-z0-9_]+)\\((.*)\\)\\s+= (.*)$");
     private static final TraceeMemory NOTHING_READABLE = (tid, address, dst, offset, length) -> -1;
@@ -118,7 +122,7 @@ class DecoderAgainstStraceTest {
     private static boolean oneTextPerArgument(int number) {
         for (ArgKind kind : SyscallTable.kinds(number)) {
             if (kind == ArgKind.CLONE_FLAGS || kind == ArgKind.CLONE_TIDS || kind == ArgKind.FUTEX_OP
-                    || kind == ArgKind.FCNTL_CMD) {
+                    || kind == ArgKind.FCNTL_CMD || kind == ArgKind.KCMP_TYPE || kind == ArgKind.SKIPPED) {
                 return false;
             }
         }
@@ -158,7 +162,8 @@ class DecoderAgainstStraceTest {
     /** Results strace annotates from memory (poll's ready descriptors) or that renacer does not annotate yet. */
     private static boolean annotated(int number, String rawResult, String expectedResult) {
         return (!rawResult.startsWith("-1 ") && expectedResult.contains("(")
-                && SyscallTable.resultKind(number) != ResultKind.FCNTL && SyscallTable.resultKind(number) != ResultKind.PRCTL)
+                && SyscallTable.resultKind(number) != ResultKind.FCNTL && SyscallTable.resultKind(number) != ResultKind.PRCTL
+                && SyscallTable.resultKind(number) != ResultKind.IOPRIO)
                 || SyscallTable.resultKind(number) == ResultKind.POLL; // needs tracee memory
 
     }

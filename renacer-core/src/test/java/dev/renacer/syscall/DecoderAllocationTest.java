@@ -34,7 +34,28 @@ class DecoderAllocationTest {
                 .putShort((short) 1).array());
         ByteBuffer cloneArgs = ByteBuffer.allocate(88).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0x100000).putLong(24, length);
         long clone3 = memory.map(cloneArgs.array());
+        long fdset = memory.map(ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN).put(0, (byte) 0x18).array());
+        long timeval = memory.map(new byte[16]);
+        long sigmaskPair = memory.map(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(set).putLong(8).array());
+        long itimerspec = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(1).putLong(2).array());
+        long sigevent = memory.map(ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN).putLong(7).putInt(10).putInt(2).array());
+        long capHeader = memory.map(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0x20080522).array());
+        long capData = memory.map(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0x21).putInt(-1).array());
+        long iovec = memory.map(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(buffer).putLong(5).array());
         long[][] calls = {
+            {23, 5, fdset, fdset, 0, timeval, 0, 3},
+            {270, 5, fdset, 0, 0, timeval, sigmaskPair, 1},
+            {271, pollfd, 1, timeval, set, 8, 0, 1},
+            {286, 3, 1, itimerspec, itimerspec, 0, 0, 0},
+            {222, 1, sigevent, length, 0, 0, 0, 0},
+            {289, -1, set, 8, 0x80800, 0, 0, 5},
+            {144, 0, 0x40000003, length, 0, 0, 0, 0},
+            {252, 1, 0, 0, 0, 0, 0, 16388},
+            {312, 1, 1, 99, 5, 0, 0, -22},
+            {327, 3, iovec, 1, 0, 0, 0x61, 5},
+            {125, capHeader, capData, 0, 0, 0, 0, 0},
+            {165, path, path, name, 0xc0ed0008L, name, 0, -2},
+            {274, 0, stat, stat, 0, 0, 0, 0},
             {257, -100, path, 02000000, 0, 0, 0, 3},
             {0, 3, buffer, 832, 0, 0, 0, 832},
             {9, 0, 8192, 3, 0x22, -1, 0, 0x7f0012345000L},

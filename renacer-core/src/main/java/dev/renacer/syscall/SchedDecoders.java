@@ -1,0 +1,89 @@
+package dev.renacer.syscall;
+
+/**
+ * Scheduling and process-relation arguments: struct sched_param, I/O priorities, kcmp's type with the
+ * arguments it uses, and the values get_robust_list writes back.
+ */
+final class SchedDecoders {
+    private SchedDecoders() {}
+
+    private static final FlagSet IOPRIO_CLASS = Flags.get("ioprio_class");
+    private static final FlagSet KCMP_TYPE = Flags.get("kcmp_type");
+    private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_DATA_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
+    private static final int KCMP_FILE = 0, KCMP_SYSVSEM = 6, KCMP_EPOLL_TFD = 7;
+    // kcmp(pid1, pid2, type, idx1, idx2)
+    private static final int IDX1 = 3, IDX2 = 4;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        ArgDecoder schedParam = (c, i, out) -> {
+            byte[] param = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 4);
+            if (param == null) Num.appendAddress(c.arg(i), out);
+            else out.append('[').append(SiginfoFormat.i32(param, 0)).append(']'); // strace 6.1: [sched_priority]
+        };
+        byKind[ArgKind.SCHED_PARAM.ordinal()] = schedParam;
+        byKind[ArgKind.SCHED_PARAM_OUT.ordinal()] = schedParam;
+        byKind[ArgKind.IOPRIO.ordinal()] = (c, i, out) -> appendIoprio((int) c.arg(i), out);
+        byKind[ArgKind.KCMP_TYPE.ordinal()] = (c, i, out) -> appendKcmp(c, i, reader, out);
+        byKind[ArgKind.ADDR_OUT.ordinal()] = (c, i, out) -> {
+            byte[] word = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
+            if (word == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append('[');
+            Num.appendAddress(SiginfoFormat.i64(word, 0), out);
+            out.append(']');
+        };
+        byKind[ArgKind.ULONG_OUT.ordinal()] = (c, i, out) -> {
+            byte[] word = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
+            if (word == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            out.append('[');
+            Num.appendUnsigned(SiginfoFormat.i64(word, 0), out);
+            out.append(']');
+        };
+    }
+
+    /** {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}: the class in the bits above 13, the data below. */
+    static void appendIoprio(int ioprio, StringBuilder out) {
+        out.append("IOPRIO_PRIO_VALUE(");
+        IOPRIO_CLASS.append((ioprio & 0xffffffffL) >>> IOPRIO_CLASS_SHIFT, out);
+        out.append(", ").append(ioprio & IOPRIO_DATA_MASK).append(')');
+    }
+
+    /** ioprio_get's result: {@code 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))}. */
+    static void appendIoprioResult(long result, StringBuilder out) {
+        out.append(result).append(" (");
+        appendIoprio((int) result, out);
+        out.append(')');
+    }
+
+    /**
+     * The type, then what it compares: two descriptors for KCMP_FILE, a descriptor and a struct
+     * kcmp_epoll_slot for KCMP_EPOLL_TFD, nothing for the types that compare whole resources, and both
+     * raw values in hex for a type strace does not know.
+     */
+    private static void appendKcmp(Call c, int i, TraceeReader reader, StringBuilder out) {
+        int type = (int) c.arg(i);
+        KCMP_TYPE.append(type & 0xffffffffL, out);
+        if (type == KCMP_FILE) {
+            out.append(", ").append((int) c.arg(IDX1)).append(", ").append((int) c.arg(IDX2));
+        } else if (type == KCMP_EPOLL_TFD) {
+            out.append(", ").append((int) c.arg(IDX1)).append(", ");
+            byte[] slot = reader.readStruct(c.tid, c.arg(IDX2), 12);
+            if (slot == null) {
+                Num.appendAddress(c.arg(IDX2), out);
+                return;
+            }
+            out.append("{efd=").append(SiginfoFormat.i32(slot, 0)).append(", tfd=").append(SiginfoFormat.i32(slot, 4));
+            out.append(", toff=").append(SiginfoFormat.i32(slot, 8) & 0xffffffffL).append('}');
+        } else if (type < 0 || type > KCMP_SYSVSEM) {
+            out.append(", ");
+            Num.appendHexOrZero(c.arg(IDX1), out);
+            out.append(", ");
+            Num.appendHexOrZero(c.arg(IDX2), out);
+        }
+    }
+}
