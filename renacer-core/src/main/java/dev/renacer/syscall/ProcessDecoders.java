@@ -77,7 +77,9 @@ final class ProcessDecoders {
             return;
         }
         out.append("{tv_sec=").append(SiginfoFormat.i64(ts, 0));
-        out.append(", tv_nsec=").append(SiginfoFormat.i64(ts, 8)).append('}');
+        out.append(", tv_nsec=");
+        Num.appendUnsigned(SiginfoFormat.i64(ts, 8), out); // strace prints it unsigned: -1 is 18446744073709551615
+        out.append('}');
     }
 
     private static final int FUTEX_CMD_MASK = 0x7f, FUTEX_PRIVATE = 128, FUTEX_CLOCK_REALTIME = 256;

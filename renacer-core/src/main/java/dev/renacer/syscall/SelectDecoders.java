@@ -156,6 +156,8 @@ final class SelectDecoders {
             return;
         }
         out.append("{tv_sec=").append(SiginfoFormat.i64(t, 0));
-        out.append(timeval ? ", tv_usec=" : ", tv_nsec=").append(SiginfoFormat.i64(t, 8)).append('}');
+        out.append(timeval ? ", tv_usec=" : ", tv_nsec=");
+        Num.appendUnsigned(SiginfoFormat.i64(t, 8), out); // unsigned, as strace prints it
+        out.append('}');
     }
 }

@@ -74,7 +74,9 @@ final class StructDecoders {
                 return;
             }
             out.append("{tv_sec=").append(SiginfoFormat.i64(tv, 0));
-            out.append(", tv_usec=").append(SiginfoFormat.i64(tv, 8)).append('}');
+            out.append(", tv_usec=");
+            Num.appendUnsigned(SiginfoFormat.i64(tv, 8), out); // unsigned, as strace prints it
+            out.append('}');
         };
         byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
         byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;

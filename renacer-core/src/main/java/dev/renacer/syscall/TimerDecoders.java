@@ -32,9 +32,12 @@ final class TimerDecoders {
             return;
         }
         out.append("{it_interval={tv_sec=").append(SiginfoFormat.i64(its, 0));
-        out.append(", tv_nsec=").append(SiginfoFormat.i64(its, 8));
+        out.append(", tv_nsec=");
+        Num.appendUnsigned(SiginfoFormat.i64(its, 8), out); // unsigned, as strace prints it
         out.append("}, it_value={tv_sec=").append(SiginfoFormat.i64(its, 16));
-        out.append(", tv_nsec=").append(SiginfoFormat.i64(its, 24)).append("}}");
+        out.append(", tv_nsec=");
+        Num.appendUnsigned(SiginfoFormat.i64(its, 24), out);
+        out.append("}}");
     }
 
     /**

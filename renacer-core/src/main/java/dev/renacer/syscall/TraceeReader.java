@@ -93,7 +93,8 @@ final class TraceeReader {
     /**
      * Appends {@code count} structs of {@code size} bytes at {@code address} as strace bounds arrays:
      * {@code [e0, e1, ...]} with at most -s elements, NULL for a null pointer, the address in hex when the
-     * first element cannot be read, and "..." where a later one cannot.
+     * first element cannot be read, and "..." followed by the unreadable element's address in a C
+     * comment where a later one cannot (strace's print_array).
      */
     void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
         if (address == 0) {
@@ -114,7 +115,9 @@ final class TraceeReader {
                     Num.appendHex(address, out);
                     return;
                 }
-                out.append("...");
+                out.append("... /* ");
+                Num.appendHex(address + size * n, out);
+                out.append(" */");
                 break;
             }
             printer.append(element, out);
