@@ -85,8 +85,12 @@ public final class FlagSet {
         if (known != null) {
             out.append(known);
         } else {
-            Num.appendHex(value, out);
-            if (!fallback.equals("-")) out.append(" /* ").append(fallback).append(" */");
+            if (fallback.equals("-")) {
+                Num.appendHex(value, out);
+            } else {
+                Num.appendHexOrZero(value, out); // strace's %#x: an unknown 0 is "0 /* IOPRIO_WHO_??? */"
+                out.append(" /* ").append(fallback).append(" */");
+            }
         }
     }
 }
