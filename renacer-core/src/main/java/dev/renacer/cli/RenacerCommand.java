@@ -2,6 +2,7 @@ package dev.renacer.cli;
 
 import dev.renacer.filter.FilterException;
 import dev.renacer.filter.TraceFilter;
+import dev.renacer.linux.Environ;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
@@ -118,7 +119,8 @@ public final class RenacerCommand {
 
         Tracer tracer = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
-                .passDescriptors(inheritedDescriptors(System.getProperty(PASS_FDS_PROPERTY))).build();
+                .passDescriptors(inheritedDescriptors(System.getProperty(PASS_FDS_PROPERTY)))
+                .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY))).build();
         SignalForwarding.install(tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(command);

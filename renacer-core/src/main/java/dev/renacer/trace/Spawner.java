@@ -1,6 +1,7 @@
 package dev.renacer.trace;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.renacer.linux.CheckedLibC;
 import dev.renacer.linux.Environ;
@@ -25,9 +26,11 @@ final class Spawner {
      * {@code options} while it is stopped. The caller sends SIGCONT when it is ready to trace.
      *
      * @param passDescriptors descriptors above 2 the command keeps; the trampoline closes the others
+     * @param environmentOrder variable names in the order the command receives them (empty: as is)
      * @return the pid, seized and still stopped
      */
-    static int spawnSeized(List<String> command, int[] passDescriptors, int options) throws TraceException {
+    static int spawnSeized(List<String> command, int[] passDescriptors, List<String> environmentOrder, int options)
+            throws TraceException {
         Path executable = CommandResolver.resolve(command.get(0), System.getenv("PATH"));
         String[] argv = new String[command.size() + 3];
         argv[0] = trampoline().toString();
@@ -36,7 +39,8 @@ final class Spawner {
         for (int i = 0; i < command.size(); i++) argv[i + 3] = command.get(i);
 
         IntByReference pidRef = new IntByReference();
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, Environ.pointer());
+        Pointer environment = Environ.ordered(environmentOrder); // reachable until posix_spawn returns
+        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, environment);
         if (err != 0) throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(err));
         int pid = pidRef.getValue();
 

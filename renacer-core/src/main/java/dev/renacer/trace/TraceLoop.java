@@ -64,7 +64,7 @@ final class TraceLoop {
     // ---------------------------------------------------------------- starting
 
     TraceResult launch(List<String> command) throws TraceException {
-        int pid = Spawner.spawnSeized(command, config.passDescriptors(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
+        int pid = Spawner.spawnSeized(command, config.passDescriptors(), config.environmentOrder(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
         launched = true;
         rootPid = pid;
         rootCommand = List.copyOf(command);

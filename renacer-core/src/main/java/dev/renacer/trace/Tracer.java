@@ -95,7 +95,7 @@ public final class Tracer {
 
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, int[] passDescriptors) {}
+                  PrintStream diagnostics, int[] passDescriptors, List<String> environmentOrder) {}
 
     public static final class Builder {
         private boolean followForks;
@@ -105,6 +105,7 @@ public final class Tracer {
         private TraceListener listener = new TraceListener() {};
         private PrintStream diagnostics = System.err;
         private int[] passDescriptors = new int[0];
+        private List<String> environmentOrder = List.of();
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -141,8 +142,18 @@ public final class Tracer {
             return this;
         }
 
+        /**
+         * The order, by variable name, in which a launched command receives renacer's environment (the
+         * order renacer's caller had; the launcher lists it). Unnamed variables follow. Default: as is.
+         */
+        public Builder environmentOrder(List<String> names) {
+            this.environmentOrder = List.copyOf(names);
+            return this;
+        }
+
         public Tracer build() {
-            return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics, passDescriptors.clone()));
+            return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
+                    passDescriptors.clone(), environmentOrder));
         }
     }
 }

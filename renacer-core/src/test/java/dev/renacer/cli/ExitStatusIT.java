@@ -93,6 +93,31 @@ class ExitStatusIT {
         assertThat(descriptors("strace -o /dev/null -- ls -l /proc/self/fd" + redirections)).isEqualTo(untraced);
     }
 
+    @Test
+    void theLauncherKeepsTheCallersEnvironmentOrder() throws Exception {
+        // dash, which runs the ./renacer launcher, re-orders the environment when it execs java; the
+        // traced command must still get the order renacer's caller had, as under strace
+        Path launcher = Fixtures.renacerJar().toAbsolutePath().getParent().getParent().getParent().resolve("renacer");
+        List<String> environment = new ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH")));
+        for (String name : List.of("ZETA", "YOTA", "XI", "OMEGA", "MU", "KAPPA", "GAMMA", "ALPHA")) {
+            environment.add(name + "=" + name.toLowerCase() + " = value, with spaces");
+        }
+        List<String> untraced = new ArrayList<>(environment);
+        untraced.add("/usr/bin/env");
+        List<String> traced = new ArrayList<>(environment);
+        traced.addAll(List.of(launcher.toString(), "-o", "/dev/null", "--", "/usr/bin/env"));
+        String expected = output(untraced);
+        assertThat(expected.lines()).hasSize(9);
+        assertThat(output(traced)).isEqualTo(expected);
+    }
+
+    private static String output(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("%s", command).isZero();
+        return out;
+    }
+
     /** Runs {@code script} with sh; its `ls -l /proc/self/fd` listing as "fd target" lines, run-to-run ids masked. */
     private static String descriptors(String script) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(false).start();
