@@ -11,6 +11,8 @@ final class IoctlDecoders {
     private static final int FIONBIO = 0x5421, TIOCSPGRP = 0x5410, TIOCSPTLCK = 0x40045431, FIOASYNC = 0x5452;
     private static final int TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
     private static final int FIOCLEX = 0x5451, FIONCLEX = 0x5450, TIOCNOTTY = 0x5422;
+    /** _IOW(0x94, 9, int): cp's reflink attempt; strace names both of its definitions. */
+    private static final int FICLONE = 0x40049409;
     private static final String[] DIRECTIONS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
@@ -37,6 +39,9 @@ final class IoctlDecoders {
                     case TIOCSWINSZ:
                         appendWinsize(c, arg, true, reader, out);
                         break;
+                    case FICLONE: // the source descriptor, by value
+                        out.append((int) arg);
+                        break;
                     default:
                         Num.appendHexOrZero(arg, out);
                 }
@@ -46,6 +51,10 @@ final class IoctlDecoders {
 
     /** A known request by name; any other as {@code _IOC(_IOC_READ, 0x54, 0x1, 0x4)}. */
     static void appendRequest(int request, StringBuilder out) {
+        if (request == FICLONE) {
+            out.append("BTRFS_IOC_CLONE or FICLONE");
+            return;
+        }
         String name = Flags.IOCTL.nameOf(request & 0xffffffffL);
         if (name != null) {
             out.append(name);
