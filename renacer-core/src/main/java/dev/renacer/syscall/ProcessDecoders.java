@@ -76,9 +76,17 @@ final class ProcessDecoders {
             Num.appendAddress(address, out);
             return;
         }
-        out.append("{tv_sec=").append(SiginfoFormat.i64(ts, 0));
-        out.append(", tv_nsec=");
-        Num.appendUnsigned(SiginfoFormat.i64(ts, 8), out); // strace prints it unsigned: -1 is 18446744073709551615
+        appendTimeFields(ts, 0, false, out);
+    }
+
+    /**
+     * {@code {tv_sec=1, tv_nsec=2}} (or {@code tv_usec} for a timeval) from the 16 bytes at {@code offset}:
+     * seconds signed, the fraction unsigned as strace prints it ({@code -1} is 18446744073709551615).
+     */
+    static void appendTimeFields(byte[] t, int offset, boolean timeval, StringBuilder out) {
+        out.append("{tv_sec=").append(SiginfoFormat.i64(t, offset));
+        out.append(timeval ? ", tv_usec=" : ", tv_nsec=");
+        Num.appendUnsigned(SiginfoFormat.i64(t, offset + 8), out);
         out.append('}');
     }
 

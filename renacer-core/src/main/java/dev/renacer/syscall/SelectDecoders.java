@@ -155,9 +155,6 @@ final class SelectDecoders {
             Num.appendAddress(address, out);
             return;
         }
-        out.append("{tv_sec=").append(SiginfoFormat.i64(t, 0));
-        out.append(timeval ? ", tv_usec=" : ", tv_nsec=");
-        Num.appendUnsigned(SiginfoFormat.i64(t, 8), out); // unsigned, as strace prints it
-        out.append('}');
+        ProcessDecoders.appendTimeFields(t, 0, timeval, out);
     }
 }

@@ -73,10 +73,7 @@ final class StructDecoders {
                 Num.appendAddress(c.arg(i), out);
                 return;
             }
-            out.append("{tv_sec=").append(SiginfoFormat.i64(tv, 0));
-            out.append(", tv_usec=");
-            Num.appendUnsigned(SiginfoFormat.i64(tv, 8), out); // unsigned, as strace prints it
-            out.append('}');
+            ProcessDecoders.appendTimeFields(tv, 0, true, out);
         };
         byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
         byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;

@@ -31,13 +31,11 @@ final class TimerDecoders {
             Num.appendAddress(address, out);
             return;
         }
-        out.append("{it_interval={tv_sec=").append(SiginfoFormat.i64(its, 0));
-        out.append(", tv_nsec=");
-        Num.appendUnsigned(SiginfoFormat.i64(its, 8), out); // unsigned, as strace prints it
-        out.append("}, it_value={tv_sec=").append(SiginfoFormat.i64(its, 16));
-        out.append(", tv_nsec=");
-        Num.appendUnsigned(SiginfoFormat.i64(its, 24), out);
-        out.append("}}");
+        out.append("{it_interval=");
+        ProcessDecoders.appendTimeFields(its, 0, false, out);
+        out.append(", it_value=");
+        ProcessDecoders.appendTimeFields(its, 16, false, out);
+        out.append('}');
     }
 
     /**

@@ -120,9 +120,7 @@ class ExitStatusIT {
 
     /** Runs {@code script} with sh; its `ls -l /proc/self/fd` listing as "fd target" lines, run-to-run ids masked. */
     private static String descriptors(String script) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(false).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(script).isZero();
+        String out = output(List.of("sh", "-c", script));
         StringBuilder fds = new StringBuilder();
         for (String line : out.lines().toList()) {
             int arrow = line.indexOf(" -> ");

@@ -14,13 +14,7 @@ class MoreDecodersTest {
     private final SyscallDecoder decoder = new SyscallDecoder(memory, 32);
 
     private String call(String name, long returnValue, long... args) {
-        long[] six = new long[6];
-        System.arraycopy(args, 0, six, 0, args.length);
-        int number = SyscallTable.number(name);
-        StringBuilder out = new StringBuilder();
-        int from = decoder.decodeEntry(1234, number, six, out);
-        decoder.decodeExit(1234, number, six, from, returnValue, out);
-        return out.toString();
+        return DecoderCalls.arguments(decoder, name, returnValue, args);
     }
 
     private static ByteBuffer le(int size) {

@@ -18,14 +18,8 @@ class SelectTimerDecodersTest {
     private final SyscallDecoder decoder = new SyscallDecoder(memory, 32);
 
     private String call(SyscallDecoder d, String name, long returnValue, long... args) {
-        long[] six = new long[6];
-        System.arraycopy(args, 0, six, 0, args.length);
-        int number = SyscallTable.number(name);
-        StringBuilder out = new StringBuilder();
-        int from = d.decodeEntry(1234, number, six, out);
-        d.decodeExit(1234, number, six, from, returnValue, out);
-        out.append(" = ");
-        d.decodeResult(number, returnValue, out);
+        StringBuilder out = new StringBuilder(DecoderCalls.arguments(d, name, returnValue, args)).append(" = ");
+        d.decodeResult(SyscallTable.number(name), returnValue, out);
         return out.toString();
     }
 

@@ -16,13 +16,7 @@ class SyscallDecoderTest {
 
     /** The whole argument list as strace prints it between the parentheses, entry and exit together. */
     private String call(SyscallDecoder d, String name, long returnValue, long... args) {
-        long[] six = new long[6];
-        System.arraycopy(args, 0, six, 0, args.length);
-        int number = SyscallTable.number(name);
-        StringBuilder out = new StringBuilder();
-        int from = d.decodeEntry(1234, number, six, out);
-        d.decodeExit(1234, number, six, from, returnValue, out);
-        return out.toString();
+        return DecoderCalls.arguments(d, name, returnValue, args);
     }
 
     private String call(String name, long returnValue, long... args) {
