@@ -1,19 +1,26 @@
 /*
- * renacer's launch trampoline. renacer posix_spawn()s it as
- *     renacer-exec KEEP PATH ARGV0 ARGS...
- * KEEP is "-" or a comma-separated list of descriptors above 2 to leave open: those renacer itself
- * inherited (the renacer launcher lists them), so that `renacer -- cmd 3<file` works as with strace.
- * It gives the target the signal state it would have had untraced: the JVM thread that spawns it
- * blocks SIGQUIT and ignores glibc's reserved signals 32 and 33, and both survive execve (measured in
- * /proc/PID/status: SigBlk 4, SigIgn 180000000 under renacer, 0 and 0 under strace). So the mask is
- * emptied and real-time signals (32..64, which no shell ignores) get their default action back;
- * signals 1..31 keep what renacer inherited (nohup's ignored SIGHUP passes through, as with strace).
- * It closes every other descriptor above 2 (the JVM leaves dozens open without O_CLOEXEC; measured: the
- * first openat of a traced program returned 70 instead of strace's 3), stops itself so that renacer
- * can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the environment it
- * received. renacer hides everything before that execve, so the trace starts, as strace's does,
- * with the target's own execve.
- * If the execve fails it exits with 127 and says nothing: renacer reports the failure itself.
+ * renacer's launch trampoline. renacer posix_spawn()s it (from a sealed memfd, never from a file
+ * another user could replace) as
+ *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] -- PATH ARGV0 ARGS...
+ * and it gives the target the process state it would have had untraced, stops itself so that
+ * renacer can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the
+ * environment it received. renacer hides everything before that execve, so the trace starts, as
+ * strace's does, with the target's own execve. If the execve fails it exits with 127 and says
+ * nothing: renacer reports the failure itself.
+ *
+ *  -k FDS   descriptors above 2 to leave open, comma-separated: those renacer itself inherited (the
+ *           renacer launcher lists them), so that `renacer -- cmd 3<file` works as with strace. Every
+ *           other descriptor above 2 is closed: the JVM leaves dozens open without O_CLOEXEC
+ *           (measured: the first openat of a traced program returned 70 instead of strace's 3).
+ *  -c FDS   standard descriptors (0-2) to close: renacer was started with them closed and the
+ *           launcher filled them with placeholders so the JVM would not take them (strace does the
+ *           same with its ensure_standard_fds_opened); untraced, the command sees them closed.
+ *  -i MASK  the signals renacer's caller had ignored, as /proc/PID/status prints SigIgn (hex, bit
+ *           N-1 for signal N): those are ignored, every other signal gets its default action. The
+ *           JVM installs handlers (SIGPIPE, ...) that would otherwise hide what the caller ignored.
+ *  -b MASK  the caller's blocked mask (SigBlk), set before the execve.
+ * Without -i, real-time signals (32..64) the JVM ignored get their default back and 1..31 keep what
+ * renacer has; without -b the mask is emptied (the JVM thread that spawns us blocks SIGQUIT).
  */
 #include <dirent.h>
 #include <signal.h>
@@ -29,6 +36,7 @@
 extern char **environ;
 
 #define MAX_KEEP 256
+#define NSIG_KERNEL 64
 
 static int kept(unsigned long fd, const unsigned int *keep, int n)
 {
@@ -38,8 +46,8 @@ static int kept(unsigned long fd, const unsigned int *keep, int n)
     return 0;
 }
 
-/* Parses "3,7,10" into keep[], sorted and without duplicates; "-" keeps nothing, parsing stops at junk. */
-static int parse_keep(const char *spec, unsigned int *keep)
+/* Parses "3,7,10" into fds[] (those in min..max), sorted and without duplicates; parsing stops at junk. */
+static int parse_fds(const char *spec, unsigned int *fds, unsigned long min, unsigned long max)
 {
     int n = 0;
     const char *p = spec;
@@ -48,11 +56,11 @@ static int parse_keep(const char *spec, unsigned int *keep)
         unsigned long fd = strtoul(p, &end, 10);
         if (end == p)
             break;
-        if (fd > 2 && fd < 0x7fffffffUL && !kept(fd, keep, n)) {
+        if (fd >= min && fd <= max && !kept(fd, fds, n)) {
             int i = n++;
-            for (; i > 0 && keep[i - 1] > fd; i--)
-                keep[i] = keep[i - 1];
-            keep[i] = (unsigned int)fd;
+            for (; i > 0 && fds[i - 1] > fd; i--)
+                fds[i] = fds[i - 1];
+            fds[i] = (unsigned int)fd;
         }
         if (*end != ',')
             break;
@@ -95,29 +103,81 @@ struct kernel_sigaction {
     unsigned long mask;
 };
 
-static void reset_signals(void)
+static void set_disposition(int sig, void *handler)
 {
-    for (int sig = 32; sig <= 64; sig++) {
-        struct kernel_sigaction old;
-        if (syscall(SYS_rt_sigaction, sig, NULL, &old, 8) == 0 && old.handler == (void *)SIG_IGN) {
-            struct kernel_sigaction dfl;
-            memset(&dfl, 0, sizeof dfl);
-            dfl.handler = (void *)SIG_DFL;
-            syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
-        }
+    struct kernel_sigaction action;
+    memset(&action, 0, sizeof action);
+    action.handler = handler;
+    syscall(SYS_rt_sigaction, sig, &action, NULL, 8);
+}
+
+/* With the caller's ignored set: exactly those ignored, all others default (handlers die at execve anyway). */
+static void set_ignored(unsigned long ignored)
+{
+    for (int sig = 1; sig <= NSIG_KERNEL; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            continue;
+        set_disposition(sig, (ignored >> (sig - 1)) & 1 ? (void *)SIG_IGN : (void *)SIG_DFL);
     }
-    unsigned long empty = 0;
-    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &empty, NULL, 8);
+}
+
+/* Without it: real-time signals the JVM ignored get their default back, 1..31 stay as inherited. */
+static void reset_realtime_signals(void)
+{
+    for (int sig = 32; sig <= NSIG_KERNEL; sig++) {
+        struct kernel_sigaction old;
+        if (syscall(SYS_rt_sigaction, sig, NULL, &old, 8) == 0 && old.handler == (void *)SIG_IGN)
+            set_disposition(sig, (void *)SIG_DFL);
+    }
+}
+
+static int parse_mask(const char *text, unsigned long *mask)
+{
+    char *end;
+    *mask = strtoul(text, &end, 16);
+    return *text != '\0' && *end == '\0';
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 4)
-        return 127;
     unsigned int keep[MAX_KEEP + 1];
-    close_above_stderr(keep, parse_keep(argv[1], keep));
-    reset_signals();
+    unsigned int close_std[MAX_KEEP + 1];
+    int nkeep = 0, nclose = 0, have_ignored = 0;
+    unsigned long ignored = 0, blocked = 0;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && argv[i][2] == '\0'; i += 2) {
+        char option = argv[i][1];
+        if (option == '-')
+            break;
+        if (i + 1 >= argc)
+            return 127;
+        const char *value = argv[i + 1];
+        switch (option) {
+        case 'k': nkeep = parse_fds(value, keep, 3, 0x7ffffffeUL); break;
+        case 'c': nclose = parse_fds(value, close_std, 0, 2); break;
+        case 'i': if (!parse_mask(value, &ignored)) return 127; have_ignored = 1; break;
+        case 'b': if (!parse_mask(value, &blocked)) return 127; break;
+        default: return 127;
+        }
+    }
+    /* after "--": PATH ARGV0 [ARGS...] */
+    if (i >= argc || strcmp(argv[i], "--") != 0 || i + 2 >= argc)
+        return 127;
+    char *path = argv[i + 1];
+    char **target_argv = &argv[i + 2];
+
+    close_above_stderr(keep, nkeep);
+    for (int j = 0; j < nclose; j++)
+        close((int)close_std[j]);
+    if (have_ignored)
+        set_ignored(ignored);
+    else
+        reset_realtime_signals();
+    /* stopped with nothing blocked, so renacer's SIGCONT is consumed here, not left pending for the target */
+    unsigned long none = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
     raise(SIGSTOP);
-    execve(argv[2], &argv[3], environ);
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &blocked, NULL, 8);
+    execve(path, target_argv, environ);
     _exit(127);
 }

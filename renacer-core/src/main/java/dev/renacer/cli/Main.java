@@ -4,7 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.renacer.linux.RawArguments;
+import dev.renacer.trace.Argv;
+
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /** Entry point of the renacer executable jar: parses, runs, and maps outcomes to exit codes. */
@@ -17,16 +21,27 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        try {
+            keepNativeLibrariesPrivate();
+        } catch (java.io.IOException e) {
+            System.err.println("renacer: " + e.getMessage());
+            System.exit(EXIT_CANNOT_TRACE);
+        }
+        System.exit(run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err));
     }
 
-    public static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
+    /**
+     * @param rawArgs the bytes of {@code args} as the kernel holds them (the command is launched with
+     *                these), or null to encode {@code args} as the JVM encodes file names
+     */
+    public static int run(String[] args, List<byte[]> rawArgs, Map<String, String> environment, PrintStream stdout,
+                          PrintStream stderr) {
         String arch = System.getProperty("os.arch", "");
         if (!System.getProperty("os.name", "").equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
             return EXIT_CANNOT_TRACE;
         }
-        RenacerCommand command = new RenacerCommand();
+        RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs));
         CommandLine cli = new CommandLine(command);
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
         cli.setPosixClusteredShortOptionsAllowed(true);
@@ -49,6 +64,17 @@ public final class Main {
         } catch (java.io.IOException e) {
             stderr.println("renacer: " + e.getMessage());
             return EXIT_CANNOT_TRACE;
+        }
+    }
+
+    /**
+     * JNA copies its native part to a file and loads it; by default under $XDG_CACHE_HOME or $HOME,
+     * which under {@code sudo -E} belong to another user, who could swap the file before root loads
+     * it. It goes to this run's private directory instead, unless the user chose a place.
+     */
+    static void keepNativeLibrariesPrivate() throws java.io.IOException {
+        if (System.getProperty("jna.tmpdir") == null) {
+            System.setProperty("jna.tmpdir", dev.renacer.linux.PrivateDirectory.get().toString());
         }
     }
 

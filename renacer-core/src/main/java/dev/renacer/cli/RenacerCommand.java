@@ -3,6 +3,7 @@ package dev.renacer.cli;
 import dev.renacer.filter.FilterException;
 import dev.renacer.filter.TraceFilter;
 import dev.renacer.linux.Environ;
+import dev.renacer.trace.Argv;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
@@ -53,6 +54,22 @@ public final class RenacerCommand {
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
+    /** renacer's own arguments as bytes (the command is their tail), or null when not known. */
+    private final List<byte[]> rawArgs;
+
+    RenacerCommand(List<byte[]> rawArgs) {
+        this.rawArgs = rawArgs;
+    }
+
+    /** The command as the bytes renacer was given: the last {@code command.size()} of its arguments. */
+    Argv commandArgv() {
+        if (rawArgs == null || rawArgs.size() < command.size()) return Argv.of(command);
+        return Argv.of(rawArgs.subList(rawArgs.size() - command.size(), rawArgs.size()), command);
+    }
+
+    /** strace's bound on -s (a quarter of the unsigned range): it rejects anything above it the same way. */
+    static final int MAX_STRING_LIMIT = (int) (0xffffffffL / 4);
+
     /** Parsed -p values, checked. */
     List<Integer> pids() {
         List<Integer> pids = new ArrayList<>();
@@ -83,30 +100,12 @@ public final class RenacerCommand {
         return filter;
     }
 
-    /**
-     * Set by the {@code renacer} launcher: the descriptors above 2 it inherited without close-on-exec,
-     * which a launched command inherits too, as under strace. The JVM's own descriptors are not among them.
-     */
-    static final String PASS_FDS_PROPERTY = "renacer.passFds";
-
-    /** "3,7,10" as set by the launcher; anything that is not a descriptor above 2 is left out. */
-    static int[] inheritedDescriptors(String list) {
-        if (list == null || list.isBlank()) return new int[0];
-        return java.util.Arrays.stream(list.split(","))
-                .map(String::trim)
-                .filter(t -> t.matches("[0-9]{1,9}"))
-                .mapToInt(Integer::parseInt)
-                .filter(fd -> fd > 2)
-                .distinct()
-                .toArray();
-    }
-
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
     int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
-        if (stringLimit < 0) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
+        if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
         TraceFilter filter = filter();
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
 
@@ -117,13 +116,16 @@ public final class RenacerCommand {
         if (otlpListener != null) listeners.add(otlpListener);
         TraceListener listener = listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
 
-        Tracer tracer = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
+        Tracer.Builder tracerBuilder = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
-                .passDescriptors(inheritedDescriptors(System.getProperty(PASS_FDS_PROPERTY)))
-                .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY))).build();
+                .passDescriptors(LauncherState.passDescriptors())
+                .closedDescriptors(LauncherState.closedDescriptors())
+                .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
+        LauncherState.signals(tracerBuilder);
+        Tracer tracer = tracerBuilder.build();
         SignalForwarding.install(tracer);
         try {
-            TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(command);
+            TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
             return result.exitStatus();
         } catch (TraceException e) {
             stderr.println("renacer: " + e.getMessage());

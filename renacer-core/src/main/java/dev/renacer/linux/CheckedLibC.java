@@ -21,6 +21,26 @@ public interface CheckedLibC extends Library {
 
     int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
 
+    /** posix_spawn with argv and the path as raw bytes (NUL-terminated arrays), as the user gave them. */
+    int posix_spawn(IntByReference pid, byte[] path, Pointer fileActions, Pointer attributes,
+                    Pointer[] argv, Pointer envp);
+
     /** strerror(3): the message strace prints for an errno. */
     String strerror(int errno);
+
+    /** memfd_create(2): an anonymous file; see {@link Trampoline}. */
+    int memfd_create(String name, int flags) throws LastErrorException;
+
+    long write(int fd, byte[] buffer, long count) throws LastErrorException;
+
+    /** fcntl(2) with an int argument (F_ADD_SEALS, F_GETFD, ...). */
+    int fcntl(int fd, int command, int argument) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    /** stat(2) into {@code buffer} ({@link FileStatus#SIZE} bytes); path NUL-terminated raw bytes. */
+    int stat(byte[] path, Pointer buffer) throws LastErrorException;
+
+    /** access(2): 0 when allowed. */
+    int access(byte[] path, int mode) throws LastErrorException;
 }

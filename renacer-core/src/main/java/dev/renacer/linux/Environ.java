@@ -70,6 +70,17 @@ public final class Environ {
         return array;
     }
 
+    /** The raw bytes of variable {@code name}'s value in {@code environ}, or null when it is not set. */
+    public static byte[] rawValue(String name) {
+        Pointer environ = pointer();
+        if (environ == null) return null;
+        for (int i = 0; ; i++) {
+            Pointer entry = environ.getPointer((long) i * Native.POINTER_SIZE);
+            if (entry == null) return null;
+            if (nameOf(entry).equals(name)) return entry.getByteArray(name.length() + 1, (int) entry.indexOf(0, (byte) 0) - name.length() - 1);
+        }
+    }
+
     /** The bytes before the first '=', as ISO-8859-1 so that any byte compares as itself. */
     private static String nameOf(Pointer entry) {
         StringBuilder name = new StringBuilder();

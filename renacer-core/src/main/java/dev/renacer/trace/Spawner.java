@@ -1,6 +1,7 @@
 package dev.renacer.trace;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.renacer.linux.CheckedLibC;
@@ -9,7 +10,7 @@ import dev.renacer.linux.LibC;
 import dev.renacer.linux.Trampoline;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.renacer.linux.Ptrace.*;
@@ -25,33 +26,41 @@ final class Spawner {
      * Spawns {@code command} (resolved on PATH) behind the trampoline and PTRACE_SEIZEs it with
      * {@code options} while it is stopped. The caller sends SIGCONT when it is ready to trace.
      *
-     * @param passDescriptors descriptors above 2 the command keeps; the trampoline closes the others
-     * @param environmentOrder variable names in the order the command receives them (empty: as is)
      * @return the pid, seized and still stopped
      */
-    static int spawnSeized(List<String> command, int[] passDescriptors, List<String> environmentOrder, int options)
-            throws TraceException {
-        Path executable = CommandResolver.resolve(command.get(0), System.getenv("PATH"));
-        String[] argv = new String[command.size() + 3];
-        argv[0] = trampoline().toString();
-        argv[1] = keepArgument(passDescriptors);
-        argv[2] = executable.toString();
-        for (int i = 0; i < command.size(); i++) argv[i + 3] = command.get(i);
+    static int spawnSeized(Argv command, LaunchSettings launch, int options) throws TraceException {
+        String name = command.text().get(0);
+        byte[] executable = CommandResolver.resolve(command.bytes(0), Environ.rawValue("PATH"));
+        List<byte[]> argv = new ArrayList<>();
+        argv.add(encoded(trampoline()));
+        for (String word : trampolineOptions(launch)) argv.add(encoded(word));
+        argv.add(encoded("--"));
+        argv.add(executable);
+        for (int i = 0; i < command.size(); i++) argv.add(command.bytes(i));
+        Memory[] strings = new Memory[argv.size()]; // reachable until posix_spawn returns
+        Pointer[] pointers = new Pointer[argv.size() + 1];
+        for (int i = 0; i < strings.length; i++) {
+            byte[] word = argv.get(i);
+            strings[i] = new Memory(word.length + 1L);
+            strings[i].write(0, word, 0, word.length);
+            strings[i].setByte(word.length, (byte) 0);
+            pointers[i] = strings[i];
+        }
 
         IntByReference pidRef = new IntByReference();
-        Pointer environment = Environ.ordered(environmentOrder); // reachable until posix_spawn returns
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, argv[0], null, null, argv, environment);
-        if (err != 0) throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(err));
+        Pointer environment = Environ.ordered(launch.environmentOrder()); // reachable until posix_spawn returns
+        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment);
+        if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(err));
         int pid = pidRef.getValue();
 
         IntByReference st = new IntByReference();
         try {
             CheckedLibC.INSTANCE.waitpid(pid, st, WUNTRACED);
         } catch (LastErrorException e) {
-            throw new TraceException("cannot start '" + command.get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+            throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
         }
         if (!stopped(st.getValue())) {
-            throw new TraceException("cannot start '" + command.get(0) + "': the launcher ended before it could be traced");
+            throw new TraceException("cannot start '" + name + "': the launcher ended before it could be traced");
         }
         try {
             CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
@@ -74,16 +83,26 @@ final class Spawner {
      */
     static void spawnWakeUpChild() {
         try {
-            String path = Trampoline.path().toString();
+            String path = Trampoline.path();
             CheckedLibC.INSTANCE.posix_spawn(new IntByReference(), path, null, null, new String[] {path}, Environ.pointer());
         } catch (IOException e) {
             // nothing better to do: the loop sees the request at the next stop
         }
     }
 
-    /** The trampoline's first argument: "-" or the descriptors to keep, comma-separated. */
-    static String keepArgument(int[] fds) {
-        if (fds.length == 0) return "-";
+    /** The trampoline's options for {@code launch} (see renacer-exec.c), before its "--". */
+    static List<String> trampolineOptions(LaunchSettings launch) {
+        List<String> words = new ArrayList<>();
+        if (launch.passDescriptors().length > 0) words.addAll(List.of("-k", list(launch.passDescriptors())));
+        if (launch.closedDescriptors().length > 0) words.addAll(List.of("-c", list(launch.closedDescriptors())));
+        if (launch.signals() != null) {
+            words.addAll(List.of("-i", Long.toHexString(launch.signals().ignored()),
+                    "-b", Long.toHexString(launch.signals().blocked())));
+        }
+        return words;
+    }
+
+    private static String list(int[] fds) {
         StringBuilder out = new StringBuilder();
         for (int fd : fds) {
             if (out.length() > 0) out.append(',');
@@ -92,10 +111,18 @@ final class Spawner {
         return out.toString();
     }
 
-    private static Path trampoline() throws TraceException {
+    private static byte[] encoded(String s) {
+        return s.getBytes(Argv.nativeCharset());
+    }
+
+    private static byte[] nulTerminated(byte[] bytes) {
+        return dev.renacer.linux.FileStatus.terminated(bytes);
+    }
+
+    private static String trampoline() throws TraceException {
         try {
             return Trampoline.path();
-        } catch (IOException e) {
+        } catch (IOException | LastErrorException e) {
             throw new TraceException("cannot prepare the launch trampoline: " + e.getMessage());
         }
     }

@@ -63,11 +63,11 @@ final class TraceLoop {
 
     // ---------------------------------------------------------------- starting
 
-    TraceResult launch(List<String> command) throws TraceException {
-        int pid = Spawner.spawnSeized(command, config.passDescriptors(), config.environmentOrder(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
+    TraceResult launch(Argv command) throws TraceException {
+        int pid = Spawner.spawnSeized(command, config.launch(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
         launched = true;
         rootPid = pid;
-        rootCommand = List.copyOf(command);
+        rootCommand = command.text();
         Task root = new Task(pid, pid);
         root.hidden = true;
         tasks.put(pid, root);

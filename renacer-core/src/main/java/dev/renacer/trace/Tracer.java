@@ -34,6 +34,11 @@ public final class Tracer {
     /** Starts {@code command} (argv[0] first, resolved on PATH like strace) and traces it to its end. */
     public TraceResult launch(List<String> command) throws TraceException {
         if (command.isEmpty()) throw new IllegalArgumentException("no command");
+        return launch(Argv.of(command));
+    }
+
+    /** Starts {@code command}, given as the exact bytes the program receives, and traces it to its end. */
+    public TraceResult launch(Argv command) throws TraceException {
         return runOnTracerThread(loop -> loop.launch(command));
     }
 
@@ -95,7 +100,7 @@ public final class Tracer {
 
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, int[] passDescriptors, List<String> environmentOrder) {}
+                  PrintStream diagnostics, LaunchSettings launch) {}
 
     public static final class Builder {
         private boolean followForks;
@@ -105,7 +110,9 @@ public final class Tracer {
         private TraceListener listener = new TraceListener() {};
         private PrintStream diagnostics = System.err;
         private int[] passDescriptors = new int[0];
+        private int[] closedDescriptors = new int[0];
         private List<String> environmentOrder = List.of();
+        private LaunchSettings.SignalState signals;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -151,9 +158,31 @@ public final class Tracer {
             return this;
         }
 
+        /**
+         * Standard descriptors (0, 1, 2) that were closed when renacer's caller started it, and that a
+         * launched command must see closed too (the {@code renacer} launcher fills them with placeholders
+         * so that the JVM does not open its own files there). Default: none.
+         */
+        public Builder closedDescriptors(int... fds) {
+            for (int fd : fds) if (fd < 0 || fd > 2) throw new IllegalArgumentException("descriptor " + fd + " is not 0, 1 or 2");
+            this.closedDescriptors = fds.clone();
+            return this;
+        }
+
+        /**
+         * The signals renacer's caller had ignored and blocked (bit N-1 for signal N, as in
+         * /proc/PID/status): a launched command gets exactly those, as under strace. The JVM installs
+         * handlers and masks of its own, so only the caller can say (the launcher does). Default: not
+         * known; real-time signals are then reset and the mask emptied.
+         */
+        public Builder inheritedSignals(long ignored, long blocked) {
+            this.signals = new LaunchSettings.SignalState(ignored, blocked);
+            return this;
+        }
+
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
-                    passDescriptors.clone(), environmentOrder));
+                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals)));
         }
     }
 }

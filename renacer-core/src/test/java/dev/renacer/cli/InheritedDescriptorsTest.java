@@ -9,17 +9,17 @@ class InheritedDescriptorsTest {
 
     @Test
     void readsTheLaunchersList() {
-        assertThat(RenacerCommand.inheritedDescriptors("3,7,10,251")).containsExactly(3, 7, 10, 251);
+        assertThat(LauncherState.inheritedDescriptors("3,7,10,251")).containsExactly(3, 7, 10, 251);
     }
 
     @Test
     void absentOrEmptyMeansNone() {
-        assertThat(RenacerCommand.inheritedDescriptors(null)).isEmpty();
-        assertThat(RenacerCommand.inheritedDescriptors("")).isEmpty();
+        assertThat(LauncherState.inheritedDescriptors(null)).isEmpty();
+        assertThat(LauncherState.inheritedDescriptors("")).isEmpty();
     }
 
     @Test
     void stdioDuplicatesAndJunkAreLeftOut() {
-        assertThat(RenacerCommand.inheritedDescriptors("0,1,2,3,3, 9 ,x,-4,99999999999")).containsExactly(3, 9);
+        assertThat(LauncherState.inheritedDescriptors("0,1,2,3,3, 9 ,x,-4,99999999999")).containsExactly(3, 9);
     }
 }

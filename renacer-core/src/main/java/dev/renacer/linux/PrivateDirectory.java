@@ -1,0 +1,81 @@
+package dev.renacer.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A directory that only renacer's own user can write, made fresh for this run (random name, mode
+ * 0700) and removed at exit. renacer often runs as root: anything it executes or loads from disk
+ * must come from here, never from a shared or pre-existing place another user could have made or
+ * could write (a {@code /tmp/renacer-root} created beforehand by another user, a {@code $HOME}
+ * kept by {@code sudo -E}).
+ */
+public final class PrivateDirectory {
+    private static final int OTHERS_WRITE = 0002;
+    private static final int GROUP_WRITE = 0020;
+    private static final int STICKY = 01000;
+    private static Path current;
+
+    private PrivateDirectory() {}
+
+    /** This run's directory under {@code java.io.tmpdir}, created on first use. */
+    public static synchronized Path get() throws IOException {
+        if (current == null) {
+            current = create(Path.of(System.getProperty("java.io.tmpdir")));
+            Path made = current;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made), "renacer-cleanup"));
+        }
+        return current;
+    }
+
+    /**
+     * Makes a new private directory in {@code parent}. Refuses a parent that other users may write
+     * without the sticky bit (they could rename ours away and put theirs in its place) and one that is
+     * a symbolic link.
+     */
+    static Path create(Path parent) throws IOException {
+        if (Files.isSymbolicLink(parent)) throw new IOException(parent + " is a symbolic link: not a safe place for renacer's files");
+        int parentMode = mode(parent);
+        if ((parentMode & (OTHERS_WRITE | GROUP_WRITE)) != 0 && (parentMode & STICKY) == 0) {
+            throw new IOException(parent + " is writable by other users and not sticky: not a safe place for renacer's files (set TMPDIR)");
+        }
+        Path dir = Files.createTempDirectory(parent, "renacer-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        check(dir);
+        return dir;
+    }
+
+    /** Owned by renacer's effective user, a real directory, writable by nobody else; else IOException. */
+    static void check(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) throw new IOException(dir + " is not a directory");
+        int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        int euid = effectiveUid();
+        if (owner != euid) throw new IOException(dir + " is owned by uid " + owner + ", not by renacer's user (uid " + euid + ")");
+        if ((mode(dir) & (OTHERS_WRITE | GROUP_WRITE)) != 0) throw new IOException(dir + " is writable by other users");
+    }
+
+    static int mode(Path path) throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The effective uid, from /proc/self/status (its Uid: line is real, effective, saved, filesystem). */
+    static int effectiveUid() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("Uid:")) return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
+        }
+        throw new IOException("/proc/self/status has no Uid line");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // at exit: nothing more to do than leave it
+        }
+    }
+}
