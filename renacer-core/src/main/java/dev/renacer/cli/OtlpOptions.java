@@ -129,7 +129,12 @@ public final class OtlpOptions {
             s = s.withMaxQueueSize(queue);
         }
         if (poolCapacity != null) {
-            if (poolCapacity < 0) throw new IllegalArgumentException("--otlp-pool-capacity must not be negative");
+            // more records than can be queued plus one batch being sent are never in use at once
+            long most = (long) s.maxQueueSize() + s.maxExportBatchSize();
+            if (poolCapacity < 0 || poolCapacity > most) {
+                throw new IllegalArgumentException("--otlp-pool-capacity must be between 0 and " + most
+                        + " (the queue size plus one batch: no more records are ever in use)");
+            }
             s = s.withPoolCapacity(poolCapacity);
         }
         return s;

@@ -15,7 +15,9 @@ import dev.renacer.trace.TraceListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.FileOutputStream;
+import dev.renacer.io.IoErrors;
+
+import java.nio.file.Files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -116,9 +118,9 @@ public final class OutputOptions {
         if (outputFile != null) {
             OutputStream file;
             try {
-                file = new FileOutputStream(outputFile.toFile());
+                file = Files.newOutputStream(outputFile);
             } catch (IOException e) {
-                throw new UsageException("cannot open " + outputFile + ": " + e.getMessage());
+                throw new UsageException("Can't fopen '" + outputFile + "': " + IoErrors.reason(e));
             }
             return new OutputChannel(file, outputFile.toString(), context.stderr(), true);
         }

@@ -2,6 +2,7 @@ package dev.renacer.cli;
 
 import dev.renacer.testing.Fixtures;
 import dev.renacer.testing.Renacer;
+import dev.renacer.testing.Shell;
 import dev.renacer.testing.Strace;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +125,31 @@ class BadInputIT {
     @Test
     void fixturesAreBuilt() {
         assertThat(Path.of(Fixtures.path("sleeper"))).exists();
+    }
+
+    @Test
+    void aStringLimitBeyondStracesBoundIsRefusedAsStraceRefusesIt() throws Exception {
+        for (String limit : new String[] {"2147483647", "1073741824", "-1"}) {
+            Renacer.Run run = Renacer.run(List.of("-s", limit, "--", "true"));
+            assertThat(run.exitCode()).as(limit).isEqualTo(2);
+            assertThat(run.stderrLines()).as(limit).containsExactly("renacer: invalid -s argument: '" + limit + "'");
+            assertThat(Shell.run("strace -o /dev/null -s " + limit + " true").err()).as(limit)
+                    .startsWith("strace: invalid -s argument: '" + limit + "'");
+        }
+    }
+
+    @Test
+    void aSpanPoolLargerThanCanEverBeInUseIsRefused() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("--otlp-file", "/dev/null", "--otlp-pool-capacity", "100000000", "--", "true"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).hasSize(1);
+        assertThat(run.stderr()).startsWith("renacer: --otlp-pool-capacity must be between 0 and ");
+    }
+
+    @Test
+    void anOutputFileThatCannotBeOpenedIsNamedOnceWithTheReasonAsStraceSaysIt() throws Exception {
+        Renacer.Run run = Renacer.run(List.of("-o", "/tmp", "--", "true"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).containsExactly("renacer: Can't fopen '/tmp': Is a directory");
     }
 }

@@ -105,6 +105,6 @@ class OutputOptionsTest {
     @Test
     void anOutputFileThatCannotBeCreatedIsAUsageError(@TempDir Path dir) {
         assertThatThrownBy(() -> listener("-o", dir.resolve("missing/dir/trace").toString()))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("cannot open ");
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("Can't fopen '");
     }
 }
