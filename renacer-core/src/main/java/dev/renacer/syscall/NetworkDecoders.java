@@ -1,5 +1,7 @@
 package dev.renacer.syscall;
 
+import org.agrona.collections.Long2LongHashMap;
+
 /** Decoders for sockets: domain, type, protocol, and the common socket addresses. */
 final class NetworkDecoders {
     private NetworkDecoders() {}
@@ -9,9 +11,14 @@ final class NetworkDecoders {
     private static final int SOCKADDR_MAX = 128;
     private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
     private static final int SIN6_SCOPE_ID = 24;
+    /** No length remembered: not a u32, so no socklen_t can be it. */
+    private static final long UNKNOWN_LENGTH = -1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        EntrySnapshots lengthsAtEntry = new EntrySnapshots();
+        // The length each task's in/out socklen_t had at its call's entry, until that call's exit: a task has
+        // one call in flight, so its tid is the key. A map that grows rather than forgets, and allocates
+        // nothing once it has seen the tasks in flight at one time.
+        Long2LongHashMap lengthsAtEntry = new Long2LongHashMap(UNKNOWN_LENGTH);
         byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
             byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
             if (len == null) Num.appendAddress(c.arg(i), out);
@@ -20,11 +27,12 @@ final class NetworkDecoders {
         byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
             @Override public void atEntry(Call c, int i) {
                 byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
-                lengthsAtEntry.put(c.tid, len == null ? EntrySnapshots.NONE : SiginfoFormat.i32(len, 0) & 0xffffffffL);
+                if (len == null) lengthsAtEntry.remove(c.tid);
+                else lengthsAtEntry.put(c.tid, SiginfoFormat.i32(len, 0) & 0xffffffffL);
             }
 
             @Override public void append(Call c, int i, StringBuilder out) {
-                long before = lengthsAtEntry.take(c.tid);
+                long before = lengthsAtEntry.remove(c.tid);
                 byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
                 if (len == null) {
                     Num.appendAddress(c.arg(i), out);
@@ -32,7 +40,7 @@ final class NetworkDecoders {
                 }
                 long after = SiginfoFormat.i32(len, 0) & 0xffffffffL;
                 out.append('[');
-                if (before != EntrySnapshots.NONE && before != after) out.append(before).append(" => ");
+                if (before != UNKNOWN_LENGTH && before != after) out.append(before).append(" => ");
                 out.append(after).append(']');
             }
         };

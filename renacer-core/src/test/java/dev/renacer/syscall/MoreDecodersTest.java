@@ -82,6 +82,30 @@ class MoreDecodersTest {
     }
 
     @Test
+    void inOutLengthsOfManyTasksInFlightAtOnceAreEachTheirOwn() {
+        // More calls in flight than the fixed table this replaced could hold: it overwrote silently and
+        // then printed another task's length, or none.
+        int tasks = 3000;
+        long[][] args = new long[tasks][];
+        int[] from = new int[tasks];
+        StringBuilder out = new StringBuilder();
+        for (int t = 0; t < tasks; t++) {
+            args[t] = new long[] {3, 0, memory.map(le(4).putInt(100 + t).array()), 0, 0, 0};
+            from[t] = decoder.decodeEntry(1000 + t, SyscallTable.number("accept"), args[t], out);
+        }
+        int right = 0;
+        for (int t = 0; t < tasks; t++) {
+            memory.write(args[t][2], le(4).putInt(16).array());
+            out.setLength(0);
+            decoder.decodeEntry(0, 0, new long[6], new StringBuilder()); // unrelated calls in between
+            out.append("3");
+            decoder.decodeExit(1000 + t, SyscallTable.number("accept"), args[t], from[t], 5, out);
+            if (out.toString().equals("3, NULL, [" + (100 + t) + " => 16]")) right++;
+        }
+        assertThat(right).isEqualTo(tasks);
+    }
+
+    @Test
     void prctlAsStrace61PrintsEachOption() {
         long name = memory.string("worker-thread-long-name");
         long buffer = memory.map("worker-thread-l\0".getBytes(StandardCharsets.US_ASCII));
