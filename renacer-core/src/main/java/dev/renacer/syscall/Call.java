@@ -15,6 +15,6 @@ final class Call {
 
     /** True at the exit stop of a call that failed: output arguments then print as bare addresses. */
     boolean failed() {
-        return atExit && returnValue < 0 && returnValue >= -4095;
+        return atExit && Errno.isError(returnValue);
     }
 }

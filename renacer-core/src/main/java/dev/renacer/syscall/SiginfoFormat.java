@@ -58,9 +58,7 @@ final class SiginfoFormat {
         appendCode(signo, code, out);
         if (errno != 0) {
             out.append(", si_errno=");
-            String name = Errno.name(errno);
-            if (name != null) out.append(name);
-            else out.append(errno);
+            Errno.appendPrintedName(errno, out);
         }
         if (code <= 0) appendFromUser(si, code, out);
         else appendFromKernel(si, signo, code, out);

@@ -124,7 +124,7 @@ public final class SyscallDecoder {
 
     /** As {@link #decodeResult(int, long[], long, StringBuilder)}, for task {@code tid}, whose memory poll's result shows. */
     public void decodeResult(int tid, int number, long[] args, long returnValue, StringBuilder out) {
-        if (returnValue < 0 && returnValue >= -4095) {
+        if (Errno.isError(returnValue)) {
             Errno.appendFailure((int) -returnValue, out);
             return;
         }

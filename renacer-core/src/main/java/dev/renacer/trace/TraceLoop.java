@@ -6,8 +6,10 @@ import com.sun.jna.Pointer;
 import dev.renacer.linux.CheckedLibC;
 import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
+import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallDecoder;
+import dev.renacer.syscall.SyscallTable;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,8 +27,8 @@ import static dev.renacer.linux.Ptrace.*;
  */
 final class TraceLoop {
     private static final int SYSCALL_TRAP = SIGTRAP | 0x80;
-    private static final int NR_EXECVE = 59;
-    private static final int NR_EXECVEAT = 322;
+    private static final int NR_EXECVE = SyscallTable.number("execve");
+    private static final int NR_EXECVEAT = SyscallTable.number("execveat");
 
     private final Tracer.Config config;
     private final Tracer tracer;
@@ -206,7 +208,7 @@ final class TraceLoop {
             task.inSyscall = false;
             long rval = syscallInfo.getLong(SYSCALL_INFO_OFF_RVAL);
             if (task.hidden) {
-                if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && rval < 0 && rval >= -4095) {
+                if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && Errno.isError(rval)) {
                     task.failedExecErrno = (int) -rval;
                 }
                 return;
