@@ -1,7 +1,6 @@
 package dev.renacer.output;
 
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallDecoder;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
@@ -72,8 +71,7 @@ public final class TextSink implements TraceListener {
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
         // strace ends the entry part with the separator when arguments remain to be decoded at exit
-        // (the decoder knows: an argument that prints nothing, as ioctl's after FIOCLEX, takes no separator)
-        openSeparator = !SyscallDecoder.exitSeparator(e.number, e.args, e.argumentsDecodedAtEntry).isEmpty();
+        openSeparator = e.separatorAfterEntry;
         if (openSeparator) line.append(", ");
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);

@@ -36,7 +36,7 @@ final class PollDecoder {
             out.append(" (Timeout)");
             return false;
         }
-        if (args == null || args[0] == 0) return false;
+        if (args[0] == 0) return false;
         long count = args[1] & 0xffffffffL;
         int shown = 0;
         for (long n = 0; n < count && shown < ready; n++) {

@@ -38,7 +38,7 @@ final class PrctlDecoders {
     /** PR_GET_DUMPABLE's result is named: {@code 1 (SUID_DUMP_USER)}. */
     static void appendResult(long[] args, long result, StringBuilder out) {
         out.append(result);
-        if (args != null && (int) args[0] == PR_GET_DUMPABLE) {
+        if ((int) args[0] == PR_GET_DUMPABLE) {
             String name = Flags.SUID_DUMP.nameOf(result);
             if (name != null) out.append(" (").append(name).append(')');
         }

@@ -82,7 +82,7 @@ final class ScalarDecoders {
 
     /** fcntl's result: F_GETFL and a non-zero F_GETFD in hex with their flags, the rest in decimal. */
     static void appendFcntlResult(long[] args, long result, StringBuilder out) {
-        int cmd = args == null ? -1 : (int) args[1];
+        int cmd = (int) args[1];
         if (cmd == F_GETFL) {
             Num.appendHexOrZero(result, out);
             out.append(" (flags ");

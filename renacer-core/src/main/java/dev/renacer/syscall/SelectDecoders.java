@@ -83,7 +83,6 @@ final class SelectDecoders {
             out.append(" (Timeout)");
             return;
         }
-        if (args == null) return;
         int nfds = clampNfds((int) args[0]);
         int size = setBytes(nfds);
         out.append(" (");
@@ -137,7 +136,7 @@ final class SelectDecoders {
     /** ppoll: poll's result, then {@code left {tv_sec=.., tv_nsec=..}} when it had a timeout. */
     static void appendPpollResult(int tid, long[] args, long ready, TraceeReader reader, StringBuilder out) {
         boolean listed = PollDecoder.appendResult(tid, args, ready, reader, out);
-        if (ready == 0 || args == null || args[0] == 0 || (args[1] & 0xffffffffL) == 0 || args[PPOLL_TIMEOUT] == 0) return;
+        if (ready == 0 || args[0] == 0 || (args[1] & 0xffffffffL) == 0 || args[PPOLL_TIMEOUT] == 0) return;
         if (listed) {
             out.setLength(out.length() - 1);
             out.append(", left ");

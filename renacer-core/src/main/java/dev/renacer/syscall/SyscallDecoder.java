@@ -9,17 +9,10 @@ package dev.renacer.syscall;
  * per call.
  */
 public final class SyscallDecoder {
-    /** Answers which arguments are shown and how they are separated, which depends on registers only. */
-    private static final SyscallDecoder SHAPES = new SyscallDecoder((tid, address, dst, offset, length) -> -1, 0);
-
     private final ArgDecoder[] byKind = new ArgDecoder[ArgKind.values().length];
+    /** Scratch for the call being decoded; filled from the arguments of each public method, never read across calls. */
     private final Call call = new Call();
-    /** The call of the latest exit stop, whose result the tracer asks for next (fcntl's result depends on its command). */
-    private int lastExitNumber = -1;
-    private int lastExitTid;
-    private long[] lastExitArgs;
     private final TraceeReader reader;
-    private long stackPointer;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
@@ -44,21 +37,17 @@ public final class SyscallDecoder {
         }
     }
 
-    /** The stack pointer at the coming entry stop; rt_sigreturn's saved signal mask is read from there. */
-    public void stackPointer(long sp) {
-        stackPointer = sp;
-    }
-
     /**
-     * At the entry stop: appends the arguments known before the call runs, ", "-separated, stopping at
-     * the first one the call fills in.
+     * At the entry stop of task {@code tid}: appends the arguments known before the call runs, ", "-separated,
+     * stopping at the first one the call fills in.
      *
+     * @param stackPointer the task's stack pointer at this stop (rt_sigreturn's saved signal mask is read there)
      * @return the index of the first argument not yet handled: pass it to {@link #decodeExit} as {@code from}
      *         (arguments strace leaves out, such as open's mode without O_CREAT, count as handled, so a call
      *         with nothing to show at exit returns the argument count)
      */
-    public int decodeEntry(int tid, int number, long[] args, StringBuilder out) {
-        Call c = prepare(tid, number, args, 0, false);
+    public int decodeEntry(int tid, int number, long[] args, long stackPointer, StringBuilder out) {
+        Call c = prepare(tid, number, args, stackPointer, 0, false);
         int count = SyscallTable.argumentCount(number);
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
@@ -77,58 +66,47 @@ public final class SyscallDecoder {
         return count;
     }
 
-    /** At the exit stop: appends arguments {@code from}.. (the ones filled in by the call), with the leading ", ". */
-    public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder out) {
-        Call c = prepare(tid, number, args, returnValue, true);
-        lastExitNumber = number;
-        lastExitTid = tid;
-        lastExitArgs = args;
-        int count = SyscallTable.argumentCount(number);
-        for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, out);
-    }
-
     /**
-     * What the line of a call left unfinished at its entry stop ends with before {@code " <unfinished ...>"}:
-     * ", " when arguments remain for the exit stop ({@code wait4(42,  <unfinished ...>}), "" when none remain
+     * Whether the text of a call left unfinished at its entry stop ends with ", " before {@code " <unfinished ...>"}:
+     * true when arguments remain for the exit stop ({@code wait4(42,  <unfinished ...>}), false when none remain
      * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}, {@code ioctl(3, FIOCLEX}).
-     * A pure function of the registers, usable from any thread; never allocates.
+     * A function of the registers alone; never allocates.
      *
      * @param from what {@link #decodeEntry} returned
      */
-    public static String exitSeparator(int number, long[] args, int from) {
+    public boolean exitSeparated(int number, long[] args, int from) {
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) {
-            ArgDecoder decoder = SHAPES.byKind[SyscallTable.argumentKind(number, i).ordinal()];
+            ArgDecoder decoder = byKind[SyscallTable.argumentKind(number, i).ordinal()];
             if (!decoder.shown(args, i)) continue;
-            return i > 0 && decoder.separated() ? ", " : "";
+            return i > 0 && decoder.separated();
         }
-        return "";
+        return false;
     }
 
     /**
-     * Appends the result as strace prints it after "= ": "3", "0x55d0c8a2b000" for calls returning
-     * addresses, "-1 ENOENT (No such file or directory)", "? ERESTARTSYS (To be restarted if SA_RESTART is set)".
+     * At the exit stop of task {@code tid}: appends to {@code arguments} the arguments {@code from}.. (the ones
+     * filled in by the call) with the leading ", ", and to {@code result} the result as strace prints it after
+     * "= ": "3", "0x55d0c8a2b000" for calls returning addresses, "-1 ENOENT (No such file or directory)",
+     * "? ERESTARTSYS (To be restarted if SA_RESTART is set)", "0x8002 (flags O_RDWR|O_LARGEFILE)" for fcntl's F_GETFL.
+     *
+     * @param from what {@link #decodeEntry} returned for this call
      */
-    public void decodeResult(int number, long returnValue, StringBuilder out) {
-        boolean sameCall = number == lastExitNumber;
-        decodeResult(sameCall ? lastExitTid : 0, number, sameCall ? lastExitArgs : null, returnValue, out);
+    public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder arguments,
+            StringBuilder result) {
+        Call c = prepare(tid, number, args, 0, returnValue, true);
+        int count = SyscallTable.argumentCount(number);
+        for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, arguments);
+        appendResult(c, result);
     }
 
-    /**
-     * As {@link #decodeResult(int, long, StringBuilder)}, with the call's arguments given explicitly rather
-     * than taken from the latest {@link #decodeExit}: {@code fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)}.
-     */
-    public void decodeResult(int number, long[] args, long returnValue, StringBuilder out) {
-        decodeResult(lastExitTid, number, args, returnValue, out);
-    }
-
-    /** As {@link #decodeResult(int, long[], long, StringBuilder)}, for task {@code tid}, whose memory poll's result shows. */
-    public void decodeResult(int tid, int number, long[] args, long returnValue, StringBuilder out) {
+    private void appendResult(Call c, StringBuilder out) {
+        long returnValue = c.returnValue;
         if (Errno.isError(returnValue)) {
             Errno.appendFailure((int) -returnValue, out);
             return;
         }
-        switch (SyscallTable.resultKind(number)) {
+        switch (SyscallTable.resultKind(c.number)) {
             case HEX:
                 Num.appendHexOrZero(returnValue, out);
                 break;
@@ -136,19 +114,19 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                ScalarDecoders.appendFcntlResult(args, returnValue, out);
+                ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
                 break;
             case POLL:
-                PollDecoder.appendResult(tid, args, returnValue, reader, out);
+                PollDecoder.appendResult(c.tid, c.args, returnValue, reader, out);
                 break;
             case PRCTL:
-                PrctlDecoders.appendResult(args, returnValue, out);
+                PrctlDecoders.appendResult(c.args, returnValue, out);
                 break;
             case SELECT:
-                SelectDecoders.appendSelectResult(tid, number, args, returnValue, reader, out);
+                SelectDecoders.appendSelectResult(c.tid, c.number, c.args, returnValue, reader, out);
                 break;
             case PPOLL:
-                SelectDecoders.appendPpollResult(tid, args, returnValue, reader, out);
+                SelectDecoders.appendPpollResult(c.tid, c.args, returnValue, reader, out);
                 break;
             case IOPRIO:
                 SchedDecoders.appendIoprioResult(returnValue, out);
@@ -165,14 +143,14 @@ public final class SyscallDecoder {
         decoder.append(c, index, out);
     }
 
-    private Call prepare(int tid, int number, long[] args, long returnValue, boolean atExit) {
+    private Call prepare(int tid, int number, long[] args, long stackPointer, long returnValue, boolean atExit) {
         Call c = call;
         c.tid = tid;
         c.number = number;
         c.args = args;
+        c.stackPointer = stackPointer;
         c.returnValue = returnValue;
         c.atExit = atExit;
-        c.stackPointer = stackPointer;
         return c;
     }
 }

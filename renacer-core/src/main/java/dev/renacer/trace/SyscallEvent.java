@@ -34,6 +34,12 @@ public final class SyscallEvent {
     public final StringBuilder result = new StringBuilder(64);
     /** Set by the tracer while filling: how many arguments were decoded at entry (the rest at exit). */
     public int argumentsDecodedAtEntry;
+    /**
+     * Set by the tracer at the entry stop: the arguments decoded at exit will follow those of the entry after
+     * ", ", so a line left unfinished ends with it ({@code wait4(42,  <unfinished ...>}); false when none remain
+     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}).
+     */
+    public boolean separatorAfterEntry;
 
     /** The syscall name, or {@code syscall_0x1c2} for a number the table does not know. Never allocates. */
     public String name() {

@@ -198,9 +198,11 @@ final class TraceLoop {
             boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
             task.traced = !task.hidden && config.filter().traces(e.number);
             e.arguments.setLength(0);
+            e.separatorAfterEntry = false;
             if ((task.traced && config.decode()) || (task.hidden && isExec)) {
-                decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
-                e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
+                long sp = syscallInfo.getLong(SYSCALL_INFO_OFF_SP);
+                e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
+                e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
             }
             if (task.traced) listener.onSyscallEntry(e);
         } else if (op == SYSCALL_INFO_EXIT) {
@@ -219,8 +221,7 @@ final class TraceLoop {
             e.returned = true;
             e.result.setLength(0);
             if (config.decode()) {
-                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
-                decoder.decodeResult(e.number, rval, e.result);
+                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
             }
             listener.onSyscall(e);
         }

@@ -80,8 +80,8 @@ class DecoderAgainstStraceTest {
 
             if (SyscallTable.known(number) && !undecoded(number)) {
                 StringBuilder out = new StringBuilder();
-                int from = decoder.decodeEntry(1, number, args, out);
-                decoder.decodeExit(1, number, args, from, returnValue, out);
+                int from = decoder.decodeEntry(1, number, args, 0, out);
+                decoder.decodeExit(1, number, args, from, returnValue, out, new StringBuilder());
                 String expected = decoded.get(line).group(2);
                 if (registerOnly(number)) {
                     assertThat(out.toString()).as("line %d: %s", line + 1, decoded.get(line).group(0)).isEqualTo(expected);
@@ -103,7 +103,8 @@ class DecoderAgainstStraceTest {
             }
             if (!annotated(number, rawResult, expectedResult) && !RETURN_IDS.contains(name)) {
                 StringBuilder out = new StringBuilder();
-                decoder.decodeResult(number, args, returnValue, out);
+                int from = decoder.decodeEntry(1, number, args, 0, new StringBuilder());
+                decoder.decodeExit(1, number, args, from, returnValue, new StringBuilder(), out);
                 assertThat(out.toString()).as("result of line %d: %s", line + 1, decoded.get(line).group(0))
                         .isEqualTo(expectedResult);
                 resultsCompared++;

@@ -74,14 +74,16 @@ class DecoderAllocationTest {
         };
         long[] args = new long[6];
         StringBuilder out = new StringBuilder(4096);
+        StringBuilder result = new StringBuilder(4096);
         Runnable round = () -> {
             for (long[] c : calls) {
                 out.setLength(0);
+                result.setLength(0);
                 System.arraycopy(c, 1, args, 0, 6);
                 int number = (int) c[0];
-                int from = decoder.decodeEntry(7, number, args, out);
-                decoder.decodeExit(7, number, args, from, c[7], out);
-                decoder.decodeResult(number, c[7], out);
+                int from = decoder.decodeEntry(7, number, args, 0x7ffc0000L, out);
+                decoder.exitSeparated(number, args, from);
+                decoder.decodeExit(7, number, args, from, c[7], out, result);
             }
         };
         for (int i = 0; i < ROUNDS; i++) round.run(); // class loading, lazy tables and JIT first

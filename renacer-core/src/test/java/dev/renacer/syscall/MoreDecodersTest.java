@@ -65,13 +65,14 @@ class MoreDecodersTest {
         long length = memory.map(le(4).putInt(28).array());
         long[] args = {3, data, 1024, 0, from, length};
         StringBuilder out = new StringBuilder();
-        int at = decoder.decodeEntry(1234, 45, args, out);
+        int recvfrom = SyscallTable.number("recvfrom");
+        int at = decoder.decodeEntry(1234, recvfrom, args, 0, out);
         ByteBuffer in = ByteBuffer.allocate(16);
         in.order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2);
         in.order(ByteOrder.BIG_ENDIAN).putShort((short) 53).put(new byte[] {10, (byte) 255, (byte) 255, 53});
         memory.write(from, in.array());
         memory.write(length, le(4).putInt(16).array());
-        decoder.decodeExit(1234, 45, args, at, 2, out);
+        decoder.decodeExit(1234, recvfrom, args, at, 2, out, new StringBuilder());
         assertThat(out).hasToString("3, \"+;\", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), "
                 + "sin_addr=inet_addr(\"10.255.255.53\")}, [28 => 16]");
         // getpeername(0, 0x7ffc..., [16]) = -1 ENOTSOCK: unchanged, and the address not read
@@ -89,17 +90,18 @@ class MoreDecodersTest {
         long[][] args = new long[tasks][];
         int[] from = new int[tasks];
         StringBuilder out = new StringBuilder();
+        int accept = SyscallTable.number("accept");
         for (int t = 0; t < tasks; t++) {
             args[t] = new long[] {3, 0, memory.map(le(4).putInt(100 + t).array()), 0, 0, 0};
-            from[t] = decoder.decodeEntry(1000 + t, SyscallTable.number("accept"), args[t], out);
+            from[t] = decoder.decodeEntry(1000 + t, accept, args[t], 0, out);
         }
         int right = 0;
         for (int t = 0; t < tasks; t++) {
             memory.write(args[t][2], le(4).putInt(16).array());
             out.setLength(0);
-            decoder.decodeEntry(0, 0, new long[6], new StringBuilder()); // unrelated calls in between
+            DecoderCalls.arguments(decoder, "read", 0, 3, 0, 0); // unrelated calls in between
             out.append("3");
-            decoder.decodeExit(1000 + t, SyscallTable.number("accept"), args[t], from[t], 5, out);
+            decoder.decodeExit(1000 + t, accept, args[t], from[t], 5, out, new StringBuilder());
             if (out.toString().equals("3, NULL, [" + (100 + t) + " => 16]")) right++;
         }
         assertThat(right).isEqualTo(tasks);
@@ -126,14 +128,13 @@ class MoreDecodersTest {
         assertThat(call("prctl", 1, 39, 0, 0, 0, 0)).isEqualTo("PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0");
         long fprog = memory.map(le(16).putShort((short) 4).putLong(8, 0x7fff4b0c0220L).array());
         assertThat(call("prctl", 0, 22, 2, fprog)).isEqualTo("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=4, filter=0x7fff4b0c0220}");
-        StringBuilder out = new StringBuilder();
-        decoder.decodeResult(157, new long[] {3, 0, 0, 0, 0, 0}, 1, out);
-        assertThat(out).hasToString("1 (SUID_DUMP_USER)");
+        assertThat(DecoderCalls.result(decoder, "prctl", 1, 3)).isEqualTo("1 (SUID_DUMP_USER)");
         // Nothing left for the exit stop: the entry reports every argument handled, so no separator is due.
+        int prctl = SyscallTable.number("prctl");
         long[] setName = {15, name, 0, 0, 0, 0};
-        assertThat(decoder.decodeEntry(1, 157, setName, new StringBuilder())).isEqualTo(2);
+        assertThat(decoder.decodeEntry(1, prctl, setName, 0, new StringBuilder())).isEqualTo(2);
         long[] getName = {16, buffer, 0, 0, 0, 0};
-        assertThat(decoder.decodeEntry(1, 157, getName, new StringBuilder())).isEqualTo(1);
+        assertThat(decoder.decodeEntry(1, prctl, getName, 0, new StringBuilder())).isEqualTo(1);
     }
 
     @Test
@@ -152,18 +153,21 @@ class MoreDecodersTest {
     @Test
     void unfinishedLinesEndAsStracesDo() {
         // wait4(42,  <unfinished ...>   clone3({...} <unfinished ...>   clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
-        long[] wait4 = {42, 0x7ffc0000L, 0, 0, 0, 0};
-        assertThat(SyscallDecoder.exitSeparator(61, wait4, decoder.decodeEntry(1, 61, wait4, new StringBuilder()))).isEqualTo(", ");
-        long[] clone3 = {0x1000, 88, 0, 0, 0, 0};
-        assertThat(SyscallDecoder.exitSeparator(435, clone3, 1)).isEmpty();
-        long[] fork = {17, 0, 0, 0, 0, 0};
-        assertThat(SyscallDecoder.exitSeparator(56, fork, 1)).isEmpty();
-        long[] thread = {0x100000 | 17, 0, 0, 0, 0, 0};
-        assertThat(SyscallDecoder.exitSeparator(56, thread, 1)).isEqualTo(", ");
-        assertThat(SyscallDecoder.exitSeparator(0, new long[6], 1)).isEqualTo(", ");
-        assertThat(SyscallDecoder.exitSeparator(3, new long[6], 1)).as("close has nothing left").isEmpty();
-        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x5451, 0, 0, 0, 0}, 2)).as("ioctl(3, FIOCLEX)").isEmpty();
-        assertThat(SyscallDecoder.exitSeparator(16, new long[] {3, 0x541b, 0, 0, 0, 0}, 2)).isEqualTo(", ");
+        assertThat(separatedAtEntry("wait4", 42, 0x7ffc0000L)).isTrue();
+        assertThat(separatedAtEntry("clone3", 0x1000, 88)).isFalse();
+        assertThat(separatedAtEntry("clone", 17)).as("fork's clone: nothing at exit").isFalse();
+        assertThat(separatedAtEntry("clone", 0x100000 | 17)).as("CLONE_PARENT_SETTID").isTrue();
+        assertThat(separatedAtEntry("read", 3, 0, 0)).isTrue();
+        assertThat(separatedAtEntry("close", 3)).as("close has nothing left").isFalse();
+        assertThat(separatedAtEntry("ioctl", 3, 0x5451)).as("ioctl(3, FIOCLEX)").isFalse();
+        assertThat(separatedAtEntry("ioctl", 3, 0x541b)).as("ioctl(3, FIONREAD, ...").isTrue();
+    }
+
+    /** What the tracer records at the entry stop: whether the exit's arguments follow after ", ". */
+    private boolean separatedAtEntry(String name, long... args) {
+        long[] registers = DecoderCalls.registers(args);
+        int number = SyscallTable.number(name);
+        return decoder.exitSeparated(number, registers, decoder.decodeEntry(1, number, registers, 0, new StringBuilder()));
     }
 
     @Test
@@ -336,31 +340,17 @@ class MoreDecodersTest {
         fds.putInt(8, 4).putShort(12, (short) 4).putShort(14, (short) 4);
         fds.putInt(16, -1);
         long array = memory.map(fds.array());
-        long[] args = {array, 3, 0, 0, 0, 0};
-        StringBuilder out = new StringBuilder();
-        int from = decoder.decodeEntry(1234, 7, args, out);
-        decoder.decodeExit(1234, 7, args, from, 2, out);
-        out.append(" = ");
-        decoder.decodeResult(7, 2, out);
         // poll([{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, ...])
-        assertThat(out).hasToString("[{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0 = "
-                + "2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])");
-        out.setLength(0);
-        decoder.decodeResult(1234, 7, args, 0, out);
-        assertThat(out).hasToString("0 (Timeout)");
+        assertThat(DecoderCalls.line(decoder, "poll", 2, array, 3, 0)).isEqualTo("[{fd=3, events=POLLIN|POLLPRI}, "
+                + "{fd=4, events=POLLOUT}, {fd=-1}], 3, 0 = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])");
+        assertThat(DecoderCalls.result(decoder, "poll", 0, array, 3, 0)).isEqualTo("0 (Timeout)");
         assertThat(call("poll", 0, 0, 0, 0)).isEqualTo("NULL, 0, 0");
         // More ready descriptors than -s: strace ends both lists with "..."
         SyscallDecoder two = new SyscallDecoder(memory, 2);
         ByteBuffer many = le(24);
         for (int n = 0; n < 3; n++) many.putInt(8 * n, n).putShort(8 * n + 4, (short) 5).putShort(8 * n + 6, (short) 4);
-        long[] manyArgs = {memory.map(many.array()), 3, 0, 0, 0, 0};
-        out.setLength(0);
-        int at = two.decodeEntry(1234, 7, manyArgs, out);
-        two.decodeExit(1234, 7, manyArgs, at, 3, out);
-        out.append(" = ");
-        two.decodeResult(7, 3, out);
-        assertThat(out).hasToString("[{fd=0, events=POLLIN|POLLOUT}, {fd=1, events=POLLIN|POLLOUT}, ...], 3, 0 = "
-                + "3 ([{fd=0, revents=POLLOUT}, {fd=1, revents=POLLOUT}, ...])");
+        assertThat(DecoderCalls.line(two, "poll", 3, memory.map(many.array()), 3, 0)).isEqualTo("[{fd=0, events=POLLIN|POLLOUT}, "
+                + "{fd=1, events=POLLIN|POLLOUT}, ...], 3, 0 = 3 ([{fd=0, revents=POLLOUT}, {fd=1, revents=POLLOUT}, ...])");
     }
 
     @Test

@@ -18,9 +18,7 @@ class SelectTimerDecodersTest {
     private final SyscallDecoder decoder = new SyscallDecoder(memory, 32);
 
     private String call(SyscallDecoder d, String name, long returnValue, long... args) {
-        StringBuilder out = new StringBuilder(DecoderCalls.arguments(d, name, returnValue, args)).append(" = ");
-        d.decodeResult(SyscallTable.number(name), returnValue, out);
-        return out.toString();
+        return DecoderCalls.line(d, name, returnValue, args);
     }
 
     private String call(String name, long returnValue, long... args) {
