@@ -38,7 +38,6 @@ final class MemoryDecoders {
             TraceeReader.appendQuoted(uts, 65, cStringLength(uts, 65, 65), out);
             out.append(", ...}");
         };
-        byKind[ArgKind.FADVISE.ordinal()] = (c, i, out) -> Flags.FADVISE.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.IOVEC.ordinal()] = new IovecDecoder(reader, false);
         byKind[ArgKind.IOVEC_OUT.ordinal()] = new IovecDecoder(reader, true);
         byKind[ArgKind.ARGV.ordinal()] = new ArgvDecoder(reader);

@@ -44,7 +44,6 @@ final class NetworkDecoders {
                 out.append(after).append(']');
             }
         };
-        byKind[ArgKind.SOCKET_DOMAIN.ordinal()] = (c, i, out) -> Flags.ADDRESS_FAMILY.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
             long type = c.arg(i) & 0xffffffffL;
             Flags.SOCKET_TYPE.append(type & SOCK_TYPE_MASK, out);
@@ -60,7 +59,6 @@ final class NetworkDecoders {
             else out.append((int) c.arg(i));
         };
         byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
-        byKind[ArgKind.SOCKOPT_LEVEL.ordinal()] = (c, i, out) -> Flags.SOCKET_LEVEL.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.SOCKOPT_NAME.ordinal()] = (c, i, out) -> {
             FlagSet names = optionNames((int) c.arg(i - 1));
             if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
@@ -72,7 +70,6 @@ final class NetworkDecoders {
             if (len == null) Num.appendAddress(c.arg(i), out);
             else appendIntOrAddress(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
         };
-        byKind[ArgKind.MSG_FLAGS.ordinal()] = (c, i, out) -> Flags.MSG.append(c.arg(i) & 0xffffffffL, out);
     }
 
     private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41;

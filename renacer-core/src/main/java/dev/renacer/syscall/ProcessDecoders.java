@@ -32,9 +32,7 @@ final class ProcessDecoders {
         Clone3Decoders.register(byKind, reader);
         byKind[ArgKind.RLIMIT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
         byKind[ArgKind.RLIMIT_OUT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
-        byKind[ArgKind.GRND_FLAGS.ordinal()] = (c, i, out) -> Flags.GRND.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.CLOCKID.ordinal()] = (c, i, out) -> Flags.CLOCKID.append((int) c.arg(i), out);
-        byKind[ArgKind.TIMER_FLAGS.ordinal()] = (c, i, out) -> Flags.TIMER.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.TIMESPEC.ordinal()] = (c, i, out) -> appendTimespec(c.tid, c.arg(i), reader, out);
         byKind[ArgKind.TIMESPEC_OUT.ordinal()] = (c, i, out) -> {
             if (c.failed()) Num.appendAddress(c.arg(i), out);

@@ -37,18 +37,9 @@ final class ScalarDecoders {
             }
         };
         byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.ACCESS_MODE.ordinal()] = (c, i, out) -> Flags.ACCESS.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.AT_FLAGS.ordinal()] = (c, i, out) -> Flags.AT.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.FD_FLAGS.ordinal()] = (c, i, out) -> Flags.FD.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.PROT.ordinal()] = (c, i, out) -> Flags.PROT.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.MAP_FLAGS.ordinal()] = (c, i, out) -> appendMapFlags(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.WHENCE.ordinal()] = (c, i, out) -> Flags.WHENCE.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.FCNTL_CMD.ordinal()] = new FcntlDecoder();
         byKind[ArgKind.SIGNAL.ordinal()] = (c, i, out) -> Signals.appendName((int) c.arg(i), out);
-        byKind[ArgKind.SIGMASK_HOW.ordinal()] = (c, i, out) -> Flags.SIGMASK_HOW.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.WAIT_OPTIONS.ordinal()] = (c, i, out) -> Flags.WAIT.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.ARCH_PRCTL_CODE.ordinal()] = (c, i, out) -> Flags.ARCH_PRCTL.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.RLIMIT_RESOURCE.ordinal()] = (c, i, out) -> Flags.RLIMIT.append(c.arg(i) & 0xffffffffL, out);
     }
 
     private static void appendDirfd(Call c, int i, StringBuilder out) {

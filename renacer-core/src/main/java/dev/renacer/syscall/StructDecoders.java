@@ -101,7 +101,6 @@ final class StructDecoders {
                 Flags.AT.appendBits(flags & ~STATX_SYNC_TYPE, out);
             }
         };
-        byKind[ArgKind.STATX_MASK.ordinal()] = (c, i, out) -> Flags.STATX_MASK.append(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
             byte[] stx = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STATX_SIZE);
             if (stx == null) Num.appendAddress(c.arg(i), out);
