@@ -29,6 +29,15 @@ public final class FlagSet {
 
     public String name() { return name; }
 
+    /**
+     * The value this set gives {@code name}: how code names a constant whose home is a table line. Throws for a
+     * name the set lacks, so a misspelt name fails when its class loads.
+     */
+    public long value(String name) {
+        for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return values[i];
+        throw new IllegalArgumentException("no " + name + " in the flag set " + this.name);
+    }
+
     /** The name of exactly this value, or null. */
     public String nameOf(long value) {
         for (int i = 0; i < values.length; i++) if (values[i] == value) return names[i];

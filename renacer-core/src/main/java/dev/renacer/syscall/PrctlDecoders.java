@@ -8,17 +8,36 @@ package dev.renacer.syscall;
 final class PrctlDecoders {
     private PrctlDecoders() {}
 
-    private static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4;
-    private static final int PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_GET_FPEMU = 9, PR_SET_FPEMU = 10;
-    private static final int PR_GET_FPEXC = 11, PR_SET_FPEXC = 12, PR_GET_TIMING = 13, PR_SET_TIMING = 14;
-    private static final int PR_SET_NAME = 15, PR_GET_NAME = 16, PR_GET_ENDIAN = 19, PR_SET_ENDIAN = 20;
-    private static final int PR_GET_SECCOMP = 21, PR_SET_SECCOMP = 22, PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24;
-    private static final int PR_GET_SECUREBITS = 27, PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30;
-    private static final int PR_GET_FP_MODE = 46;
-    private static final int PR_TASK_PERF_EVENTS_DISABLE = 31, PR_TASK_PERF_EVENTS_ENABLE = 32;
-    private static final int PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38;
-    private static final int PR_SET_THP_DISABLE = 41, PR_SET_IO_FLUSHER = 57, PR_SET_VMA = 0x53564d41;
-    private static final int SECCOMP_MODE_STRICT = 1, SECCOMP_MODE_FILTER = 2, PR_SET_VMA_ANON_NAME = 0;
+    /** How each option's arguments print, after the option; the options are named in flags-process.tbl. */
+    private enum Args {
+        /** Other options: the remaining arguments in hex, as strace prints options it does not decode. */
+        HEX,
+        NONE, UNSIGNED, SUID_DUMP, CAPABILITY, COMM, DEATH_SIGNAL, DECIMAL, SECCOMP, UNSIGNED_THEN_HEX, VMA,
+        /** The option reads a value back into its second argument, printed at exit: a comm, a signal, an int. */
+        COMM_OUT, SIGNAL_OUT, UINT_OUT
+    }
+
+    private static final Cases<Args> OPTIONS = new Cases<>(Flags.PRCTL, Args.HEX)
+            .with(Args.NONE, "PR_GET_KEEPCAPS", "PR_GET_SECCOMP", "PR_GET_TIMERSLACK", "PR_GET_TIMING", "PR_GET_DUMPABLE",
+                    "PR_GET_SECUREBITS", "PR_GET_FP_MODE", "PR_TASK_PERF_EVENTS_DISABLE", "PR_TASK_PERF_EVENTS_ENABLE")
+            .with(Args.UNSIGNED, "PR_SET_CHILD_SUBREAPER", "PR_SET_ENDIAN", "PR_SET_FPEMU", "PR_SET_FPEXC",
+                    "PR_SET_KEEPCAPS", "PR_SET_TIMING")
+            .with(Args.SUID_DUMP, "PR_SET_DUMPABLE")
+            .with(Args.CAPABILITY, "PR_CAPBSET_READ", "PR_CAPBSET_DROP")
+            .with(Args.COMM, "PR_SET_NAME")
+            .with(Args.DEATH_SIGNAL, "PR_SET_PDEATHSIG")
+            .with(Args.DECIMAL, "PR_SET_TIMERSLACK")
+            .with(Args.SECCOMP, "PR_SET_SECCOMP")
+            .with(Args.UNSIGNED_THEN_HEX, "PR_SET_NO_NEW_PRIVS", "PR_SET_THP_DISABLE", "PR_SET_IO_FLUSHER")
+            .with(Args.VMA, "PR_SET_VMA")
+            .with(Args.COMM_OUT, "PR_GET_NAME")
+            .with(Args.SIGNAL_OUT, "PR_GET_PDEATHSIG")
+            .with(Args.UINT_OUT, "PR_GET_CHILD_SUBREAPER", "PR_GET_ENDIAN", "PR_GET_FPEMU", "PR_GET_FPEXC");
+    private static final int PR_GET_DUMPABLE = (int) Flags.PRCTL.value("PR_GET_DUMPABLE");
+    private static final long SECCOMP_MODE_STRICT = Flags.SECCOMP_MODE.value("SECCOMP_MODE_STRICT");
+    private static final long SECCOMP_MODE_FILTER = Flags.SECCOMP_MODE.value("SECCOMP_MODE_FILTER");
+    private static final FlagSet VMA_OPERATION = Flags.get("pr_set_vma");
+    private static final long PR_SET_VMA_ANON_NAME = VMA_OPERATION.value("PR_SET_VMA_ANON_NAME");
     private static final int TASK_COMM_LEN = 16;
     private static final int PRCTL_ARGS = 5;
 
@@ -26,7 +45,7 @@ final class PrctlDecoders {
         byKind[ArgKind.PRCTL_OPTION.ordinal()] = (c, i, out) -> appendEntry(c, reader, out);
         byKind[ArgKind.PRCTL_OUT.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
-                return readsBack((int) args[0]);
+                return readsBack(OPTIONS.of(args[0]));
             }
 
             @Override public void append(Call c, int i, StringBuilder out) {
@@ -44,46 +63,42 @@ final class PrctlDecoders {
         }
     }
 
-    private static boolean readsBack(int option) {
-        return option == PR_GET_NAME || option == PR_GET_PDEATHSIG || option == PR_GET_CHILD_SUBREAPER
-                || option == PR_GET_ENDIAN || option == PR_GET_FPEMU || option == PR_GET_FPEXC;
+    private static boolean readsBack(Args args) {
+        return args == Args.COMM_OUT || args == Args.SIGNAL_OUT || args == Args.UINT_OUT;
     }
 
     private static void appendEntry(Call c, TraceeReader reader, StringBuilder out) {
-        int option = (int) c.arg(0);
         long arg2 = c.arg(1);
-        Flags.PRCTL.append(option & 0xffffffffL, out);
-        switch (option) {
-            case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK: case PR_GET_TIMING:
-            case PR_GET_DUMPABLE: case PR_GET_SECUREBITS: case PR_GET_FP_MODE:
-            case PR_TASK_PERF_EVENTS_DISABLE: case PR_TASK_PERF_EVENTS_ENABLE:
+        Flags.PRCTL.append(c.arg(0) & 0xffffffffL, out);
+        Args args = OPTIONS.of(c.arg(0));
+        switch (args) {
+            case NONE:
                 return;
-            case PR_SET_CHILD_SUBREAPER: case PR_SET_ENDIAN: case PR_SET_FPEMU: case PR_SET_FPEXC:
-            case PR_SET_KEEPCAPS: case PR_SET_TIMING:
+            case UNSIGNED:
                 out.append(", ");
                 Num.appendUnsigned(arg2, out);
                 return;
-            case PR_SET_DUMPABLE:
+            case SUID_DUMP:
                 out.append(", ");
                 Flags.SUID_DUMP.append(arg2, out);
                 return;
-            case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+            case CAPABILITY:
                 out.append(", ");
                 Flags.CAPABILITY.append(arg2, out);
                 return;
-            case PR_SET_NAME:
+            case COMM:
                 out.append(", ");
                 reader.appendString(c.tid, arg2, TASK_COMM_LEN - 1, out);
                 return;
-            case PR_SET_PDEATHSIG:
+            case DEATH_SIGNAL:
                 out.append(", ");
                 if (Long.compareUnsigned(arg2, 128) > 0) Num.appendUnsigned(arg2, out);
                 else Signals.appendName((int) arg2, out);
                 return;
-            case PR_SET_TIMERSLACK:
+            case DECIMAL:
                 out.append(", ").append(arg2);
                 return;
-            case PR_SET_SECCOMP:
+            case SECCOMP:
                 out.append(", ");
                 Flags.SECCOMP_MODE.append(arg2, out);
                 if (arg2 == SECCOMP_MODE_STRICT) return;
@@ -94,35 +109,34 @@ final class PrctlDecoders {
                 }
                 appendHexArgs(c, 2, out);
                 return;
-            case PR_SET_NO_NEW_PRIVS: case PR_SET_THP_DISABLE: case PR_SET_IO_FLUSHER:
+            case UNSIGNED_THEN_HEX:
                 out.append(", ");
                 Num.appendUnsigned(arg2, out);
                 appendHexArgs(c, 2, out);
                 return;
-            case PR_SET_VMA:
+            case VMA:
                 out.append(", ");
+                VMA_OPERATION.append(arg2, out);
                 if (arg2 == PR_SET_VMA_ANON_NAME) {
-                    out.append("PR_SET_VMA_ANON_NAME, ");
+                    out.append(", ");
                     Num.appendAddress(c.arg(2), out);
                     out.append(", ");
                     Num.appendUnsigned(c.arg(3), out);
                     out.append(", ");
                     reader.appendString(c.tid, c.arg(4), out);
                 } else {
-                    Num.appendHex(arg2, out);
-                    out.append(" /* PR_SET_VMA_??? */");
                     appendHexArgs(c, 2, out);
                 }
                 return;
             default:
-                if (!readsBack(option)) appendHexArgs(c, 1, out);
+                if (!readsBack(args)) appendHexArgs(c, 1, out);
         }
     }
 
     private static void appendExit(Call c, TraceeReader reader, StringBuilder out) {
-        int option = (int) c.arg(0);
+        Args args = OPTIONS.of(c.arg(0));
         long address = c.arg(1);
-        if (option == PR_GET_NAME) {
+        if (args == Args.COMM_OUT) {
             if (c.failed()) Num.appendAddress(address, out);
             else reader.appendString(c.tid, address, TASK_COMM_LEN, out);
             return;
@@ -133,7 +147,7 @@ final class PrctlDecoders {
             return;
         }
         out.append('[');
-        if (option == PR_GET_PDEATHSIG) Signals.appendName(SiginfoFormat.i32(v, 0), out);
+        if (args == Args.SIGNAL_OUT) Signals.appendName(SiginfoFormat.i32(v, 0), out);
         else out.append(SiginfoFormat.i32(v, 0) & 0xffffffffL);
         out.append(']');
     }

@@ -128,6 +128,12 @@ class MoreDecodersTest {
         assertThat(call("prctl", 1, 39, 0, 0, 0, 0)).isEqualTo("PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0");
         long fprog = memory.map(le(16).putShort((short) 4).putLong(8, 0x7fff4b0c0220L).array());
         assertThat(call("prctl", 0, 22, 2, fprog)).isEqualTo("PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=4, filter=0x7fff4b0c0220}");
+        // strace 6.1 on the same calls (the last two failed with EINVAL)
+        long vmaName = memory.string("nm");
+        assertThat(call("prctl", 0, 0x53564d41, 0, 0x7f0000000000L, 4096, vmaName))
+                .isEqualTo("PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x7f0000000000, 4096, \"nm\"");
+        assertThat(call("prctl", -22, 0x53564d41, 1, 2, 3, 4)).isEqualTo("PR_SET_VMA, 0x1 /* PR_SET_VMA_??? */, 0x2, 0x3, 0x4");
+        assertThat(call("prctl", -22, 22, 5, 6, 1, 0)).isEqualTo("PR_SET_SECCOMP, 0x5 /* SECCOMP_MODE_??? */, 0x6, 0x1, 0");
         assertThat(DecoderCalls.result(decoder, "prctl", 1, 3)).isEqualTo("1 (SUID_DUMP_USER)");
         // Nothing left for the exit stop: the entry reports every argument handled, so no separator is due.
         int prctl = SyscallTable.number("prctl");
