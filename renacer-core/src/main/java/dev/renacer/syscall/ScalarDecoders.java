@@ -4,15 +4,30 @@ package dev.renacer.syscall;
 final class ScalarDecoders {
     private ScalarDecoders() {}
 
-    static final int AT_FDCWD = -100;
-    private static final int O_CREAT = 0100;
-    private static final int O_TMPFILE = 020000000;
-    private static final int O_ACCMODE = 3;
-    private static final String[] ACCESS_MODES = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+    private static final FlagSet DIRFD = Flags.get("dirfd");
+    private static final FlagSet OPEN_ACCESS = Flags.get("open_access_mode");
+    /** The access mode's bits, which strace also names when they are all set. */
+    private static final long O_ACCMODE = OPEN_ACCESS.value("O_ACCMODE");
+    /** open's mode is an argument only when the flags ask for a file to be made. */
+    private static final long MODE_USED = Flags.OPEN.value("O_CREAT") | Flags.OPEN.value("__O_TMPFILE");
+    /** The kernel's MAP_TYPE mask: the mapping type is a value in these bits, not flags. */
     private static final int MAP_TYPE = 0xf;
-    private static final int F_SETFD = 2, F_SETFL = 4, F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030;
-    private static final int F_SETOWN = 8, F_SETSIG = 10, F_SETLEASE = 1024, F_NOTIFY = 1026;
-    private static final int F_SETPIPE_SZ = 1031, F_ADD_SEALS = 1033;
+
+    /** What fcntl's third argument is, for each command of flags-files.tbl's fcntl_cmd. */
+    private enum FcntlArg { NONE, FD_FLAGS, OPEN_FLAGS, INT, SIGNAL, ADDRESS, /** not in the table: hex, as strace does */ UNKNOWN }
+
+    private static final Cases<FcntlArg> FCNTL_ARGS = new Cases<>(Flags.FCNTL_CMD, FcntlArg.UNKNOWN)
+            .with(FcntlArg.NONE, "F_GETFD", "F_GETFL", "F_GETOWN", "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ", "F_GET_SEALS")
+            .with(FcntlArg.FD_FLAGS, "F_SETFD")
+            .with(FcntlArg.OPEN_FLAGS, "F_SETFL")
+            .with(FcntlArg.INT, "F_DUPFD", "F_DUPFD_CLOEXEC", "F_SETOWN", "F_SETLEASE", "F_NOTIFY", "F_SETPIPE_SZ",
+                    "F_ADD_SEALS")
+            .with(FcntlArg.SIGNAL, "F_SETSIG")
+            .with(FcntlArg.ADDRESS, "F_GETLK", "F_SETLK", "F_SETLKW", "F_SETOWN_EX", "F_GETOWN_EX", "F_GETOWNER_UIDS",
+                    "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_GET_RW_HINT", "F_SET_RW_HINT", "F_GET_FILE_RW_HINT",
+                    "F_SET_FILE_RW_HINT");
+    private static final int F_GETFD = (int) Flags.FCNTL_CMD.value("F_GETFD");
+    private static final int F_GETFL = (int) Flags.FCNTL_CMD.value("F_GETFL");
 
     static void register(ArgDecoder[] byKind) {
         byKind[ArgKind.HEX.ordinal()] = (c, i, out) -> Num.appendHexOrZero(c.arg(i), out);
@@ -33,7 +48,7 @@ final class ScalarDecoders {
         byKind[ArgKind.OPEN_MODE.ordinal()] = new ArgDecoder() {
             @Override public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i), out); }
             @Override public boolean shown(long[] args, int i) {
-                return i > 0 && (args[i - 1] & (O_CREAT | O_TMPFILE)) != 0;
+                return i > 0 && (args[i - 1] & MODE_USED) != 0;
             }
         };
         byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);
@@ -44,14 +59,15 @@ final class ScalarDecoders {
 
     private static void appendDirfd(Call c, int i, StringBuilder out) {
         int fd = (int) c.arg(i);
-        if (fd == AT_FDCWD) out.append("AT_FDCWD");
+        String name = DIRFD.nameOf(fd);
+        if (name != null) out.append(name);
         else out.append(fd);
     }
 
     /** The access mode always prints first (O_RDONLY is 0, so it cannot be a bit), then the other flags. */
     static void appendOpenFlags(long value, StringBuilder out) {
         long flags = value & 0xffffffffL;
-        out.append(ACCESS_MODES[(int) (flags & O_ACCMODE)]);
+        OPEN_ACCESS.append(flags & O_ACCMODE, out);
         long rest = flags & ~O_ACCMODE;
         if (rest != 0) {
             out.append('|');
@@ -68,8 +84,6 @@ final class ScalarDecoders {
             Flags.MAP.appendBits(rest, out);
         }
     }
-
-    private static final int F_GETFD = 1, F_GETFL = 3;
 
     /** fcntl's result: F_GETFL and a non-zero F_GETFD in hex with their flags, the rest in decimal. */
     static void appendFcntlResult(long[] args, long result, StringBuilder out) {
@@ -100,34 +114,28 @@ final class ScalarDecoders {
             Flags.FCNTL_CMD.append(cmd & 0xffffffffL, out);
             if (i + 1 >= c.args.length) return;
             long arg = c.arg(i + 1);
-            switch (cmd) {
-                case F_SETFD:
+            switch (FCNTL_ARGS.of(cmd)) {
+                case NONE:
+                    break;
+                case FD_FLAGS:
                     out.append(", ");
                     Flags.FD_CLOEXEC.append(arg & 0xffffffffL, out);
                     break;
-                case F_SETFL:
+                case OPEN_FLAGS:
                     out.append(", ");
                     appendOpenFlags(arg, out);
                     break;
-                case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETLEASE: case F_NOTIFY:
-                case F_SETPIPE_SZ: case F_ADD_SEALS:
+                case INT:
                     out.append(", ").append((int) arg);
                     break;
-                case F_SETSIG:
+                case SIGNAL:
                     out.append(", ");
                     Signals.appendName((int) arg, out);
                     break;
-                default:
-                    if (Flags.FCNTL_CMD.nameOf(cmd & 0xffffffffL) == null || isPointerCommand(cmd)) {
-                        out.append(", ");
-                        Num.appendHexOrZero(arg, out);
-                    }
+                default: // ADDRESS, UNKNOWN
+                    out.append(", ");
+                    Num.appendHexOrZero(arg, out);
             }
-        }
-
-        private static boolean isPointerCommand(int cmd) {
-            return cmd == 5 || cmd == 6 || cmd == 7 || cmd == 15 || cmd == 16 || cmd == 17
-                    || cmd == 36 || cmd == 37 || cmd == 38 || (cmd >= 1035 && cmd <= 1038);
         }
     }
 }

@@ -171,6 +171,12 @@ class SyscallDecoderTest {
         assertThat(call("fcntl", 0x800, 10, 3)).isEqualTo("10, F_GETFL");
         assertThat(call("fcntl", 0, 10, 2, 1)).isEqualTo("10, F_SETFD, FD_CLOEXEC");
         assertThat(call("fcntl", 20, 10, 1030, 20)).isEqualTo("10, F_DUPFD_CLOEXEC, 20");
+        assertThat(call("fcntl", 0, 10, 4, 04000 | 02)).isEqualTo("10, F_SETFL, O_RDWR|O_NONBLOCK");
+        assertThat(call("fcntl", 0, 10, 10, 10)).isEqualTo("10, F_SETSIG, SIGUSR1");
+        assertThat(call("fcntl", 42, 10, 9, 7)).as("F_GETOWN takes no argument").isEqualTo("10, F_GETOWN");
+        assertThat(call("fcntl", -22, 10, 99, 5)).isEqualTo("10, 0x63 /* F_??? */, 0x5");
+        assertThat(call("fcntl", 0, 10, 6, 0x7ffc0000L)).as("struct flock, not decoded yet").isEqualTo("10, F_SETLK, 0x7ffc0000");
+        assertThat(call("fcntl", 0, 10, 1036, 0x7ffc0000L)).isEqualTo("10, F_SET_RW_HINT, 0x7ffc0000");
         assertThat(call("kill", 0, 6446, 10)).isEqualTo("6446, SIGUSR1");
         assertThat(call("mkdir", 0, tmp, 0755)).isEqualTo("\"/tmp\", 0755");
         assertThat(call("chmod", 0, tmp, 07)).isEqualTo("\"/tmp\", 007");
