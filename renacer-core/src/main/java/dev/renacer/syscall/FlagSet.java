@@ -44,6 +44,22 @@ public final class FlagSet {
         return null;
     }
 
+    /**
+     * Appends every name this value has, in table order, joined by {@code separator}, as strace prints an ioctl
+     * request that two headers define ({@code BTRFS_IOC_CLONE or FICLONE}); appends nothing and returns false
+     * when it has none.
+     */
+    public boolean appendNames(long value, String separator, StringBuilder out) {
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != value) continue;
+            if (any) out.append(separator);
+            out.append(names[i]);
+            any = true;
+        }
+        return any;
+    }
+
     /** Appends the value the way this set prints: flags ({@code O_CREAT|O_TRUNC|0x40000000}) or a value. */
     public void append(long value, StringBuilder out) {
         if (bitwise) appendFlags(value, out);

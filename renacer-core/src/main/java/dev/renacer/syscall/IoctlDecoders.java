@@ -7,39 +7,52 @@ package dev.renacer.syscall;
 final class IoctlDecoders {
     private IoctlDecoders() {}
 
-    private static final int FIONREAD = 0x541b, TIOCGPGRP = 0x540f, TIOCGPTN = 0x80045430;
-    private static final int FIONBIO = 0x5421, TIOCSPGRP = 0x5410, TIOCSPTLCK = 0x40045431, FIOASYNC = 0x5452;
-    private static final int TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
-    private static final int FIOCLEX = 0x5451, FIONCLEX = 0x5450, TIOCNOTTY = 0x5422;
-    /** _IOW(0x94, 9, int): cp's reflink attempt; strace names both of its definitions. */
-    private static final int FICLONE = 0x40049409;
     private static final String[] DIRECTIONS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
+
+    /** How each request of flags-files.tbl's ioctl_cmd uses the argument. */
+    private enum Arg {
+        /** Requests not decoded: the argument in hex. */
+        HEX,
+        /** No argument: strace prints none ({@code ioctl(3, FIOCLEX)}). */
+        NONE,
+        /** An int the call writes (shown after the call, unless it failed), or reads. */
+        INT_OUT, INT_IN,
+        WINSIZE_OUT, WINSIZE_IN,
+        /** A descriptor passed by value (FICLONE's source). */
+        FD
+    }
+
+    private static final Cases<Arg> REQUESTS = new Cases<>(Flags.IOCTL, Arg.HEX)
+            .with(Arg.NONE, "FIOCLEX", "FIONCLEX", "TIOCNOTTY")
+            .with(Arg.INT_OUT, "FIONREAD", "TIOCGPGRP", "TIOCGPTN")
+            .with(Arg.INT_IN, "FIONBIO", "TIOCSPGRP", "TIOCSPTLCK", "FIOASYNC")
+            .with(Arg.WINSIZE_OUT, "TIOCGWINSZ")
+            .with(Arg.WINSIZE_IN, "TIOCSWINSZ")
+            .with(Arg.FD, "FICLONE");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> appendRequest((int) c.arg(i), out);
         byKind[ArgKind.IOCTL_ARG.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
-                int request = (int) args[i - 1];
-                return request != FIOCLEX && request != FIONCLEX && request != TIOCNOTTY;
+                return REQUESTS.of(args[i - 1]) != Arg.NONE;
             }
 
             @Override public void append(Call c, int i, StringBuilder out) {
-                int request = (int) c.arg(i - 1);
                 long arg = c.arg(i);
-                switch (request) {
-                    case FIONREAD: case TIOCGPGRP: case TIOCGPTN:
+                switch (REQUESTS.of(c.arg(i - 1))) {
+                    case INT_OUT:
                         appendInt(c, arg, !c.failed(), reader, out);
                         break;
-                    case FIONBIO: case TIOCSPGRP: case TIOCSPTLCK: case FIOASYNC:
+                    case INT_IN:
                         appendInt(c, arg, true, reader, out);
                         break;
-                    case TIOCGWINSZ:
+                    case WINSIZE_OUT:
                         appendWinsize(c, arg, !c.failed(), reader, out);
                         break;
-                    case TIOCSWINSZ:
+                    case WINSIZE_IN:
                         appendWinsize(c, arg, true, reader, out);
                         break;
-                    case FICLONE: // the source descriptor, by value
+                    case FD:
                         out.append((int) arg);
                         break;
                     default:
@@ -49,17 +62,12 @@ final class IoctlDecoders {
         };
     }
 
-    /** A known request by name; any other as {@code _IOC(_IOC_READ, 0x54, 0x1, 0x4)}. */
+    /**
+     * A known request by every name it has ({@code BTRFS_IOC_CLONE or FICLONE}, as strace lists the
+     * definitions of one number); any other as {@code _IOC(_IOC_READ, 0x54, 0x1, 0x4)}.
+     */
     static void appendRequest(int request, StringBuilder out) {
-        if (request == FICLONE) {
-            out.append("BTRFS_IOC_CLONE or FICLONE");
-            return;
-        }
-        String name = Flags.IOCTL.nameOf(request & 0xffffffffL);
-        if (name != null) {
-            out.append(name);
-            return;
-        }
+        if (Flags.IOCTL.appendNames(request & 0xffffffffL, " or ", out)) return;
         out.append("_IOC(").append(DIRECTIONS[(request >>> 30) & 3]).append(", ");
         Num.appendHexOrZero((request >>> 8) & 0xff, out);
         out.append(", ");

@@ -259,6 +259,9 @@ class MoreDecodersTest {
         assertThat(call("ioctl", 0, 6, 0x5413, winsize)).isEqualTo("6, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}");
         assertThat(call("ioctl", -25, 6, 0x540f, 0x7fffd533ec5cL)).isEqualTo("6, TIOCGPGRP, 0x7fffd533ec5c");
         assertThat(call("ioctl", 0, 3, 0x80045430, three)).isEqualTo("3, TIOCGPTN, [3]");
+        assertThat(call("ioctl", -95, 4, 0x40049409, 3)).as("one number, two names").isEqualTo("4, BTRFS_IOC_CLONE or FICLONE, 3");
+        assertThat(call("ioctl", 0, 0, 0x5414, winsize)).isEqualTo("0, TIOCSWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}");
+        assertThat(call("ioctl", 0, 3, 0x5450, 0)).isEqualTo("3, FIONCLEX");
         assertThat(call("fadvise64", 0, 3, 0, 0, 2)).isEqualTo("3, 0, 0, POSIX_FADV_SEQUENTIAL");
     }
 
