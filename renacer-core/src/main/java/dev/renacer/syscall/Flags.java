@@ -11,7 +11,9 @@ import java.util.Map;
  */
 final class Flags {
     // Before SETS: static fields initialise in textual order.
-    private static final String[] FILES = {"flags-files.tbl", "flags-memory.tbl", "flags-process.tbl", "flags-network.tbl"};
+    private static final String[] FILES = {
+        "flags-files.tbl", "flags-memory.tbl", "flags-process.tbl", "flags-network.tbl", "flags-signals.tbl",
+    };
     private static final Map<String, FlagSet> SETS = load();
 
     static final FlagSet OPEN = get("open_flags");
