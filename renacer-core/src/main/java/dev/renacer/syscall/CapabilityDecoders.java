@@ -8,7 +8,8 @@ final class CapabilityDecoders {
     private CapabilityDecoders() {}
 
     private static final FlagSet VERSION = Flags.get("cap_version");
-    private static final int VERSION_2 = 0x20071026, VERSION_3 = 0x20080522;
+    private static final int VERSION_2 = (int) VERSION.value("_LINUX_CAPABILITY_VERSION_2");
+    private static final int VERSION_3 = (int) VERSION.value("_LINUX_CAPABILITY_VERSION_3");
     private static final int DATA_SIZE = 12;
     private static final String[] FIELDS = {"effective=", ", permitted=", ", inheritable="};
     /** "1<<CAP_CHOWN" for each capability bit strace names, null for the others; built once. */

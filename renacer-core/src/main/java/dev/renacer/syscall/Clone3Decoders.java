@@ -11,9 +11,11 @@ final class Clone3Decoders {
     private static final int FLAGS = 0, PIDFD = 8, CHILD_TID = 16, PARENT_TID = 24, EXIT_SIGNAL = 32, STACK = 40;
     private static final int STACK_SIZE = 48, TLS = 56, SET_TID = 64, SET_TID_SIZE = 72, CGROUP = 80;
     private static final int MIN_SIZE = 64, MAX_SIZE = 88;
-    private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
-    private static final long CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
-    private static final long CLONE_INTO_CGROUP = 0x200000000L;
+    private static final long CLONE_PIDFD = ProcessDecoders.CLONE_PIDFD, CLONE_SETTLS = ProcessDecoders.CLONE_SETTLS;
+    private static final long CLONE_PARENT_SETTID = ProcessDecoders.CLONE_PARENT_SETTID;
+    private static final long CLONE_CHILD_CLEARTID = ProcessDecoders.CLONE_CHILD_CLEARTID;
+    private static final long CLONE_CHILD_SETTID = ProcessDecoders.CLONE_CHILD_SETTID;
+    private static final long CLONE_INTO_CGROUP = Flags.CLONE.value("CLONE_INTO_CGROUP");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.CLONE3_ARGS.ordinal()] = (c, i, out) -> {

@@ -9,9 +9,9 @@ final class MountDecoders {
 
     private static final FlagSet MOUNT = Flags.get("mount_flags");
     private static final long MS_MGC_VAL = 0xc0ed0000L, MS_MGC_MSK = 0xffff0000L;
-    private static final long MS_REMOUNT = 32, MS_BIND = 4096, MS_MOVE = 8192;
-    private static final long MS_UNBINDABLE = 1 << 17, MS_PRIVATE = 1 << 18, MS_SLAVE = 1 << 19, MS_SHARED = 1 << 20;
-    private static final long NO_TYPE_NOR_DATA = MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
+    private static final long MS_REMOUNT = MOUNT.value("MS_REMOUNT");
+    private static final long NO_TYPE_NOR_DATA = MOUNT.value("MS_BIND") | MOUNT.value("MS_MOVE") | MOUNT.value("MS_SHARED")
+            | MOUNT.value("MS_PRIVATE") | MOUNT.value("MS_SLAVE") | MOUNT.value("MS_UNBINDABLE");
     // mount(source, target, filesystemtype, mountflags, data)
     private static final int FLAGS = 3;
 

@@ -1,12 +1,13 @@
 package dev.renacer.syscall;
 
+import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2LongHashMap;
 
 /** Decoders for sockets: domain, type, protocol, and the common socket addresses. */
 final class NetworkDecoders {
     private NetworkDecoders() {}
 
-    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10;
+    private static final int AF_UNIX = family("AF_UNIX"), AF_INET = family("AF_INET"), AF_INET6 = family("AF_INET6");
     private static final int SOCK_TYPE_MASK = 0xf;
     private static final int SOCKADDR_MAX = 128;
     private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
@@ -72,16 +73,23 @@ final class NetworkDecoders {
         };
     }
 
-    private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41;
+    /** The options of each socket level that has a table of them, keyed by the level's value. */
+    private static final Int2ObjectHashMap<FlagSet> OPTIONS_BY_LEVEL = new Int2ObjectHashMap<>();
+
+    static {
+        FlagSet levels = Flags.get("socket_level");
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_SOCKET"), Flags.SO_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IP"), Flags.IP_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_TCP"), Flags.TCP_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IPV6"), Flags.IPV6_OPTIONS);
+    }
+
+    private static int family(String name) {
+        return (int) Flags.ADDRESS_FAMILY.value(name);
+    }
 
     private static FlagSet optionNames(int level) {
-        switch (level) {
-            case SOL_SOCKET: return Flags.SO_OPTIONS;
-            case SOL_IP: return Flags.IP_OPTIONS;
-            case SOL_TCP: return Flags.TCP_OPTIONS;
-            case SOL_IPV6: return Flags.IPV6_OPTIONS;
-            default: return null;
-        }
+        return OPTIONS_BY_LEVEL.get(level);
     }
 
     /** An option value: {@code [1]} when it is exactly an int, as strace shows the common options. */

@@ -5,8 +5,10 @@ final class ProcessDecoders {
     private ProcessDecoders() {}
 
     private static final long CSIGNAL = 0xff;
-    private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000;
-    private static final long CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+    static final long CLONE_PIDFD = Flags.CLONE.value("CLONE_PIDFD"), CLONE_SETTLS = Flags.CLONE.value("CLONE_SETTLS");
+    static final long CLONE_PARENT_SETTID = Flags.CLONE.value("CLONE_PARENT_SETTID");
+    static final long CLONE_CHILD_CLEARTID = Flags.CLONE.value("CLONE_CHILD_CLEARTID");
+    static final long CLONE_CHILD_SETTID = Flags.CLONE.value("CLONE_CHILD_SETTID");
     private static final long CLONE_EXIT_FIELDS = CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID
             | CLONE_CHILD_CLEARTID | CLONE_SETTLS;
     // x86_64 clone argument order: flags, stack, parent_tid, child_tid, tls
@@ -88,10 +90,26 @@ final class ProcessDecoders {
         out.append('}');
     }
 
+    // the command is in the low 7 bits; these two flags modify it (strace prints them as "_PRIVATE" and "|FUTEX_CLOCK_REALTIME")
     private static final int FUTEX_CMD_MASK = 0x7f, FUTEX_PRIVATE = 128, FUTEX_CLOCK_REALTIME = 256;
-    private static final int WAIT = 0, WAKE = 1, FD = 2, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5;
-    private static final int LOCK_PI = 6, UNLOCK_PI = 7, TRYLOCK_PI = 8, WAIT_BITSET = 9, WAKE_BITSET = 10;
-    private static final int WAIT_REQUEUE_PI = 11, CMP_REQUEUE_PI = 12, LOCK_PI2 = 13;
+
+    /** Which of its arguments a futex command reads, after the operation. */
+    private enum FutexArgs {
+        /** FUTEX_WAKE_OP and commands strace does not know: val, then the rest raw. */
+        RAW,
+        WAIT, WAIT_BITSET, VAL, WAKE_BITSET, REQUEUE, CMP_REQUEUE, WAIT_REQUEUE_PI, TIMEOUT, NONE
+    }
+
+    private static final Cases<FutexArgs> FUTEX_ARGS = new Cases<>(Flags.FUTEX_CMD, FutexArgs.RAW)
+            .with(FutexArgs.WAIT, "FUTEX_WAIT")
+            .with(FutexArgs.WAIT_BITSET, "FUTEX_WAIT_BITSET")
+            .with(FutexArgs.VAL, "FUTEX_WAKE", "FUTEX_FD")
+            .with(FutexArgs.WAKE_BITSET, "FUTEX_WAKE_BITSET")
+            .with(FutexArgs.REQUEUE, "FUTEX_REQUEUE")
+            .with(FutexArgs.CMP_REQUEUE, "FUTEX_CMP_REQUEUE", "FUTEX_CMP_REQUEUE_PI")
+            .with(FutexArgs.WAIT_REQUEUE_PI, "FUTEX_WAIT_REQUEUE_PI")
+            .with(FutexArgs.TIMEOUT, "FUTEX_LOCK_PI", "FUTEX_LOCK_PI2")
+            .with(FutexArgs.NONE, "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI");
     // futex(uaddr, op, val, timeout or val2, uaddr2, val3)
     private static final int VAL = 2, TIMEOUT = 3, UADDR2 = 4, VAL3 = 5;
 
@@ -111,7 +129,7 @@ final class ProcessDecoders {
             if ((op & FUTEX_PRIVATE) != 0) out.append("_PRIVATE");
             if ((op & FUTEX_CLOCK_REALTIME) != 0) out.append("|FUTEX_CLOCK_REALTIME");
         }
-        switch (cmd) {
+        switch (FUTEX_ARGS.of(cmd)) {
             case WAIT:
                 val(c, out);
                 timeout(c, reader, out);
@@ -121,7 +139,7 @@ final class ProcessDecoders {
                 timeout(c, reader, out);
                 bitset(c, out);
                 break;
-            case WAKE: case FD:
+            case VAL:
                 val(c, out);
                 break;
             case WAKE_BITSET:
@@ -133,7 +151,7 @@ final class ProcessDecoders {
                 out.append(", ").append((int) c.arg(TIMEOUT)).append(", ");
                 Num.appendAddress(c.arg(UADDR2), out);
                 break;
-            case CMP_REQUEUE: case CMP_REQUEUE_PI:
+            case CMP_REQUEUE:
                 val(c, out);
                 out.append(", ").append((int) c.arg(TIMEOUT)).append(", ");
                 Num.appendAddress(c.arg(UADDR2), out);
@@ -145,10 +163,10 @@ final class ProcessDecoders {
                 out.append(", ");
                 Num.appendAddress(c.arg(UADDR2), out);
                 break;
-            case LOCK_PI: case LOCK_PI2:
+            case TIMEOUT:
                 timeout(c, reader, out);
                 break;
-            case UNLOCK_PI: case TRYLOCK_PI:
+            case NONE:
                 break;
             default: // FUTEX_WAKE_OP and unknown commands: the raw remaining arguments
                 val(c, out);

@@ -10,7 +10,9 @@ final class SchedDecoders {
     private static final FlagSet IOPRIO_CLASS = Flags.get("ioprio_class");
     private static final FlagSet KCMP_TYPE = Flags.get("kcmp_type");
     private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_DATA_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
-    private static final int KCMP_FILE = 0, KCMP_SYSVSEM = 6, KCMP_EPOLL_TFD = 7;
+    private static final int KCMP_FILE = (int) KCMP_TYPE.value("KCMP_FILE"), KCMP_EPOLL_TFD = (int) KCMP_TYPE.value("KCMP_EPOLL_TFD");
+    /** The last of the types that compare whole resources; those after it are unknown to strace 6.1. */
+    private static final int KCMP_SYSVSEM = (int) KCMP_TYPE.value("KCMP_SYSVSEM");
     // kcmp(pid1, pid2, type, idx1, idx2)
     private static final int IDX1 = 3, IDX2 = 4;
 

@@ -7,13 +7,15 @@ final class StructDecoders {
 
     // struct stat on x86_64
     private static final int STAT_SIZE = 144, ST_MODE = 24, ST_RDEV = 40, ST_SIZE = 48;
-    private static final int S_IFMT = 0170000, S_IFCHR = 020000, S_IFBLK = 060000;
+    /** The file type's bits of a mode (a mask, not a name strace prints). */
+    private static final int S_IFMT = 0170000;
+    private static final long S_IFCHR = Flags.FILE_TYPE.value("S_IFCHR"), S_IFBLK = Flags.FILE_TYPE.value("S_IFBLK");
     // struct statx
     private static final int STATX_SIZE = 256, STX_MASK = 0, STX_ATTRIBUTES = 8, STX_MODE = 28, STX_SIZE = 40;
     private static final long STATX_SYNC_TYPE = 0x6000;
     // struct kernel_sigaction on x86_64: handler, flags, restorer, mask
     private static final int SIGACTION_SIZE = 32, SA_HANDLER = 0, SA_FLAGS = 8, SA_RESTORER_AT = 16, SA_MASK = 24;
-    private static final long SA_RESTORER = 0x04000000L;
+    private static final long SA_RESTORER = Flags.SA.value("SA_RESTORER");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.STAT_OUT.ordinal()] = (c, i, out) -> {

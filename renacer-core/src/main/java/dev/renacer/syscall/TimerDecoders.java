@@ -8,8 +8,9 @@ final class TimerDecoders {
     // struct sigevent on x86_64: sigev_value (8), sigev_signo, sigev_notify, then a union at 16
     private static final int SIGEVENT_SIZE = 64, SIGEV_VALUE = 0, SIGEV_SIGNO = 8, SIGEV_NOTIFY = 12;
     private static final int SIGEV_THREAD_ID_AT = 16, SIGEV_FUNCTION = 16, SIGEV_ATTRIBUTES = 24;
-    private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
     private static final FlagSet SIGEV_NOTIFY_NAMES = Flags.get("sigev_notify");
+    private static final int SIGEV_SIGNAL = notify("SIGEV_SIGNAL"), SIGEV_THREAD = notify("SIGEV_THREAD");
+    private static final int SIGEV_THREAD_ID = notify("SIGEV_THREAD_ID");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.ITIMERSPEC.ordinal()] = (c, i, out) -> appendItimerspec(c.tid, c.arg(i), reader, out);
@@ -22,6 +23,10 @@ final class TimerDecoders {
             if (sev == null) Num.appendAddress(c.arg(i), out);
             else appendSigevent(sev, out);
         };
+    }
+
+    private static int notify(String name) {
+        return (int) SIGEV_NOTIFY_NAMES.value(name);
     }
 
     /** {@code {it_interval={tv_sec=1, tv_nsec=2}, it_value={tv_sec=1000, tv_nsec=3}}}, NULL, or the address. */
