@@ -24,19 +24,16 @@ final class CapabilityDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.CAP_HEADER.ordinal()] = (c, i, out) -> {
-            byte[] h = reader.readStruct(c.tid, c.arg(i), 8);
-            if (h == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
-            int version = SiginfoFormat.i32(h, 0);
+            byte[] h = reader.readOrPrintAddress(c.tid, c.arg(i), 8, out);
+            if (h == null) return;
+            int version = LittleEndian.i32(h, 0);
             out.append("{version=");
             if (VERSION.nameOf(version & 0xffffffffL) != null) VERSION.append(version & 0xffffffffL, out);
             else {
                 Num.appendHexOrZero(version & 0xffffffffL, out);
                 out.append(" /* _LINUX_CAPABILITY_VERSION_??? */");
             }
-            out.append(", pid=").append(SiginfoFormat.i32(h, 4)).append('}');
+            out.append(", pid=").append(LittleEndian.i32(h, 4)).append('}');
         };
         ArgDecoder data = (c, i, out) -> {
             // The header says how many words; capget reads it again after the call, as strace does.
@@ -45,18 +42,15 @@ final class CapabilityDecoders {
                 Num.appendAddress(c.arg(i), out);
                 return;
             }
-            int version = SiginfoFormat.i32(h, 0);
+            int version = LittleEndian.i32(h, 0);
             int words = version == VERSION_2 || version == VERSION_3 ? 2 : 1;
-            byte[] d = reader.readStruct(c.tid, c.arg(i), words * DATA_SIZE);
-            if (d == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
+            byte[] d = reader.readOrPrintAddress(c.tid, c.arg(i), words * DATA_SIZE, out);
+            if (d == null) return;
             out.append('{');
             for (int f = 0; f < 3; f++) {
                 out.append(FIELDS[f]);
-                int lo = SiginfoFormat.i32(d, 4 * f);
-                int hi = words > 1 ? SiginfoFormat.i32(d, DATA_SIZE + 4 * f) : 0;
+                int lo = LittleEndian.i32(d, 4 * f);
+                int hi = words > 1 ? LittleEndian.i32(d, DATA_SIZE + 4 * f) : 0;
                 appendBits(lo, hi, out);
             }
             out.append('}');

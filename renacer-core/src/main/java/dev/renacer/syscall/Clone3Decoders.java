@@ -20,9 +20,12 @@ final class Clone3Decoders {
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.CLONE3_ARGS.ordinal()] = (c, i, out) -> {
             long size = c.arg(i + 1);
-            byte[] args = size < MIN_SIZE ? null : reader.readStruct(c.tid, c.arg(i), fetchSize(size));
-            if (args == null) Num.appendAddress(c.arg(i), out);
-            else appendArgs(args, fetchSize(size), out);
+            if (size < MIN_SIZE) { // the kernel rejects it, and strace does not read it
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            byte[] args = reader.readOrPrintAddress(c.tid, c.arg(i), fetchSize(size), out);
+            if (args != null) appendArgs(args, fetchSize(size), out);
         };
         byKind[ArgKind.CLONE3_TAIL.ordinal()] = new ArgDecoder() {
             @Override public boolean separated() { return false; }
@@ -41,31 +44,31 @@ final class Clone3Decoders {
     }
 
     private static void appendArgs(byte[] a, int size, StringBuilder out) {
-        long flags = SiginfoFormat.i64(a, FLAGS);
+        long flags = LittleEndian.i64(a, FLAGS);
         out.append("{flags=");
         if (flags == 0) out.append('0');
         else Flags.CLONE.appendBits(flags, out);
-        if ((flags & CLONE_PIDFD) != 0) field(", pidfd=", SiginfoFormat.i64(a, PIDFD), out);
+        if ((flags & CLONE_PIDFD) != 0) field(", pidfd=", LittleEndian.i64(a, PIDFD), out);
         if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
-            field(", child_tid=", SiginfoFormat.i64(a, CHILD_TID), out);
+            field(", child_tid=", LittleEndian.i64(a, CHILD_TID), out);
         }
-        if ((flags & CLONE_PARENT_SETTID) != 0) field(", parent_tid=", SiginfoFormat.i64(a, PARENT_TID), out);
-        long exitSignal = SiginfoFormat.i64(a, EXIT_SIGNAL);
+        if ((flags & CLONE_PARENT_SETTID) != 0) field(", parent_tid=", LittleEndian.i64(a, PARENT_TID), out);
+        long exitSignal = LittleEndian.i64(a, EXIT_SIGNAL);
         out.append(", exit_signal=");
         if (exitSignal >= 0 && exitSignal < Integer.MAX_VALUE) Signals.appendName((int) exitSignal, out);
         else Num.appendUnsigned(exitSignal, out);
-        field(", stack=", SiginfoFormat.i64(a, STACK), out);
+        field(", stack=", LittleEndian.i64(a, STACK), out);
         out.append(", stack_size=");
-        Num.appendHexOrZero(SiginfoFormat.i64(a, STACK_SIZE), out);
-        if ((flags & CLONE_SETTLS) != 0) field(", tls=", SiginfoFormat.i64(a, TLS), out);
-        long setTid = SiginfoFormat.i64(a, SET_TID);
-        long setTidSize = SiginfoFormat.i64(a, SET_TID_SIZE);
+        Num.appendHexOrZero(LittleEndian.i64(a, STACK_SIZE), out);
+        if ((flags & CLONE_SETTLS) != 0) field(", tls=", LittleEndian.i64(a, TLS), out);
+        long setTid = LittleEndian.i64(a, SET_TID);
+        long setTidSize = LittleEndian.i64(a, SET_TID_SIZE);
         if (setTid != 0 || setTidSize != 0) {
             field(", set_tid=", setTid, out);
             out.append(", set_tid_size=");
             Num.appendUnsigned(setTidSize, out);
         }
-        long cgroup = size > CGROUP ? SiginfoFormat.i64(a, CGROUP) : 0;
+        long cgroup = size > CGROUP ? LittleEndian.i64(a, CGROUP) : 0;
         if (size > CGROUP && (cgroup != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
             out.append(", cgroup=");
             Num.appendUnsigned(cgroup, out);
@@ -82,9 +85,9 @@ final class Clone3Decoders {
     private static void appendWrittenBack(Call c, TraceeReader reader, long address, long size, StringBuilder out) {
         byte[] a = reader.readStruct(c.tid, address, fetchSize(size));
         if (a == null) return;
-        long flags = SiginfoFormat.i64(a, FLAGS);
-        long pidfd = SiginfoFormat.i64(a, PIDFD);
-        long parentTid = SiginfoFormat.i64(a, PARENT_TID);
+        long flags = LittleEndian.i64(a, FLAGS);
+        long pidfd = LittleEndian.i64(a, PIDFD);
+        long parentTid = LittleEndian.i64(a, PARENT_TID);
         boolean first = true;
         if ((flags & CLONE_PIDFD) != 0) {
             out.append(" => {pidfd=");
@@ -100,8 +103,7 @@ final class Clone3Decoders {
     }
 
     private static void appendInt(Call c, TraceeReader reader, long address, StringBuilder out) {
-        byte[] v = reader.readStruct(c.tid, address, 4);
-        if (v == null) Num.appendAddress(address, out);
-        else out.append('[').append(SiginfoFormat.i32(v, 0)).append(']');
+        byte[] v = reader.readOrPrintAddress(c.tid, address, 4, out);
+        if (v != null) out.append('[').append(LittleEndian.i32(v, 0)).append(']');
     }
 }

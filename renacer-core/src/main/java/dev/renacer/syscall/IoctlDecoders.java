@@ -7,6 +7,7 @@ package dev.renacer.syscall;
 final class IoctlDecoders {
     private IoctlDecoders() {}
 
+    private static final int WINSIZE = 8; // struct winsize: four unsigned shorts
     private static final String[] DIRECTIONS = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
 
     /** How each request of flags-files.tbl's ioctl_cmd uses the argument. */
@@ -41,16 +42,16 @@ final class IoctlDecoders {
                 long arg = c.arg(i);
                 switch (REQUESTS.of(c.arg(i - 1))) {
                     case INT_OUT:
-                        appendInt(c, arg, !c.failed(), reader, out);
+                        appendInt(reader.readOutputOrPrintAddress(c, arg, 4, out), out);
                         break;
                     case INT_IN:
-                        appendInt(c, arg, true, reader, out);
+                        appendInt(reader.readOrPrintAddress(c.tid, arg, 4, out), out);
                         break;
                     case WINSIZE_OUT:
-                        appendWinsize(c, arg, !c.failed(), reader, out);
+                        appendWinsize(reader.readOutputOrPrintAddress(c, arg, WINSIZE, out), out);
                         break;
                     case WINSIZE_IN:
-                        appendWinsize(c, arg, true, reader, out);
+                        appendWinsize(reader.readOrPrintAddress(c.tid, arg, WINSIZE, out), out);
                         break;
                     case FD:
                         out.append((int) arg);
@@ -77,23 +78,15 @@ final class IoctlDecoders {
         out.append(')');
     }
 
-    private static void appendInt(Call c, long address, boolean readable, TraceeReader reader, StringBuilder out) {
-        byte[] v = readable ? reader.readStruct(c.tid, address, 4) : null;
-        if (v == null) Num.appendAddress(address, out);
-        else out.append('[').append(SiginfoFormat.i32(v, 0)).append(']');
+    /** {@code [3]}; nothing when the int was not read (its address is printed instead). */
+    private static void appendInt(byte[] v, StringBuilder out) {
+        if (v != null) out.append('[').append(LittleEndian.i32(v, 0)).append(']');
     }
 
-    private static void appendWinsize(Call c, long address, boolean readable, TraceeReader reader, StringBuilder out) {
-        byte[] w = readable ? reader.readStruct(c.tid, address, 8) : null;
-        if (w == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
-        out.append("{ws_row=").append(u16(w, 0)).append(", ws_col=").append(u16(w, 2))
-                .append(", ws_xpixel=").append(u16(w, 4)).append(", ws_ypixel=").append(u16(w, 6)).append('}');
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    private static void appendWinsize(byte[] w, StringBuilder out) {
+        if (w == null) return;
+        out.append("{ws_row=").append(LittleEndian.u16(w, 0)).append(", ws_col=").append(LittleEndian.u16(w, 2))
+                .append(", ws_xpixel=").append(LittleEndian.u16(w, 4))
+                .append(", ws_ypixel=").append(LittleEndian.u16(w, 6)).append('}');
     }
 }

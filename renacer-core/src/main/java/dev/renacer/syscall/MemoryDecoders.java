@@ -27,11 +27,8 @@ final class MemoryDecoders {
         };
         byKind[ArgKind.UNAME_OUT.ordinal()] = (c, i, out) -> {
             // struct utsname: six 65-byte fields; strace shows the first two without -v.
-            byte[] uts = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 130);
-            if (uts == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
+            byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), 130, out);
+            if (uts == null) return;
             out.append("{sysname=");
             TraceeReader.appendQuoted(uts, 0, cStringLength(uts, 0, 65), out);
             out.append(", nodename=");
@@ -77,8 +74,8 @@ final class MemoryDecoders {
         }
 
         @Override public void append(byte[] iov, StringBuilder out) {
-            long base = SiginfoFormat.i64(iov, 0);
-            long length = SiginfoFormat.i64(iov, 8);
+            long base = LittleEndian.i64(iov, 0);
+            long length = LittleEndian.i64(iov, 8);
             out.append("{iov_base=");
             if (failed) {
                 Num.appendAddress(base, out);

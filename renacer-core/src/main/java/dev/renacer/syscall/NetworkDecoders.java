@@ -21,25 +21,22 @@ final class NetworkDecoders {
         // nothing once it has seen the tasks in flight at one time.
         Long2LongHashMap lengthsAtEntry = new Long2LongHashMap(UNKNOWN_LENGTH);
         byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
-            byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
-            if (len == null) Num.appendAddress(c.arg(i), out);
-            else appendSockaddr(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
+            long length = writtenLength(c, c.arg(i + 1), reader);
+            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
+            else appendSockaddr(c, c.arg(i), (int) length, reader, out);
         };
         byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
             @Override public void atEntry(Call c, int i) {
                 byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
                 if (len == null) lengthsAtEntry.remove(c.tid);
-                else lengthsAtEntry.put(c.tid, SiginfoFormat.i32(len, 0) & 0xffffffffL);
+                else lengthsAtEntry.put(c.tid, LittleEndian.u32(len, 0));
             }
 
             @Override public void append(Call c, int i, StringBuilder out) {
                 long before = lengthsAtEntry.remove(c.tid);
-                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
-                if (len == null) {
-                    Num.appendAddress(c.arg(i), out);
-                    return;
-                }
-                long after = SiginfoFormat.i32(len, 0) & 0xffffffffL;
+                byte[] len = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
+                if (len == null) return;
+                long after = LittleEndian.u32(len, 0);
                 out.append('[');
                 if (before != UNKNOWN_LENGTH && before != after) out.append(before).append(" => ");
                 out.append(after).append(']');
@@ -67,10 +64,20 @@ final class NetworkDecoders {
         };
         byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = (c, i, out) -> appendIntOrAddress(c, c.arg(i), c.arg(i + 1), reader, out);
         byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = (c, i, out) -> {
-            byte[] len = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
-            if (len == null) Num.appendAddress(c.arg(i), out);
-            else appendIntOrAddress(c, c.arg(i), SiginfoFormat.i32(len, 0), reader, out);
+            long length = writtenLength(c, c.arg(i + 1), reader);
+            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
+            else appendIntOrAddress(c, c.arg(i), (int) length, reader, out);
         };
+    }
+
+    /**
+     * The length a call wrote through its socklen_t pointer, which says how much of the buffer beside it to
+     * show; {@link #UNKNOWN_LENGTH} when the call failed or the length cannot be read, and then strace shows
+     * the buffer's address alone.
+     */
+    private static long writtenLength(Call c, long lengthAddress, TraceeReader reader) {
+        byte[] len = c.failed() ? null : reader.readStruct(c.tid, lengthAddress, 4);
+        return len == null ? UNKNOWN_LENGTH : LittleEndian.u32(len, 0);
     }
 
     /** The options of each socket level that has a table of them, keyed by the level's value. */
@@ -94,9 +101,12 @@ final class NetworkDecoders {
 
     /** An option value: {@code [1]} when it is exactly an int, as strace shows the common options. */
     private static void appendIntOrAddress(Call c, long address, long length, TraceeReader reader, StringBuilder out) {
-        byte[] value = length == 4 ? reader.readStruct(c.tid, address, 4) : null;
-        if (value == null) Num.appendAddress(address, out);
-        else out.append('[').append(SiginfoFormat.i32(value, 0)).append(']');
+        if (length != 4) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        byte[] value = reader.readOrPrintAddress(c.tid, address, 4, out);
+        if (value != null) out.append('[').append(LittleEndian.i32(value, 0)).append(']');
     }
 
     static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
@@ -110,7 +120,7 @@ final class NetworkDecoders {
             Num.appendHex(address, out);
             return;
         }
-        int family = (sa[0] & 0xff) | (sa[1] & 0xff) << 8;
+        int family = LittleEndian.u16(sa, 0);
         out.append("{sa_family=");
         Flags.ADDRESS_FAMILY.append(family, out);
         if (family == AF_UNIX) {
@@ -124,7 +134,7 @@ final class NetworkDecoders {
             out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, \"");
             appendIpv6(sa, SIN6_ADDR, out);
             out.append("\", &sin6_addr)");
-            if (size >= 28) out.append(", sin6_scope_id=").append(SiginfoFormat.i32(sa, SIN6_SCOPE_ID) & 0xffffffffL);
+            if (size >= 28) out.append(", sin6_scope_id=").append(LittleEndian.u32(sa, SIN6_SCOPE_ID));
         } else {
             out.append(", ...");
         }

@@ -16,11 +16,11 @@ final class PollDecoder {
     }
 
     private static final TraceeReader.ElementPrinter REQUEST = (pfd, out) -> {
-        int fd = SiginfoFormat.i32(pfd, FD);
+        int fd = LittleEndian.i32(pfd, FD);
         out.append("{fd=").append(fd);
         if (fd >= 0) {
             out.append(", events=");
-            Flags.POLL.append(u16(pfd, EVENTS), out);
+            Flags.POLL.append(LittleEndian.u16(pfd, EVENTS), out);
         }
         out.append('}');
     };
@@ -42,23 +42,19 @@ final class PollDecoder {
         for (long n = 0; n < count && shown < ready; n++) {
             byte[] pfd = reader.readStruct(tid, args[0] + POLLFD_SIZE * n, POLLFD_SIZE);
             if (pfd == null) break;
-            int revents = u16(pfd, REVENTS);
+            int revents = LittleEndian.u16(pfd, REVENTS);
             if (revents == 0) continue;
             out.append(shown == 0 ? " ([" : ", ");
             if (shown == reader.stringLimit()) { // strace bounds this list by -s too
                 out.append("...");
                 break;
             }
-            out.append("{fd=").append(SiginfoFormat.i32(pfd, FD)).append(", revents=");
+            out.append("{fd=").append(LittleEndian.i32(pfd, FD)).append(", revents=");
             Flags.POLL.append(revents, out);
             out.append('}');
             shown++;
         }
         if (shown > 0) out.append("])");
         return shown > 0;
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
     }
 }

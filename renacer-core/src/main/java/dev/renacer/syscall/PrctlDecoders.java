@@ -141,26 +141,20 @@ final class PrctlDecoders {
             else reader.appendString(c.tid, address, TASK_COMM_LEN, out);
             return;
         }
-        byte[] v = c.failed() ? null : reader.readStruct(c.tid, address, 4);
-        if (v == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
+        byte[] v = reader.readOutputOrPrintAddress(c, address, 4, out);
+        if (v == null) return;
         out.append('[');
-        if (args == Args.SIGNAL_OUT) Signals.appendName(SiginfoFormat.i32(v, 0), out);
-        else out.append(SiginfoFormat.i32(v, 0) & 0xffffffffL);
+        if (args == Args.SIGNAL_OUT) Signals.appendName(LittleEndian.i32(v, 0), out);
+        else out.append(LittleEndian.u32(v, 0));
         out.append(']');
     }
 
     /** struct sock_fprog: {@code {len=4, filter=0x7fff4b0c0220}}. */
     private static void appendSockFprog(Call c, long address, TraceeReader reader, StringBuilder out) {
-        byte[] prog = reader.readStruct(c.tid, address, 16);
-        if (prog == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
-        out.append("{len=").append((prog[0] & 0xff) | (prog[1] & 0xff) << 8).append(", filter=");
-        Num.appendAddress(SiginfoFormat.i64(prog, 8), out);
+        byte[] prog = reader.readOrPrintAddress(c.tid, address, 16, out);
+        if (prog == null) return;
+        out.append("{len=").append(LittleEndian.u16(prog, 0)).append(", filter=");
+        Num.appendAddress(LittleEndian.i64(prog, 8), out);
         out.append('}');
     }
 

@@ -46,15 +46,12 @@ final class ProcessDecoders {
 
     /** {@code {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}}, or the address (NULL) as strace prints it. */
     private static void appendRlimit(Call c, int i, TraceeReader reader, StringBuilder out) {
-        byte[] lim = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 16);
-        if (lim == null) {
-            Num.appendAddress(c.arg(i), out);
-            return;
-        }
+        byte[] lim = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
+        if (lim == null) return;
         out.append("{rlim_cur=");
-        appendLimit(SiginfoFormat.i64(lim, 0), out);
+        appendLimit(LittleEndian.i64(lim, 0), out);
         out.append(", rlim_max=");
-        appendLimit(SiginfoFormat.i64(lim, 8), out);
+        appendLimit(LittleEndian.i64(lim, 8), out);
         out.append('}');
     }
 
@@ -71,11 +68,8 @@ final class ProcessDecoders {
     }
 
     static void appendTimespec(int tid, long address, TraceeReader reader, StringBuilder out) {
-        byte[] ts = reader.readStruct(tid, address, 16);
-        if (ts == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
+        byte[] ts = reader.readOrPrintAddress(tid, address, 16, out);
+        if (ts == null) return;
         appendTimeFields(ts, 0, false, out);
     }
 
@@ -84,13 +78,14 @@ final class ProcessDecoders {
      * seconds signed, the fraction unsigned as strace prints it ({@code -1} is 18446744073709551615).
      */
     static void appendTimeFields(byte[] t, int offset, boolean timeval, StringBuilder out) {
-        out.append("{tv_sec=").append(SiginfoFormat.i64(t, offset));
+        out.append("{tv_sec=").append(LittleEndian.i64(t, offset));
         out.append(timeval ? ", tv_usec=" : ", tv_nsec=");
-        Num.appendUnsigned(SiginfoFormat.i64(t, offset + 8), out);
+        Num.appendUnsigned(LittleEndian.i64(t, offset + 8), out);
         out.append('}');
     }
 
-    // the command is in the low 7 bits; these two flags modify it (strace prints them as "_PRIVATE" and "|FUTEX_CLOCK_REALTIME")
+    // The command is in the low 7 bits; two flags modify it, which strace prints as a "_PRIVATE" suffix
+    // and "|FUTEX_CLOCK_REALTIME".
     private static final int FUTEX_CMD_MASK = 0x7f, FUTEX_PRIVATE = 128, FUTEX_CLOCK_REALTIME = 256;
 
     /** Which of its arguments a futex command reads, after the operation. */
@@ -209,9 +204,8 @@ final class ProcessDecoders {
             boolean first = true;
             if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0) {
                 out.append("parent_tid=");
-                byte[] tid = reader.readStruct(c.tid, c.arg(CLONE_PTID), 4);
-                if (tid == null) Num.appendAddress(c.arg(CLONE_PTID), out);
-                else out.append('[').append(SiginfoFormat.i32(tid, 0)).append(']');
+                byte[] tid = reader.readOrPrintAddress(c.tid, c.arg(CLONE_PTID), 4, out);
+                if (tid != null) out.append('[').append(LittleEndian.i32(tid, 0)).append(']');
                 first = false;
             }
             if ((flags & CLONE_SETTLS) != 0) {

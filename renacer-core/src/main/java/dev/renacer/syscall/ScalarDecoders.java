@@ -14,7 +14,11 @@ final class ScalarDecoders {
     private static final int MAP_TYPE = 0xf;
 
     /** What fcntl's third argument is, for each command of flags-files.tbl's fcntl_cmd. */
-    private enum FcntlArg { NONE, FD_FLAGS, OPEN_FLAGS, INT, SIGNAL, ADDRESS, /** not in the table: hex, as strace does */ UNKNOWN }
+    private enum FcntlArg {
+        NONE, FD_FLAGS, OPEN_FLAGS, INT, SIGNAL, ADDRESS,
+        /** A command the table does not name: the argument in hex, as strace prints it. */
+        UNKNOWN
+    }
 
     private static final Cases<FcntlArg> FCNTL_ARGS = new Cases<>(Flags.FCNTL_CMD, FcntlArg.UNKNOWN)
             .with(FcntlArg.NONE, "F_GETFD", "F_GETFL", "F_GETOWN", "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ", "F_GET_SEALS")

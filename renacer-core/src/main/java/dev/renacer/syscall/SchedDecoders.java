@@ -10,7 +10,8 @@ final class SchedDecoders {
     private static final FlagSet IOPRIO_CLASS = Flags.get("ioprio_class");
     private static final FlagSet KCMP_TYPE = Flags.get("kcmp_type");
     private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_DATA_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
-    private static final int KCMP_FILE = (int) KCMP_TYPE.value("KCMP_FILE"), KCMP_EPOLL_TFD = (int) KCMP_TYPE.value("KCMP_EPOLL_TFD");
+    private static final int KCMP_FILE = (int) KCMP_TYPE.value("KCMP_FILE");
+    private static final int KCMP_EPOLL_TFD = (int) KCMP_TYPE.value("KCMP_EPOLL_TFD");
     /** The last of the types that compare whole resources; those after it are unknown to strace 6.1. */
     private static final int KCMP_SYSVSEM = (int) KCMP_TYPE.value("KCMP_SYSVSEM");
     // kcmp(pid1, pid2, type, idx1, idx2)
@@ -18,32 +19,25 @@ final class SchedDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         ArgDecoder schedParam = (c, i, out) -> {
-            byte[] param = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 4);
-            if (param == null) Num.appendAddress(c.arg(i), out);
-            else out.append('[').append(SiginfoFormat.i32(param, 0)).append(']'); // strace 6.1: [sched_priority]
+            byte[] param = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
+            if (param != null) out.append('[').append(LittleEndian.i32(param, 0)).append(']'); // [sched_priority]
         };
         byKind[ArgKind.SCHED_PARAM.ordinal()] = schedParam;
         byKind[ArgKind.SCHED_PARAM_OUT.ordinal()] = schedParam;
         byKind[ArgKind.IOPRIO.ordinal()] = (c, i, out) -> appendIoprio((int) c.arg(i), out);
         byKind[ArgKind.KCMP_TYPE.ordinal()] = (c, i, out) -> appendKcmp(c, i, reader, out);
         byKind[ArgKind.ADDR_OUT.ordinal()] = (c, i, out) -> {
-            byte[] word = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
-            if (word == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
+            byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
+            if (word == null) return;
             out.append('[');
-            Num.appendAddress(SiginfoFormat.i64(word, 0), out);
+            Num.appendAddress(LittleEndian.i64(word, 0), out);
             out.append(']');
         };
         byKind[ArgKind.ULONG_OUT.ordinal()] = (c, i, out) -> {
-            byte[] word = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
-            if (word == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
+            byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
+            if (word == null) return;
             out.append('[');
-            Num.appendUnsigned(SiginfoFormat.i64(word, 0), out);
+            Num.appendUnsigned(LittleEndian.i64(word, 0), out);
             out.append(']');
         };
     }
@@ -74,13 +68,10 @@ final class SchedDecoders {
             out.append(", ").append((int) c.arg(IDX1)).append(", ").append((int) c.arg(IDX2));
         } else if (type == KCMP_EPOLL_TFD) {
             out.append(", ").append((int) c.arg(IDX1)).append(", ");
-            byte[] slot = reader.readStruct(c.tid, c.arg(IDX2), 12);
-            if (slot == null) {
-                Num.appendAddress(c.arg(IDX2), out);
-                return;
-            }
-            out.append("{efd=").append(SiginfoFormat.i32(slot, 0)).append(", tfd=").append(SiginfoFormat.i32(slot, 4));
-            out.append(", toff=").append(SiginfoFormat.i32(slot, 8) & 0xffffffffL).append('}');
+            byte[] slot = reader.readOrPrintAddress(c.tid, c.arg(IDX2), 12, out);
+            if (slot == null) return;
+            out.append("{efd=").append(LittleEndian.i32(slot, 0)).append(", tfd=").append(LittleEndian.i32(slot, 4));
+            out.append(", toff=").append(LittleEndian.u32(slot, 8)).append('}');
         } else if (type < 0 || type > KCMP_SYSVSEM) {
             out.append(", ");
             Num.appendHexOrZero(c.arg(IDX1), out);

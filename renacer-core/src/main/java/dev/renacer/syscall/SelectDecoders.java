@@ -21,13 +21,10 @@ final class SelectDecoders {
         byKind[ArgKind.FDSET.ordinal()] = (c, i, out) -> appendFdSet(c.tid, (int) c.arg(0), c.arg(i), reader, out);
         byKind[ArgKind.PSELECT_SIGMASK.ordinal()] = (c, i, out) -> {
             // struct { const sigset_t *ss; size_t ss_len; }
-            byte[] pair = reader.readStruct(c.tid, c.arg(i), 16);
-            if (pair == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
-            long set = SiginfoFormat.i64(pair, 0);
-            long size = SiginfoFormat.i64(pair, 8);
+            byte[] pair = reader.readOrPrintAddress(c.tid, c.arg(i), 16, out);
+            if (pair == null) return;
+            long set = LittleEndian.i64(pair, 0);
+            long size = LittleEndian.i64(pair, 8);
             out.append("{sigmask=");
             StructDecoders.appendSigset(c.tid, set, size, reader, out);
             out.append(", sigsetsize=");
@@ -149,11 +146,8 @@ final class SelectDecoders {
 
     /** strace's sprint_timeval/sprint_timespec at exit: the struct, or its address when unreadable. */
     private static void appendTime(int tid, long address, boolean timeval, TraceeReader reader, StringBuilder out) {
-        byte[] t = reader.readStruct(tid, address, 16);
-        if (t == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
+        byte[] t = reader.readOrPrintAddress(tid, address, 16, out);
+        if (t == null) return;
         ProcessDecoders.appendTimeFields(t, 0, timeval, out);
     }
 }

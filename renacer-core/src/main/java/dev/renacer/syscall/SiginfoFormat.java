@@ -69,13 +69,13 @@ final class SiginfoFormat {
     }
 
     static void append(byte[] si, StringBuilder out) {
-        int signo = i32(si, SIGNO);
+        int signo = LittleEndian.i32(si, SIGNO);
         if (signo == 0) {
             out.append("{}"); // strace prints nothing of a siginfo without a signal
             return;
         }
-        int errno = i32(si, ERRNO);
-        int code = i32(si, CODE);
+        int errno = LittleEndian.i32(si, ERRNO);
+        int code = LittleEndian.i32(si, CODE);
         out.append("{si_signo=");
         Signals.appendName(signo, out);
         out.append(", si_code=");
@@ -92,18 +92,18 @@ final class SiginfoFormat {
     private static void appendFromUser(byte[] si, int code, StringBuilder out) {
         if (code == SI_TIMER) {
             out.append(", si_timerid=");
-            Num.appendHex(i32(si, TIMER_ID) & 0xffffffffL, out);
-            out.append(", si_overrun=").append(i32(si, OVERRUN));
+            Num.appendHex(LittleEndian.u32(si, TIMER_ID), out);
+            out.append(", si_overrun=").append(LittleEndian.i32(si, OVERRUN));
             appendSigval(si, out);
             return;
         }
         if (code == SI_SIGIO) {
-            out.append(", si_band=").append(i64(si, BAND));
-            out.append(", si_fd=").append(i32(si, POLL_FD));
+            out.append(", si_band=").append(LittleEndian.i64(si, BAND));
+            out.append(", si_fd=").append(LittleEndian.i32(si, POLL_FD));
             return;
         }
         appendSource(si, out);
-        if (code != 0 && code != SI_TKILL && i64(si, SIGVAL) != 0) appendSigval(si, out);
+        if (code != 0 && code != SI_TKILL && LittleEndian.i64(si, SIGVAL) != 0) appendSigval(si, out);
     }
 
     private static void appendFromKernel(byte[] si, int signo, int code, StringBuilder out) {
@@ -111,35 +111,35 @@ final class SiginfoFormat {
             case CHILD:
                 appendSource(si, out);
                 out.append(", si_status=");
-                if (code == CLD_EXITED) out.append(i32(si, STATUS));
-                else Signals.appendName(i32(si, STATUS), out);
-                out.append(", si_utime=").append(i64(si, UTIME));
-                out.append(", si_stime=").append(i64(si, STIME));
+                if (code == CLD_EXITED) out.append(LittleEndian.i32(si, STATUS));
+                else Signals.appendName(LittleEndian.i32(si, STATUS), out);
+                out.append(", si_utime=").append(LittleEndian.i64(si, UTIME));
+                out.append(", si_stime=").append(LittleEndian.i64(si, STIME));
                 break;
             case FAULT:
                 out.append(", si_addr=");
-                Num.appendAddress(i64(si, ADDR), out);
+                Num.appendAddress(LittleEndian.i64(si, ADDR), out);
                 appendFaultDetail(si, signo, code, out);
                 break;
             case POLL:
                 if (code >= 1 && code <= POLL_MSG) {
-                    out.append(", si_band=").append(i64(si, BAND));
-                    out.append(", si_fd=").append(i32(si, POLL_FD));
+                    out.append(", si_band=").append(LittleEndian.i64(si, BAND));
+                    out.append(", si_fd=").append(LittleEndian.i32(si, POLL_FD));
                 }
                 break;
             case SYSCALL:
                 out.append(", si_call_addr=");
-                Num.appendAddress(i64(si, CALL_ADDR), out);
+                Num.appendAddress(LittleEndian.i64(si, CALL_ADDR), out);
                 out.append(", si_syscall=");
-                int nr = i32(si, SYSCALL);
+                int nr = LittleEndian.i32(si, SYSCALL);
                 if (SyscallTable.known(nr)) out.append("__NR_").append(SyscallTable.name(nr));
                 else out.append(nr);
                 out.append(", si_arch=");
-                AUDIT_ARCH.append(i32(si, ARCH) & 0xffffffffL, out);
+                AUDIT_ARCH.append(LittleEndian.u32(si, ARCH), out);
                 break;
             default:
-                if (i32(si, PID) != 0 || i32(si, UID) != 0) appendSource(si, out);
-                if (i64(si, SIGVAL) != 0) appendSigval(si, out);
+                if (LittleEndian.i32(si, PID) != 0 || LittleEndian.i32(si, UID) != 0) appendSource(si, out);
+                if (LittleEndian.i64(si, SIGVAL) != 0) appendSigval(si, out);
         }
     }
 
@@ -147,14 +147,14 @@ final class SiginfoFormat {
     private static void appendFaultDetail(byte[] si, int signo, int code, StringBuilder out) {
         if (signo == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
             out.append(", si_addr_lsb=");
-            Num.appendHexOrZero(((si[ADDR_LSB] & 0xff) | (si[ADDR_LSB + 1] & 0xff) << 8), out);
+            Num.appendHexOrZero((LittleEndian.u16(si, ADDR_LSB)), out);
         } else if (signo == SIGSEGV && code == SEGV_BNDERR) {
             out.append(", si_lower=");
-            Num.appendAddress(i64(si, LOWER), out);
+            Num.appendAddress(LittleEndian.i64(si, LOWER), out);
             out.append(", si_upper=");
-            Num.appendAddress(i64(si, UPPER), out);
+            Num.appendAddress(LittleEndian.i64(si, UPPER), out);
         } else if (signo == SIGSEGV && code == SEGV_PKUERR) {
-            out.append(", si_pkey=").append(i32(si, PKEY) & 0xffffffffL);
+            out.append(", si_pkey=").append(LittleEndian.u32(si, PKEY));
         }
     }
 
@@ -166,21 +166,13 @@ final class SiginfoFormat {
     }
 
     private static void appendSource(byte[] si, StringBuilder out) {
-        out.append(", si_pid=").append(i32(si, PID));
-        out.append(", si_uid=").append(i32(si, UID) & 0xffffffffL);
+        out.append(", si_pid=").append(LittleEndian.i32(si, PID));
+        out.append(", si_uid=").append(LittleEndian.u32(si, UID));
     }
 
     private static void appendSigval(byte[] si, StringBuilder out) {
-        out.append(", si_int=").append(i32(si, SIGVAL));
+        out.append(", si_int=").append(LittleEndian.i32(si, SIGVAL));
         out.append(", si_ptr=");
-        Num.appendAddress(i64(si, SIGVAL), out);
-    }
-
-    static int i32(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-    }
-
-    static long i64(byte[] b, int at) {
-        return (i32(b, at) & 0xffffffffL) | ((long) i32(b, at + 4)) << 32;
+        Num.appendAddress(LittleEndian.i64(si, SIGVAL), out);
     }
 }

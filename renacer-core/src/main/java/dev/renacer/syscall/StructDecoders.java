@@ -19,70 +19,60 @@ final class StructDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.STAT_OUT.ordinal()] = (c, i, out) -> {
-            byte[] st = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STAT_SIZE);
-            if (st == null) Num.appendAddress(c.arg(i), out);
-            else appendStat(st, out);
+            byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
+            if (st != null) appendStat(st, out);
         };
         byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] fds = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 8);
-            if (fds == null) {
+            byte[] fds = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
+            if (fds == null) return;
+            out.append('[').append(LittleEndian.i32(fds, 0)).append(", ").append(LittleEndian.i32(fds, 4)).append(']');
+        };
+        byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
+            // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
+            if (c.returnValue <= 0) {
                 Num.appendAddress(c.arg(i), out);
                 return;
             }
-            out.append('[').append(SiginfoFormat.i32(fds, 0)).append(", ").append(SiginfoFormat.i32(fds, 4)).append(']');
-        };
-        byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] status = c.returnValue <= 0 ? null : reader.readStruct(c.tid, c.arg(i), 4);
-            if (status == null) Num.appendAddress(c.arg(i), out);
-            else appendWaitStatus(SiginfoFormat.i32(status, 0), out);
+            byte[] status = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
+            if (status != null) appendWaitStatus(LittleEndian.i32(status, 0), out);
         };
         ArgDecoder sigset = (c, i, out) -> {
-            // The set's size is the call's last argument; the kernel rejects any size but 8, and so
-            // strace prints the bare address then.
-            long size = c.arg(SyscallTable.argumentCount(c.number) - 1);
-            byte[] set = c.failed() || size != 8 ? null : reader.readStruct(c.tid, c.arg(i), 8);
-            if (set == null) Num.appendAddress(c.arg(i), out);
-            else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
+            // The set's size is the call's last argument.
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else appendSigset(c.tid, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
         byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c.tid, c.arg(i), c.arg(i + 1), reader, out);
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
         byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
-            byte[] mask = c.stackPointer == 0 ? null : reader.readStruct(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8);
             out.append("{mask=");
-            if (mask == null) Num.appendAddress(c.stackPointer + UC_SIGMASK_OFFSET, out);
-            else Signals.appendSigset(SiginfoFormat.i64(mask, 0), out);
+            byte[] mask = reader.readOrPrintAddress(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8, out);
+            if (mask != null) Signals.appendSigset(LittleEndian.i64(mask, 0), out);
             out.append('}');
         };
         byKind[ArgKind.SIGSET_OUT.ordinal()] = sigset;
         ArgDecoder sigaction = (c, i, out) -> {
-            byte[] sa = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), SIGACTION_SIZE);
-            if (sa == null) Num.appendAddress(c.arg(i), out);
-            else appendSigaction(sa, out);
+            byte[] sa = reader.readOutputOrPrintAddress(c, c.arg(i), SIGACTION_SIZE, out);
+            if (sa != null) appendSigaction(sa, out);
         };
         byKind[ArgKind.SIGACTION.ordinal()] = sigaction;
         ArgDecoder siginfo = (c, i, out) -> {
-            byte[] si = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 128);
-            if (si == null) Num.appendAddress(c.arg(i), out);
-            else SiginfoFormat.append(si, out);
+            byte[] si = reader.readOutputOrPrintAddress(c, c.arg(i), 128, out);
+            if (si != null) SiginfoFormat.append(si, out);
         };
         byKind[ArgKind.SIGINFO.ordinal()] = siginfo;
         byKind[ArgKind.SIGINFO_OUT.ordinal()] = siginfo;
         ArgDecoder timeval = (c, i, out) -> {
-            byte[] tv = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 16);
-            if (tv == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
-            }
+            byte[] tv = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
+            if (tv == null) return;
             ProcessDecoders.appendTimeFields(tv, 0, true, out);
         };
         byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
         byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;
         byKind[ArgKind.ID_OUT.ordinal()] = (c, i, out) -> {
-            byte[] id = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), 4);
-            if (id == null) Num.appendAddress(c.arg(i), out);
-            else out.append('[').append(SiginfoFormat.i32(id, 0) & 0xffffffffL).append(']');
+            byte[] id = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
+            if (id != null) out.append('[').append(LittleEndian.u32(id, 0)).append(']');
         };
         byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
         byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
@@ -104,9 +94,8 @@ final class StructDecoders {
             }
         };
         byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
-            byte[] stx = c.failed() ? null : reader.readStruct(c.tid, c.arg(i), STATX_SIZE);
-            if (stx == null) Num.appendAddress(c.arg(i), out);
-            else appendStatx(stx, out);
+            byte[] stx = reader.readOutputOrPrintAddress(c, c.arg(i), STATX_SIZE, out);
+            if (stx != null) appendStatx(stx, out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
     }
@@ -116,19 +105,22 @@ final class StructDecoders {
      * size is not the kernel's 8 bytes (the kernel rejects it, and strace does not read it) or it cannot be read.
      */
     static void appendSigset(int tid, long address, long size, TraceeReader reader, StringBuilder out) {
-        byte[] set = size != 8 ? null : reader.readStruct(tid, address, 8);
-        if (set == null) Num.appendAddress(address, out);
-        else Signals.appendSigset(SiginfoFormat.i64(set, 0), out);
+        if (size != 8) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        byte[] set = reader.readOrPrintAddress(tid, address, 8, out);
+        if (set != null) Signals.appendSigset(LittleEndian.i64(set, 0), out);
     }
 
     /** {@code {st_mode=S_IFREG|0644, st_size=1234, ...}}; devices show st_rdev instead of st_size. */
     static void appendStat(byte[] st, StringBuilder out) {
-        int mode = SiginfoFormat.i32(st, ST_MODE);
+        int mode = LittleEndian.i32(st, ST_MODE);
         out.append("{st_mode=");
         appendFileMode(mode, out);
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            long rdev = SiginfoFormat.i64(st, ST_RDEV);
+            long rdev = LittleEndian.i64(st, ST_RDEV);
             long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
             long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
             out.append(", st_rdev=makedev(");
@@ -137,7 +129,7 @@ final class StructDecoders {
             Num.appendHexOrZero(minor, out);
             out.append(')');
         } else {
-            out.append(", st_size=").append(SiginfoFormat.i64(st, ST_SIZE));
+            out.append(", st_size=").append(LittleEndian.i64(st, ST_SIZE));
         }
         out.append(", ...}");
     }
@@ -174,18 +166,18 @@ final class StructDecoders {
         reader.appendArray(c.tid, address, count, 4, ID, out);
     }
 
-    private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(SiginfoFormat.i32(id, 0) & 0xffffffffL);
+    private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(LittleEndian.u32(id, 0));
 
     /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
     static void appendStatx(byte[] stx, StringBuilder out) {
         out.append("{stx_mask=");
-        Flags.STATX_MASK.append(SiginfoFormat.i32(stx, STX_MASK) & 0xffffffffL, out);
+        Flags.STATX_MASK.append(LittleEndian.u32(stx, STX_MASK), out);
         out.append(", stx_attributes=");
-        Flags.STATX_ATTRS.append(SiginfoFormat.i64(stx, STX_ATTRIBUTES), out);
+        Flags.STATX_ATTRS.append(LittleEndian.i64(stx, STX_ATTRIBUTES), out);
         out.append(", stx_mode=");
-        appendFileMode((stx[STX_MODE] & 0xff) | (stx[STX_MODE + 1] & 0xff) << 8, out);
+        appendFileMode(LittleEndian.u16(stx, STX_MODE), out);
         out.append(", stx_size=");
-        Num.appendUnsigned(SiginfoFormat.i64(stx, STX_SIZE), out);
+        Num.appendUnsigned(LittleEndian.i64(stx, STX_SIZE), out);
         out.append(", ...}");
     }
 
@@ -244,19 +236,19 @@ final class StructDecoders {
 
     /** {@code {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f...}}. */
     static void appendSigaction(byte[] sa, StringBuilder out) {
-        long handler = SiginfoFormat.i64(sa, SA_HANDLER);
-        long flags = SiginfoFormat.i64(sa, SA_FLAGS);
+        long handler = LittleEndian.i64(sa, SA_HANDLER);
+        long flags = LittleEndian.i64(sa, SA_FLAGS);
         out.append("{sa_handler=");
         if (handler == 0) out.append("SIG_DFL");
         else if (handler == 1) out.append("SIG_IGN");
         else Num.appendHex(handler, out);
         out.append(", sa_mask=");
-        Signals.appendSigset(SiginfoFormat.i64(sa, SA_MASK), out);
+        Signals.appendSigset(LittleEndian.i64(sa, SA_MASK), out);
         out.append(", sa_flags=");
         Flags.SA.append(flags & 0xffffffffL, out);
         if ((flags & SA_RESTORER) != 0) {
             out.append(", sa_restorer=");
-            Num.appendAddress(SiginfoFormat.i64(sa, SA_RESTORER_AT), out);
+            Num.appendAddress(LittleEndian.i64(sa, SA_RESTORER_AT), out);
         }
         out.append('}');
     }

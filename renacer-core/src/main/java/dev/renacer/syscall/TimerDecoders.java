@@ -19,9 +19,8 @@ final class TimerDecoders {
             else appendItimerspec(c.tid, c.arg(i), reader, out);
         };
         byKind[ArgKind.SIGEVENT.ordinal()] = (c, i, out) -> {
-            byte[] sev = reader.readStruct(c.tid, c.arg(i), SIGEVENT_SIZE);
-            if (sev == null) Num.appendAddress(c.arg(i), out);
-            else appendSigevent(sev, out);
+            byte[] sev = reader.readOrPrintAddress(c.tid, c.arg(i), SIGEVENT_SIZE, out);
+            if (sev != null) appendSigevent(sev, out);
         };
     }
 
@@ -31,11 +30,8 @@ final class TimerDecoders {
 
     /** {@code {it_interval={tv_sec=1, tv_nsec=2}, it_value={tv_sec=1000, tv_nsec=3}}}, NULL, or the address. */
     static void appendItimerspec(int tid, long address, TraceeReader reader, StringBuilder out) {
-        byte[] its = reader.readStruct(tid, address, ITIMERSPEC_SIZE);
-        if (its == null) {
-            Num.appendAddress(address, out);
-            return;
-        }
+        byte[] its = reader.readOrPrintAddress(tid, address, ITIMERSPEC_SIZE, out);
+        if (its == null) return;
         out.append("{it_interval=");
         ProcessDecoders.appendTimeFields(its, 0, false, out);
         out.append(", it_value=");
@@ -48,9 +44,9 @@ final class TimerDecoders {
      * NULL, the signal by name only for the notifications that send one, then what the notification uses.
      */
     static void appendSigevent(byte[] sev, StringBuilder out) {
-        long value = SiginfoFormat.i64(sev, SIGEV_VALUE);
-        int signo = SiginfoFormat.i32(sev, SIGEV_SIGNO);
-        int notify = SiginfoFormat.i32(sev, SIGEV_NOTIFY);
+        long value = LittleEndian.i64(sev, SIGEV_VALUE);
+        int signo = LittleEndian.i32(sev, SIGEV_SIGNO);
+        int notify = LittleEndian.i32(sev, SIGEV_NOTIFY);
         out.append('{');
         if (value != 0) {
             out.append("sigev_value={sival_int=").append((int) value).append(", sival_ptr=");
@@ -63,12 +59,12 @@ final class TimerDecoders {
         out.append(", sigev_notify=");
         SIGEV_NOTIFY_NAMES.append(notify & 0xffffffffL, out);
         if (notify == SIGEV_THREAD_ID) {
-            out.append(", sigev_notify_thread_id=").append(SiginfoFormat.i32(sev, SIGEV_THREAD_ID_AT));
+            out.append(", sigev_notify_thread_id=").append(LittleEndian.i32(sev, SIGEV_THREAD_ID_AT));
         } else if (notify == SIGEV_THREAD) {
             out.append(", sigev_notify_function=");
-            Num.appendAddress(SiginfoFormat.i64(sev, SIGEV_FUNCTION), out);
+            Num.appendAddress(LittleEndian.i64(sev, SIGEV_FUNCTION), out);
             out.append(", sigev_notify_attributes=");
-            Num.appendAddress(SiginfoFormat.i64(sev, SIGEV_ATTRIBUTES), out);
+            Num.appendAddress(LittleEndian.i64(sev, SIGEV_ATTRIBUTES), out);
         }
         out.append('}');
     }

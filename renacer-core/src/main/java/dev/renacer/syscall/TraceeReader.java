@@ -28,6 +28,27 @@ final class TraceeReader {
         return got == length ? bytes : null;
     }
 
+    /**
+     * Read it or say where it was (strace's umove_or_printaddr), for what a call reads: the {@code length} bytes
+     * at {@code address} in a reused buffer; or null, after appending the address ({@code NULL}, or hex), when
+     * the pointer is null or the memory cannot be read whole.
+     */
+    byte[] readOrPrintAddress(int tid, long address, int length, StringBuilder out) {
+        byte[] bytes = readStruct(tid, address, length);
+        if (bytes == null) Num.appendAddress(address, out);
+        return bytes;
+    }
+
+    /**
+     * As {@link #readOrPrintAddress(int, long, int, StringBuilder)}, for what a call writes: a call that failed
+     * wrote nothing, so only its address is printed, as strace does at the exit stop of a failed call.
+     */
+    byte[] readOutputOrPrintAddress(Call c, long address, int length, StringBuilder out) {
+        if (!c.failed()) return readOrPrintAddress(c.tid, address, length, out);
+        Num.appendAddress(address, out);
+        return null;
+    }
+
     /** The most {@link #readStruct} reads at once. */
     int chunkSize() { return bytes.length - 1; }
 
@@ -45,7 +66,7 @@ final class TraceeReader {
     /** Reads one 8-byte word into {@code dst[0]}; false when unreadable. */
     boolean readWord(int tid, long address, long[] dst) {
         if (memory.read(tid, address, word, 0, 8) != 8) return false;
-        dst[0] = SiginfoFormat.i64(word, 0);
+        dst[0] = LittleEndian.i64(word, 0);
         return true;
     }
 
@@ -131,7 +152,7 @@ final class TraceeReader {
         // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name
         for (long offset = 0; offset + 19 <= length; count++) {
             if (memory.read(tid, address + offset + 16, word, 0, 2) != 2) return -1;
-            int reclen = (word[0] & 0xff) | (word[1] & 0xff) << 8;
+            int reclen = LittleEndian.u16(word, 0);
             if (reclen == 0) break;
             offset += reclen;
         }

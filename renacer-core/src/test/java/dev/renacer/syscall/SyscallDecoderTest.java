@@ -232,6 +232,19 @@ class SyscallDecoderTest {
     }
 
     @Test
+    void rtSigreturnShowsTheMaskSavedInTheFrameAtTheStackPointer() {
+        // the frame's struct ucontext: uc_sigmask after uc_flags, uc_link, uc_stack (24) and uc_mcontext (256)
+        long frame = memory.map(ByteBuffer.allocate(304).order(ByteOrder.LITTLE_ENDIAN).putLong(296, 1L << 9).array());
+        int sigreturn = SyscallTable.number("rt_sigreturn");
+        StringBuilder out = new StringBuilder();
+        decoder.decodeEntry(1, sigreturn, new long[6], frame, out);
+        assertThat(out).hasToString("{mask=[USR1]}");
+        out.setLength(0);
+        decoder.decodeEntry(1, sigreturn, new long[6], UNMAPPED, out);
+        assertThat(out).hasToString("{mask=0x" + Long.toHexString(UNMAPPED + 296) + "}");
+    }
+
+    @Test
     void unknownSyscallsPrintSixHexArguments() {
         long[] args = {1, 0, 0x10, 0, 0, 0};
         StringBuilder out = new StringBuilder();
