@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a syscall argument is, which decides how it is printed. The syscall table names a kind per
- * argument (in lower case); {@link SyscallDecoder} looks the decoder up by kind, never by syscall name.
+ * argument (in lower case); {@link dev.renacer.syscall.decode.SyscallDecoder} looks the decoder up by kind,
+ * never by syscall name.
  */
 public enum ArgKind {
     /** Plain hex, 0 as "0" (strace's %#lx). */

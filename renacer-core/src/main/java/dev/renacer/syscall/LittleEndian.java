@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * out of the reused byte buffers the decoders hold. The JDK's byte-array views do the reading: no
  * allocation, and the JIT turns each into one load.
  */
-final class LittleEndian {
+public final class LittleEndian {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -17,20 +17,20 @@ final class LittleEndian {
     private LittleEndian() {}
 
     /** The unsigned 16 bits at {@code at}. */
-    static int u16(byte[] b, int at) {
+    public static int u16(byte[] b, int at) {
         return (short) I16.get(b, at) & 0xffff;
     }
 
-    static int i32(byte[] b, int at) {
+    public static int i32(byte[] b, int at) {
         return (int) I32.get(b, at);
     }
 
     /** The 32 bits at {@code at} as an unsigned number. */
-    static long u32(byte[] b, int at) {
+    public static long u32(byte[] b, int at) {
         return i32(b, at) & 0xffffffffL;
     }
 
-    static long i64(byte[] b, int at) {
+    public static long i64(byte[] b, int at) {
         return (long) I64.get(b, at);
     }
 }

@@ -8,8 +8,8 @@ import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallDecoder;
 import dev.renacer.syscall.SyscallTable;
+import dev.renacer.syscall.decode.SyscallDecoder;
 
 import java.time.Instant;
 import java.util.HashMap;
