@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * Fields of the x86_64 structs read from a tracee (siginfo_t, struct stat, ...), which are little-endian,
- * out of the reused byte buffers the decoders hold. The JDK's byte-array views do the reading: no
- * allocation, and the JIT turns each into one load.
+ * out of the reused byte buffers the decoders hold. The JDK's byte-array views do the reading, without
+ * allocating (DecoderAllocationTest counts).
  */
 public final class LittleEndian {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);

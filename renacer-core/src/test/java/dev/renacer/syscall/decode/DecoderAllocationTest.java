@@ -47,6 +47,8 @@ class DecoderAllocationTest {
         long capHeader = memory.map(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0x20080522).array());
         long capData = memory.map(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0x21).putInt(-1).array());
         long iovec = memory.map(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(buffer).putLong(5).array());
+        ByteBuffer si = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 7).putInt(8, 4).putLong(16, 0x1000);
+        long siginfo = memory.map(si.array()); // SIGBUS, BUS_MCEERR_AR
         long[][] calls = {
             {nr("select"), 5, fdset, fdset, 0, timeval, 0, 3},
             {nr("pselect6"), 5, fdset, 0, 0, timeval, sigmaskPair, 1},
@@ -76,6 +78,9 @@ class DecoderAllocationTest {
             {nr("poll"), pollfd, 1, 0, 0, 0, 0, 1},
             {nr("clone3"), clone3, 88, 0, 0, 0, 0, 1234},
             {nr("newfstatat"), -100, path, stat, 0x100, 0, 0, 0},
+            {nr("futex"), length, 0x89, 0, timeval, 0, -1, -110},
+            {nr("setsockopt"), 3, 6, 1, length, 4, 0, 0},
+            {nr("rt_sigqueueinfo"), 42, 10, siginfo, 0, 0, 0, 0},
         };
         long[] args = new long[6];
         StringBuilder out = new StringBuilder(4096);
