@@ -21,7 +21,6 @@ public final class SpanNames {
 
     private final String[] syscallNames = new String[MAX_NUMBER];
     private final String[] spanNames = new String[MAX_NUMBER];
-    private final String[] errnoNames = new String[MAX_ERRNO];
     private final StatusData[] errorStatuses = new StatusData[MAX_ERRNO];
 
     static Long boxedNumber(int number) {
@@ -42,41 +41,16 @@ public final class SpanNames {
     }
 
     /**
-     * The errno's symbolic name from the errno table; for a number it has no name for, the name the
-     * result text carries ({@code -1 ENOENT (No such file or directory)}), else {@code E<number>}.
+     * The errno of a failed call as the trace line prints it, {@code ENOENT} or {@code ERESTARTSYS}, or its
+     * number for one without a name: the same name the JSON and CSV outputs give ({@link Errno#printedName}).
      */
-    public String errnoName(int errno, CharSequence result) {
-        if (errno <= 0 || errno >= MAX_ERRNO) return "E" + errno;
-        String name = errnoNames[errno];
-        if (name == null) {
-            name = Errno.name(errno);
-            if (name == null) name = parseErrnoName(result);
-            if (name == null) return "E" + errno; // not cached: a later result may carry the name
-            errnoNames[errno] = name;
-        }
-        return name;
+    public String errnoName(int errno) {
+        return Errno.printedName(errno);
     }
 
     StatusData errorStatus(int errno, String errnoName) {
         if (errno <= 0 || errno >= MAX_ERRNO) return StatusData.create(StatusCode.ERROR, errnoName);
         StatusData status = errorStatuses[errno];
-        if (status == null || !status.getDescription().equals(errnoName)) {
-            status = errorStatuses[errno] = StatusData.create(StatusCode.ERROR, errnoName);
-        }
-        return status;
-    }
-
-    static String parseErrnoName(CharSequence result) {
-        int start = 0;
-        int length = result.length();
-        if (length > 3 && result.charAt(0) == '-' && result.charAt(1) == '1' && result.charAt(2) == ' ') start = 3;
-        int end = start;
-        while (end < length && isNameChar(result.charAt(end))) end++;
-        if (end == start || result.charAt(start) != 'E') return null;
-        return result.subSequence(start, end).toString();
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        return status != null ? status : (errorStatuses[errno] = StatusData.create(StatusCode.ERROR, errnoName));
     }
 }

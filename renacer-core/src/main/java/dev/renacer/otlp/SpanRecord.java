@@ -103,7 +103,7 @@ public final class SpanRecord implements SpanData, SpanContext {
         this.result.setLength(0);
         this.result.append(result);
         if (errno != 0) {
-            this.errnoName = names.errnoName(errno, result);
+            this.errnoName = names.errnoName(errno);
             this.status = names.errorStatus(errno, this.errnoName);
         } else {
             this.errnoName = null;

@@ -29,7 +29,6 @@ public final class CsvSink implements TraceListener {
     private final SortOrder order;
     private final WallClock clock = new WallClock();
     private final StringBuilder row = new StringBuilder(512);
-    private final char[] errno = new char[32];
 
     /**
      * @param writeEvents  false with -c: the summary only
@@ -60,7 +59,8 @@ public final class CsvSink implements TraceListener {
         row.append(',');
         quoted(e.result);
         row.append(',');
-        row.append(errno, 0, ResultText.errnoName(e.result, errno));
+        String errno = e.errnoName();
+        if (errno != null) row.append(errno);
         row.append(',');
         if (showDuration && e.returned) row.append(e.durationNanos());
         row.append(CRLF);

@@ -99,8 +99,8 @@ public final class JsonSink implements TraceListener {
             json.writeFieldName(RESULT);
             string(e.result);
             json.writeFieldName(ERRNO);
-            int errnoLength = ResultText.errnoName(e.result, chars);
-            if (errnoLength > 0) json.writeString(chars, 0, errnoLength); else json.writeNull();
+            String errno = e.errnoName();
+            if (errno != null) json.writeString(errno); else json.writeNull();
             if (showDuration) {
                 json.writeFieldName(DURATION);
                 if (e.returned) json.writeNumber(e.durationNanos()); else json.writeNull();

@@ -1,7 +1,7 @@
 package dev.renacer.output;
 
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallDecoder;
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
@@ -23,7 +23,7 @@ public final class TextSink implements TraceListener {
     /** Column at which strace puts " = ": it pads the line to 39 characters first. */
     static final int RESULT_COLUMN = 39;
     /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
-    private static final int SYS_EXIT = 60;
+    private static final int SYS_EXIT = SyscallTable.number("exit");
     private static final String UNFINISHED = " <unfinished ...>\n";
     private static final String DETACHED = " <detached ...>\n";
 
@@ -71,8 +71,7 @@ public final class TextSink implements TraceListener {
         leader(e.tid, e.entryEpochNanos, e.entryNanos);
         line.append(e.name()).append('(').append(e.arguments);
         // strace ends the entry part with the separator when arguments remain to be decoded at exit
-        // (the decoder knows: an argument that prints nothing, as ioctl's after FIOCLEX, takes no separator)
-        openSeparator = !SyscallDecoder.exitSeparator(e.number, e.args, e.argumentsDecodedAtEntry).isEmpty();
+        openSeparator = e.separatorAfterEntry;
         if (openSeparator) line.append(", ");
         tasks.entryLength(slot, e.arguments.length());
         tasks.pendingNumber(slot, e.number);

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a syscall argument is, which decides how it is printed. The syscall table names a kind per
- * argument (in lower case); {@link SyscallDecoder} looks the decoder up by kind, never by syscall name.
+ * argument (in lower case); {@link dev.renacer.syscall.decode.SyscallDecoder} looks the decoder up by kind,
+ * never by syscall name.
  */
 public enum ArgKind {
     /** Plain hex, 0 as "0" (strace's %#lx). */
@@ -34,29 +35,33 @@ public enum ArgKind {
     OPEN_FLAGS(false),
     /** open's mode: printed only when the flags (previous argument) say O_CREAT or O_TMPFILE. */
     OPEN_MODE(false),
-    MODE(false), ACCESS_MODE(false), AT_FLAGS(false), FD_FLAGS(false),
-    PROT(false), MAP_FLAGS(false), WHENCE(false), FCNTL_CMD(false),
-    SIGNAL(false), SIGSET(false), SIGMASK_HOW(false), SIGACTION(false),
+    MODE(false), MAP_FLAGS(false), FCNTL_CMD(false),
+    SIGNAL(false), SIGSET(false), SIGACTION(false),
     /** rt_sigreturn's only shown "argument": the signal mask saved in the frame at the stack pointer. */
     SIGFRAME_MASK(false),
-    ARGV(false), ENVP(false), WAIT_OPTIONS(false), ARCH_PRCTL_CODE(false), RLIMIT_RESOURCE(false),
+    ARGV(false), ENVP(false),
     /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
     CLONE_FLAGS(false),
-    RLIMIT(false), GRND_FLAGS(false), TIMESPEC(false), CLOCKID(false), TIMER_FLAGS(false),
+    RLIMIT(false), TIMESPEC(false),
+    /**
+     * A clock id, printed with the clockid set as a sign-extended int rather than as {@code @clockid}'s 32-bit
+     * value: the dynamic clocks (a process's CPU clock) are negative.
+     */
+    CLOCKID(false),
     /** futex's operation, and the arguments that operation uses (their number depends on it). */
     FUTEX_OP(false),
-    IOCTL_CMD(false), SOCKET_DOMAIN(false), SOCKET_TYPE(false),
+    IOCTL_CMD(false), SOCKET_TYPE(false),
     /** A socket's protocol, named according to the domain in argument 0. */
     SOCKET_PROTOCOL(false),
     /** A socket address the call reads; its length is the next argument. */
     SOCKADDR(false),
-    FADVISE(false), MSG_FLAGS(false), TIMEVAL(false), PRCTL_OPTION(false),
+    TIMEVAL(false), PRCTL_OPTION(false),
     /** A CPU set the call reads, {@code [0 1]}; its size in bytes is the previous argument. */
     CPUSET(false),
     /** setgroups' list; its length is the previous argument. */
     GROUPS(false),
-    /** A socket option's level and name (the name's table depends on the level), as one text per argument. */
-    SOCKOPT_LEVEL(false), SOCKOPT_NAME(false),
+    /** A socket option's name, from the table of the level in the previous argument. */
+    SOCKOPT_NAME(false),
     /** setsockopt's value: [N] when it is an int, else its address; its length is the next argument. */
     SOCKOPT_VALUE(false),
     /** poll's array of struct pollfd; its length is the next argument. */
@@ -88,7 +93,7 @@ public enum ArgKind {
     /** capget/capset's header, and capset's data sets. */
     CAP_HEADER(false), CAP_DATA(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
-    STATX_FLAGS(false), STATX_MASK(false),
+    STATX_FLAGS(false),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
     /** A path the call fills (getcwd). */

@@ -7,14 +7,13 @@ import java.util.List;
  * texts glibc's strerror() gives, plus the kernel-internal restart codes 512..531 a tracer can see.
  */
 public final class Errno {
-    public static final int ERESTARTSYS = 512;
-    public static final int ERESTARTNOINTR = 513;
-    public static final int ERESTARTNOHAND = 514;
-    public static final int ERESTART_RESTARTBLOCK = 516;
-
-    private static final int SIZE = 4096; // every errno a syscall can return (-4095..-1)
+    /** The highest errno a syscall returns, negated, in its return register (the kernel's MAX_ERRNO). */
+    private static final int MAX_ERRNO = 4095;
+    private static final int SIZE = MAX_ERRNO + 1;
     private static final String[] NAMES = new String[SIZE];
     private static final String[] MESSAGES = new String[SIZE];
+    /** What strace prints for each number after "-1 ": the name, or the number for one without a name. */
+    private static final String[] PRINTED = new String[SIZE];
 
     static {
         List<String[]> rows = TableLines.read("errno.tbl", 3);
@@ -23,11 +22,28 @@ public final class Errno {
             NAMES[number] = row[1];
             MESSAGES[number] = row[2];
         }
-        // glibc's text for numbers it has no name for; precomputed so printing a result never allocates.
-        for (int i = 0; i < SIZE; i++) if (MESSAGES[i] == null) MESSAGES[i] = "Unknown error " + i;
+        // Precomputed so that printing a result never allocates.
+        for (int i = 0; i < SIZE; i++) {
+            if (MESSAGES[i] == null) MESSAGES[i] = "Unknown error " + i; // glibc's text for numbers it has no name for
+            PRINTED[i] = NAMES[i] != null ? NAMES[i] : Integer.toString(i);
+        }
     }
 
+    // The kernel-internal codes that ask for a restart, which strace prints as "? ERESTARTSYS (...)".
+    private static final int ERESTARTSYS = number("ERESTARTSYS");
+    private static final int ERESTARTNOINTR = number("ERESTARTNOINTR");
+    private static final int ERESTARTNOHAND = number("ERESTARTNOHAND");
+    private static final int ERESTART_RESTARTBLOCK = number("ERESTART_RESTARTBLOCK");
+
     private Errno() {}
+
+    /**
+     * True when a syscall's return value is an error, -4095..-1 (strace's syserror): the errno is its
+     * negation. The one place this range is written.
+     */
+    public static boolean isError(long returnValue) {
+        return returnValue < 0 && returnValue >= -MAX_ERRNO;
+    }
 
     /** "ENOENT", or null when the number has no name. */
     public static String name(int errno) {
@@ -37,6 +53,20 @@ public final class Errno {
     /** "No such file or directory"; "Unknown error N" as glibc says for numbers it does not know. */
     public static String message(int errno) {
         return errno >= 0 && errno < SIZE ? MESSAGES[errno] : "Unknown error " + errno;
+    }
+
+    /**
+     * The errno as strace prints it after "-1 " (and so as every output format names it): {@code ENOENT},
+     * or the number for one without a name, {@code 4000}. Never allocates for a syscall's errno (1..4095).
+     */
+    public static String printedName(int errno) {
+        return errno >= 0 && errno < SIZE ? PRINTED[errno] : Integer.toString(errno);
+    }
+
+    /** Appends {@link #printedName(int)} without allocating, whatever the number. */
+    public static void appendPrintedName(int errno, StringBuilder out) {
+        if (errno >= 0 && errno < SIZE) out.append(PRINTED[errno]);
+        else out.append(errno);
     }
 
     /** The kernel asks for a restart: strace prints these as {@code ? ERESTARTSYS (...)}, not as a failure. */
@@ -57,10 +87,8 @@ public final class Errno {
      * or {@code -1 4000 (Unknown error 4000)} for a number without a name.
      */
     public static void appendFailure(int errno, StringBuilder out) {
-        String name = name(errno);
         out.append(isRestart(errno) ? "? " : "-1 ");
-        if (name != null) out.append(name);
-        else out.append(errno);
+        appendPrintedName(errno, out);
         out.append(" (").append(message(errno)).append(')');
     }
 }

@@ -29,10 +29,35 @@ public final class FlagSet {
 
     public String name() { return name; }
 
+    /**
+     * The value this set gives {@code name}: how code names a constant whose home is a table line. Throws for a
+     * name the set lacks, so a misspelt name fails when its class loads.
+     */
+    public long value(String name) {
+        for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return values[i];
+        throw new IllegalArgumentException("no " + name + " in the flag set " + this.name);
+    }
+
     /** The name of exactly this value, or null. */
     public String nameOf(long value) {
         for (int i = 0; i < values.length; i++) if (values[i] == value) return names[i];
         return null;
+    }
+
+    /**
+     * Appends every name this value has, in table order, joined by {@code separator}, as strace prints an ioctl
+     * request that two headers define ({@code BTRFS_IOC_CLONE or FICLONE}); appends nothing and returns false
+     * when it has none.
+     */
+    public boolean appendNames(long value, String separator, StringBuilder out) {
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != value) continue;
+            if (any) out.append(separator);
+            out.append(names[i]);
+            any = true;
+        }
+        return any;
     }
 
     /** Appends the value the way this set prints: flags ({@code O_CREAT|O_TRUNC|0x40000000}) or a value. */

@@ -6,62 +6,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The flag sets of the {@code flags-*.tbl} files (one file per concern), loaded once; decoders keep
- * references to the sets they print, and the syscall table names others as {@code @set}.
+ * The flag sets of the {@code flags-*.tbl} files (one file per concern), loaded once; the decoders
+ * ({@code syscall.decode}) keep references to the sets they print, and the syscall table names others
+ * as {@code @set}.
  */
-final class Flags {
+public final class Flags {
     // Before SETS: static fields initialise in textual order.
-    private static final String[] FILES = {"flags-files.tbl", "flags-memory.tbl", "flags-process.tbl", "flags-network.tbl"};
+    private static final String[] FILES = {
+        "flags-files.tbl", "flags-memory.tbl", "flags-process.tbl", "flags-network.tbl", "flags-signals.tbl",
+    };
     private static final Map<String, FlagSet> SETS = load();
 
-    static final FlagSet OPEN = get("open_flags");
-    static final FlagSet FD = get("fd_flags");
-    static final FlagSet ACCESS = get("access_mode");
-    static final FlagSet AT = get("at_flags");
-    static final FlagSet PROT = get("prot");
-    static final FlagSet MAP_TYPE = get("map_type");
-    static final FlagSet MAP = get("map_flags");
-    static final FlagSet WHENCE = get("whence");
-    static final FlagSet FCNTL_CMD = get("fcntl_cmd");
-    static final FlagSet FD_CLOEXEC = get("fd_cloexec");
-    static final FlagSet SIGMASK_HOW = get("sigmask_how");
-    static final FlagSet SA = get("sa_flags");
-    static final FlagSet WAIT = get("wait_options");
-    static final FlagSet ARCH_PRCTL = get("arch_prctl_code");
-    static final FlagSet RLIMIT = get("rlimit_resource");
-    static final FlagSet FILE_TYPE = get("file_type");
-    static final FlagSet MODE_BITS = get("mode_bits");
-    static final FlagSet CLONE = get("clone_flags");
-    static final FlagSet GRND = get("grnd_flags");
-    static final FlagSet CLOCKID = get("clockid");
-    static final FlagSet TIMER = get("timer_flags");
-    static final FlagSet FUTEX_CMD = get("futex_cmd");
-    static final FlagSet IOCTL = get("ioctl_cmd");
-    static final FlagSet ADDRESS_FAMILY = get("address_family");
-    static final FlagSet SOCKET_TYPE = get("socket_type");
-    static final FlagSet SOCKET_FLAGS = get("socket_flags");
-    static final FlagSet IPPROTO = get("ipproto");
-    static final FlagSet FADVISE = get("fadvise");
-    static final FlagSet MSG = get("msg_flags");
-    static final FlagSet POLL = get("poll_events");
-    static final FlagSet SOCKET_LEVEL = get("socket_level");
-    static final FlagSet SO_OPTIONS = get("sol_socket_options");
-    static final FlagSet IP_OPTIONS = get("sol_ip_options");
-    static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
-    static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
-    static final FlagSet FSMAGIC = get("fsmagic");
-    static final FlagSet PRCTL = get("prctl_option");
-    static final FlagSet CAPABILITY = get("capability");
-    static final FlagSet SUID_DUMP = get("suid_dump");
-    static final FlagSet SECCOMP_MODE = get("seccomp_mode");
-    static final FlagSet STATFS_FLAGS = get("statfs_flags");
-    static final FlagSet STATX_SYNC = get("statx_sync");
-    static final FlagSet STATX_MASK = get("statx_mask");
-    static final FlagSet STATX_ATTRS = get("statx_attrs");
+    public static final FlagSet OPEN = get("open_flags");
+    public static final FlagSet AT = get("at_flags");
+    public static final FlagSet MAP_TYPE = get("map_type");
+    public static final FlagSet MAP = get("map_flags");
+    public static final FlagSet FCNTL_CMD = get("fcntl_cmd");
+    public static final FlagSet FD_CLOEXEC = get("fd_cloexec");
+    public static final FlagSet SA = get("sa_flags");
+    public static final FlagSet FILE_TYPE = get("file_type");
+    public static final FlagSet MODE_BITS = get("mode_bits");
+    public static final FlagSet CLONE = get("clone_flags");
+    public static final FlagSet CLOCKID = get("clockid");
+    public static final FlagSet FUTEX_CMD = get("futex_cmd");
+    public static final FlagSet IOCTL = get("ioctl_cmd");
+    public static final FlagSet ADDRESS_FAMILY = get("address_family");
+    public static final FlagSet SOCKET_TYPE = get("socket_type");
+    public static final FlagSet SOCKET_FLAGS = get("socket_flags");
+    public static final FlagSet IPPROTO = get("ipproto");
+    public static final FlagSet POLL = get("poll_events");
+    public static final FlagSet SO_OPTIONS = get("sol_socket_options");
+    public static final FlagSet IP_OPTIONS = get("sol_ip_options");
+    public static final FlagSet TCP_OPTIONS = get("sol_tcp_options");
+    public static final FlagSet IPV6_OPTIONS = get("sol_ipv6_options");
+    public static final FlagSet FSMAGIC = get("fsmagic");
+    public static final FlagSet PRCTL = get("prctl_option");
+    public static final FlagSet CAPABILITY = get("capability");
+    public static final FlagSet SUID_DUMP = get("suid_dump");
+    public static final FlagSet SECCOMP_MODE = get("seccomp_mode");
+    public static final FlagSet STATFS_FLAGS = get("statfs_flags");
+    public static final FlagSet STATX_SYNC = get("statx_sync");
+    public static final FlagSet STATX_MASK = get("statx_mask");
+    public static final FlagSet STATX_ATTRS = get("statx_attrs");
 
     private Flags() {}
 
-    static FlagSet get(String name) {
+    /** The set the flags-*.tbl files call {@code name}; throws for a name they lack. */
+    public static FlagSet get(String name) {
         FlagSet set = SETS.get(name);
         if (set == null) throw new IllegalStateException("no flag set " + name + " in " + String.join(", ", FILES));
         return set;

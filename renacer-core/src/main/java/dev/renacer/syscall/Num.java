@@ -1,29 +1,29 @@
 package dev.renacer.syscall;
 
 /** Number formatting straight into a StringBuilder: the JDK's toHexString/toOctalString would allocate. */
-final class Num {
+public final class Num {
     private Num() {}
 
     /** "0x1f" (no leading zeros); 0 prints "0x0", so callers that want strace's bare "0" check first. */
-    static void appendHex(long value, StringBuilder out) {
+    public static void appendHex(long value, StringBuilder out) {
         out.append("0x");
         appendDigits(value, 4, out);
     }
 
     /** strace's %#lx: "0" for zero, else "0x..". */
-    static void appendHexOrZero(long value, StringBuilder out) {
+    public static void appendHexOrZero(long value, StringBuilder out) {
         if (value == 0) out.append('0');
         else appendHex(value, out);
     }
 
     /** An address: NULL or hex. */
-    static void appendAddress(long value, StringBuilder out) {
+    public static void appendAddress(long value, StringBuilder out) {
         if (value == 0) out.append("NULL");
         else appendHex(value, out);
     }
 
     /** strace's %#o for modes: a leading 0, at least three digits ("000", "0644", "04755"). */
-    static void appendOctalMode(long value, StringBuilder out) {
+    public static void appendOctalMode(long value, StringBuilder out) {
         if (value == 0) {
             out.append("000");
             return;
@@ -33,7 +33,7 @@ final class Num {
     }
 
     /** Unsigned decimal of all 64 bits (size_t). */
-    static void appendUnsigned(long value, StringBuilder out) {
+    public static void appendUnsigned(long value, StringBuilder out) {
         if (value >= 0) {
             out.append(value);
         } else {

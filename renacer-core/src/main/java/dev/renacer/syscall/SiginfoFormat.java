@@ -1,5 +1,7 @@
 package dev.renacer.syscall;
 
+import java.util.Arrays;
+
 /**
  * The x86_64 siginfo_t layout and strace's way of printing it (printsiginfo.c): which union member is
  * shown depends on whether a user sent the signal (si_code &lt;= 0) and, if not, on the signal.
@@ -16,51 +18,71 @@ final class SiginfoFormat {
     private static final int CALL_ADDR = 16, SYSCALL = 24, ARCH = 28;
     private static final int ADDR_LSB = 24, LOWER = 32, UPPER = 40, PKEY = 32;
 
-    private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17;
-    private static final int SIGPROF = 27, SIGIO = 29, SIGSYS = 31;
-    private static final int SI_TIMER = -2, SI_SIGIO = -5, SI_TKILL = -6, SI_KERNEL = 0x80, CLD_EXITED = 1;
-    private static final int BUS_MCEERR_AR = 4, BUS_MCEERR_AO = 5, SEGV_BNDERR = 3, SEGV_PKUERR = 4, POLL_MSG = 3;
-    private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+    private static final FlagSet SI_CODES = Flags.get("si_code");
+    private static final FlagSet AUDIT_ARCH = Flags.get("audit_arch");
+    private static final int SI_KERNEL = code("si_code", "SI_KERNEL"), SI_TIMER = code("si_code", "SI_TIMER");
+    private static final int SI_SIGIO = code("si_code", "SI_SIGIO"), SI_TKILL = code("si_code", "SI_TKILL");
+    private static final int CLD_EXITED = code("sigchld_codes", "CLD_EXITED"), POLL_MSG = code("sigio_codes", "POLL_MSG");
+    private static final int BUS_MCEERR_AR = code("sigbus_codes", "BUS_MCEERR_AR");
+    private static final int BUS_MCEERR_AO = code("sigbus_codes", "BUS_MCEERR_AO");
+    private static final int SEGV_BNDERR = code("sigsegv_codes", "SEGV_BNDERR");
+    private static final int SEGV_PKUERR = code("sigsegv_codes", "SEGV_PKUERR");
+    private static final int SIGBUS = Signals.number("SIGBUS"), SIGSEGV = Signals.number("SIGSEGV");
 
-    /** si_code values any signal may carry, from 0 down (SI_ASYNCNL is -60), plus SI_KERNEL. */
-    private static final String[] USER_CODES = {
-        "SI_USER", "SI_QUEUE", "SI_TIMER", "SI_MESGQ", "SI_ASYNCIO", "SI_SIGIO", "SI_TKILL", "SI_DETHREAD",
-    };
-    private static final String[] ILL_CODES = {null, "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP",
-        "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"};
-    private static final String[] FPE_CODES = {null, "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF",
-        "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB", null, null, null, null, null, "FPE_FLTUNK",
-        "FPE_CONDTRAP"};
-    private static final String[] SEGV_CODES = {null, "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR",
-        "SEGV_ACCADI", "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"};
-    private static final String[] BUS_CODES = {null, "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR",
-        "BUS_MCEERR_AO"};
-    private static final String[] TRAP_CODES = {null, "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT",
-        "TRAP_UNK", "TRAP_PERF"};
-    private static final String[] CLD_CODES = {null, "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED",
-        "CLD_STOPPED", "CLD_CONTINUED"};
-    private static final String[] POLL_CODES = {null, "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI",
-        "POLL_HUP"};
-    private static final String[] SYS_CODES = {null, "SYS_SECCOMP", "SYS_USER_DISPATCH"};
-    private static final String[] PROF_CODES = {null, "PROF_SIG"};
+    /** The union member a kernel-sent siginfo (si_code above 0) fills, which depends on the signal. */
+    private enum Member { CHILD, FAULT, POLL, SYSCALL, OTHER }
+
+    /** Per signal number: the member, and the set naming its si_code values above 0 (null: none named). */
+    private static final Member[] MEMBERS = new Member[Signals.MAX_SIGNAL + 1];
+    private static final FlagSet[] CODES = new FlagSet[Signals.MAX_SIGNAL + 1];
+
+    static {
+        Arrays.fill(MEMBERS, Member.OTHER);
+        signal("SIGILL", Member.FAULT, "sigill_codes");
+        signal("SIGFPE", Member.FAULT, "sigfpe_codes");
+        signal("SIGSEGV", Member.FAULT, "sigsegv_codes");
+        signal("SIGBUS", Member.FAULT, "sigbus_codes");
+        signal("SIGTRAP", Member.FAULT, "sigtrap_codes");
+        signal("SIGCHLD", Member.CHILD, "sigchld_codes");
+        signal("SIGIO", Member.POLL, "sigio_codes");
+        signal("SIGSYS", Member.SYSCALL, "sigsys_codes");
+        signal("SIGPROF", Member.OTHER, "sigprof_codes");
+    }
+
+    private static void signal(String name, Member member, String codes) {
+        int signo = Signals.number(name);
+        MEMBERS[signo] = member;
+        CODES[signo] = Flags.get(codes);
+    }
+
+    private static int code(String set, String name) {
+        return (int) Flags.get(set).value(name);
+    }
+
+    private static Member member(int signo) {
+        return signo > 0 && signo <= Signals.MAX_SIGNAL ? MEMBERS[signo] : Member.OTHER;
+    }
+
+    /** The set naming a kernel-sent si_code of this signal, or null. */
+    private static FlagSet kernelCodes(int signo) {
+        return signo > 0 && signo <= Signals.MAX_SIGNAL ? CODES[signo] : null;
+    }
 
     static void append(byte[] si, StringBuilder out) {
-        int signo = i32(si, SIGNO);
+        int signo = LittleEndian.i32(si, SIGNO);
         if (signo == 0) {
             out.append("{}"); // strace prints nothing of a siginfo without a signal
             return;
         }
-        int errno = i32(si, ERRNO);
-        int code = i32(si, CODE);
+        int errno = LittleEndian.i32(si, ERRNO);
+        int code = LittleEndian.i32(si, CODE);
         out.append("{si_signo=");
         Signals.appendName(signo, out);
         out.append(", si_code=");
         appendCode(signo, code, out);
         if (errno != 0) {
             out.append(", si_errno=");
-            String name = Errno.name(errno);
-            if (name != null) out.append(name);
-            else out.append(errno);
+            Errno.appendPrintedName(errno, out);
         }
         if (code <= 0) appendFromUser(si, code, out);
         else appendFromKernel(si, signo, code, out);
@@ -70,55 +92,54 @@ final class SiginfoFormat {
     private static void appendFromUser(byte[] si, int code, StringBuilder out) {
         if (code == SI_TIMER) {
             out.append(", si_timerid=");
-            Num.appendHex(i32(si, TIMER_ID) & 0xffffffffL, out);
-            out.append(", si_overrun=").append(i32(si, OVERRUN));
+            Num.appendHex(LittleEndian.u32(si, TIMER_ID), out);
+            out.append(", si_overrun=").append(LittleEndian.i32(si, OVERRUN));
             appendSigval(si, out);
             return;
         }
         if (code == SI_SIGIO) {
-            out.append(", si_band=").append(i64(si, BAND));
-            out.append(", si_fd=").append(i32(si, POLL_FD));
+            out.append(", si_band=").append(LittleEndian.i64(si, BAND));
+            out.append(", si_fd=").append(LittleEndian.i32(si, POLL_FD));
             return;
         }
         appendSource(si, out);
-        if (code != 0 && code != SI_TKILL && i64(si, SIGVAL) != 0) appendSigval(si, out);
+        if (code != 0 && code != SI_TKILL && LittleEndian.i64(si, SIGVAL) != 0) appendSigval(si, out);
     }
 
     private static void appendFromKernel(byte[] si, int signo, int code, StringBuilder out) {
-        switch (signo) {
-            case SIGCHLD:
+        switch (member(signo)) {
+            case CHILD:
                 appendSource(si, out);
                 out.append(", si_status=");
-                if (code == CLD_EXITED) out.append(i32(si, STATUS));
-                else Signals.appendName(i32(si, STATUS), out);
-                out.append(", si_utime=").append(i64(si, UTIME));
-                out.append(", si_stime=").append(i64(si, STIME));
+                if (code == CLD_EXITED) out.append(LittleEndian.i32(si, STATUS));
+                else Signals.appendName(LittleEndian.i32(si, STATUS), out);
+                out.append(", si_utime=").append(LittleEndian.i64(si, UTIME));
+                out.append(", si_stime=").append(LittleEndian.i64(si, STIME));
                 break;
-            case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS: case SIGTRAP:
+            case FAULT:
                 out.append(", si_addr=");
-                Num.appendAddress(i64(si, ADDR), out);
+                Num.appendAddress(LittleEndian.i64(si, ADDR), out);
                 appendFaultDetail(si, signo, code, out);
                 break;
-            case SIGIO:
+            case POLL:
                 if (code >= 1 && code <= POLL_MSG) {
-                    out.append(", si_band=").append(i64(si, BAND));
-                    out.append(", si_fd=").append(i32(si, POLL_FD));
+                    out.append(", si_band=").append(LittleEndian.i64(si, BAND));
+                    out.append(", si_fd=").append(LittleEndian.i32(si, POLL_FD));
                 }
                 break;
-            case SIGSYS:
+            case SYSCALL:
                 out.append(", si_call_addr=");
-                Num.appendAddress(i64(si, CALL_ADDR), out);
+                Num.appendAddress(LittleEndian.i64(si, CALL_ADDR), out);
                 out.append(", si_syscall=");
-                int nr = i32(si, SYSCALL);
+                int nr = LittleEndian.i32(si, SYSCALL);
                 if (SyscallTable.known(nr)) out.append("__NR_").append(SyscallTable.name(nr));
                 else out.append(nr);
                 out.append(", si_arch=");
-                if (i32(si, ARCH) == AUDIT_ARCH_X86_64) out.append("AUDIT_ARCH_X86_64");
-                else Num.appendHex(i32(si, ARCH) & 0xffffffffL, out);
+                AUDIT_ARCH.append(LittleEndian.u32(si, ARCH), out);
                 break;
             default:
-                if (i32(si, PID) != 0 || i32(si, UID) != 0) appendSource(si, out);
-                if (i64(si, SIGVAL) != 0) appendSigval(si, out);
+                if (LittleEndian.i32(si, PID) != 0 || LittleEndian.i32(si, UID) != 0) appendSource(si, out);
+                if (LittleEndian.i64(si, SIGVAL) != 0) appendSigval(si, out);
         }
     }
 
@@ -126,65 +147,32 @@ final class SiginfoFormat {
     private static void appendFaultDetail(byte[] si, int signo, int code, StringBuilder out) {
         if (signo == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
             out.append(", si_addr_lsb=");
-            Num.appendHexOrZero(((si[ADDR_LSB] & 0xff) | (si[ADDR_LSB + 1] & 0xff) << 8), out);
+            Num.appendHexOrZero((LittleEndian.u16(si, ADDR_LSB)), out);
         } else if (signo == SIGSEGV && code == SEGV_BNDERR) {
             out.append(", si_lower=");
-            Num.appendAddress(i64(si, LOWER), out);
+            Num.appendAddress(LittleEndian.i64(si, LOWER), out);
             out.append(", si_upper=");
-            Num.appendAddress(i64(si, UPPER), out);
+            Num.appendAddress(LittleEndian.i64(si, UPPER), out);
         } else if (signo == SIGSEGV && code == SEGV_PKUERR) {
-            out.append(", si_pkey=").append(i32(si, PKEY) & 0xffffffffL);
+            out.append(", si_pkey=").append(LittleEndian.u32(si, PKEY));
         }
     }
 
     private static void appendCode(int signo, int code, StringBuilder out) {
-        String name = null;
-        if (code <= 0 && -code < USER_CODES.length) name = USER_CODES[-code];
-        else if (code == -60) name = "SI_ASYNCNL";
-        else if (code == SI_KERNEL) name = "SI_KERNEL";
-        else if (code > 0) name = lookup(codesFor(signo), code);
-        if (name != null) {
-            out.append(name);
-        } else {
-            Num.appendHex(code & 0xffffffffL, out);
-        }
-    }
-
-    private static String[] codesFor(int signo) {
-        switch (signo) {
-            case SIGILL: return ILL_CODES;
-            case SIGFPE: return FPE_CODES;
-            case SIGSEGV: return SEGV_CODES;
-            case SIGBUS: return BUS_CODES;
-            case SIGTRAP: return TRAP_CODES;
-            case SIGCHLD: return CLD_CODES;
-            case SIGIO: return POLL_CODES;
-            case SIGSYS: return SYS_CODES;
-            case SIGPROF: return PROF_CODES;
-            default: return null;
-        }
-    }
-
-    private static String lookup(String[] names, int code) {
-        return names != null && code < names.length ? names[code] : null;
+        FlagSet codes = code <= 0 || code == SI_KERNEL ? SI_CODES : kernelCodes(signo);
+        String name = codes == null ? null : codes.nameOf(code);
+        if (name != null) out.append(name);
+        else Num.appendHex(code & 0xffffffffL, out);
     }
 
     private static void appendSource(byte[] si, StringBuilder out) {
-        out.append(", si_pid=").append(i32(si, PID));
-        out.append(", si_uid=").append(i32(si, UID) & 0xffffffffL);
+        out.append(", si_pid=").append(LittleEndian.i32(si, PID));
+        out.append(", si_uid=").append(LittleEndian.u32(si, UID));
     }
 
     private static void appendSigval(byte[] si, StringBuilder out) {
-        out.append(", si_int=").append(i32(si, SIGVAL));
+        out.append(", si_int=").append(LittleEndian.i32(si, SIGVAL));
         out.append(", si_ptr=");
-        Num.appendAddress(i64(si, SIGVAL), out);
-    }
-
-    static int i32(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-    }
-
-    static long i64(byte[] b, int at) {
-        return (i32(b, at) & 0xffffffffL) | ((long) i32(b, at + 4)) << 32;
+        Num.appendAddress(LittleEndian.i64(si, SIGVAL), out);
     }
 }

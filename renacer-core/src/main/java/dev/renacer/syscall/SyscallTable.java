@@ -12,7 +12,6 @@ import java.util.Map;
 public final class SyscallTable {
     /** Names of unknown numbers below this bound are precomputed, so name() stays allocation-free for them. */
     private static final int PRECOMPUTED = 1024;
-    private static final ArgKind[] NO_ARGS = new ArgKind[0];
 
     private static final String[] NAMES = new String[PRECOMPUTED];
     private static final int[] CLASSES;
@@ -111,7 +110,7 @@ public final class SyscallTable {
     }
 
     /** The flag set argument {@code index} is printed with, when its kind is {@link ArgKind#FLAGS}. */
-    static FlagSet flagSet(int number, int index) {
+    public static FlagSet flagSet(int number, int index) {
         return FLAG_SETS[number][index];
     }
 
@@ -123,9 +122,5 @@ public final class SyscallTable {
     /** How a successful result of this call is printed. */
     public static ResultKind resultKind(int number) {
         return known(number) ? RESULT_KINDS[number] : ResultKind.DECIMAL;
-    }
-
-    static ArgKind[] kinds(int number) {
-        return known(number) ? KINDS[number] : NO_ARGS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.renacer.trace;
 
+import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.SyscallTable;
 
 /**
@@ -18,7 +19,7 @@ public final class SyscallEvent {
     public int number;
     /** The six raw argument registers. */
     public final long[] args = new long[6];
-    /** Raw return register at the exit stop: a negative errno (-4095..-1) on failure. */
+    /** Raw return register at the exit stop: a negative errno on failure ({@link Errno#isError}). */
     public long returnValue;
     /** False when the call never returned (exit_group, execve in another thread, a kill): strace's {@code = ?}. */
     public boolean returned;
@@ -33,20 +34,35 @@ public final class SyscallEvent {
     public final StringBuilder result = new StringBuilder(64);
     /** Set by the tracer while filling: how many arguments were decoded at entry (the rest at exit). */
     public int argumentsDecodedAtEntry;
+    /**
+     * Set by the tracer at the entry stop: the arguments decoded at exit will follow those of the entry after
+     * ", ", so a line left unfinished ends with it ({@code wait4(42,  <unfinished ...>}); false when none remain
+     * or the next one brings its own separator ({@code clone3({...} <unfinished ...>}).
+     */
+    public boolean separatorAfterEntry;
 
     /** The syscall name, or {@code syscall_0x1c2} for a number the table does not know. Never allocates. */
     public String name() {
         return SyscallTable.name(number);
     }
 
-    /** True when the call returned an error: a return value in -4095..-1. */
+    /** True when the call returned an error ({@link Errno#isError}), a restart code such as ERESTARTSYS included. */
     public boolean failed() {
-        return returned && returnValue < 0 && returnValue >= -4095;
+        return returned && Errno.isError(returnValue);
     }
 
     /** The errno of a failed call, 0 otherwise. */
     public int errno() {
         return failed() ? (int) -returnValue : 0;
+    }
+
+    /**
+     * The errno of a failed call as strace prints it ({@code ENOENT}, {@code ERESTARTSYS}, {@code 4000} for a
+     * number without a name), null when the call did not fail: what every output format reports as the errno.
+     * Never allocates.
+     */
+    public String errnoName() {
+        return failed() ? Errno.printedName(errno()) : null;
     }
 
     /** Wall time spent in the call (exit stop minus entry stop), in nanoseconds; 0 if it never returned. */

@@ -6,8 +6,10 @@ import com.sun.jna.Pointer;
 import dev.renacer.linux.CheckedLibC;
 import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
+import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallDecoder;
+import dev.renacer.syscall.SyscallTable;
+import dev.renacer.syscall.decode.SyscallDecoder;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,8 +27,8 @@ import static dev.renacer.linux.Ptrace.*;
  */
 final class TraceLoop {
     private static final int SYSCALL_TRAP = SIGTRAP | 0x80;
-    private static final int NR_EXECVE = 59;
-    private static final int NR_EXECVEAT = 322;
+    private static final int NR_EXECVE = SyscallTable.number("execve");
+    private static final int NR_EXECVEAT = SyscallTable.number("execveat");
 
     private final Tracer.Config config;
     private final Tracer tracer;
@@ -196,9 +198,11 @@ final class TraceLoop {
             boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
             task.traced = !task.hidden && config.filter().traces(e.number);
             e.arguments.setLength(0);
+            e.separatorAfterEntry = false;
             if ((task.traced && config.decode()) || (task.hidden && isExec)) {
-                decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
-                e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
+                long sp = syscallInfo.getLong(SYSCALL_INFO_OFF_SP);
+                e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
+                e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
             }
             if (task.traced) listener.onSyscallEntry(e);
         } else if (op == SYSCALL_INFO_EXIT) {
@@ -206,7 +210,7 @@ final class TraceLoop {
             task.inSyscall = false;
             long rval = syscallInfo.getLong(SYSCALL_INFO_OFF_RVAL);
             if (task.hidden) {
-                if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && rval < 0 && rval >= -4095) {
+                if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && Errno.isError(rval)) {
                     task.failedExecErrno = (int) -rval;
                 }
                 return;
@@ -217,8 +221,7 @@ final class TraceLoop {
             e.returned = true;
             e.result.setLength(0);
             if (config.decode()) {
-                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
-                decoder.decodeResult(e.number, rval, e.result);
+                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
             }
             listener.onSyscall(e);
         }

@@ -121,6 +121,7 @@ class TextSinkTest {
         s.onProcessStart(process(101));
         SyscallEvent parent = entry(100, WAIT4, "101", 0);
         parent.argumentsDecodedAtEntry = 1;
+        parent.separatorAfterEntry = true;
         s.onSyscallEntry(parent);
         SyscallEvent child = entry(101, GETPID, "", 1);
         s.onSyscallEntry(child);
@@ -141,6 +142,7 @@ class TextSinkTest {
         TextSink s = sink(0, false, false);
         SyscallEvent e = entry(100, READ, "3", 0);
         e.argumentsDecodedAtEntry = 1;
+        e.separatorAfterEntry = true;
         s.onSyscallEntry(e);
         s.onSyscall(exit(e, ", \"abc\", 4096", 3, "3", 10));
         assertThat(out.text()).isEqualTo(aligned(n(READ) + "(3, \"abc\", 4096)", "3"));

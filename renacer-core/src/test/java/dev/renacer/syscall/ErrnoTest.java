@@ -21,6 +21,18 @@ class ErrnoTest {
     }
 
     @Test
+    void errorsAreTheReturnValuesMinus4095ToMinus1AsStracesSyserrorSays() {
+        assertThat(Errno.isError(-1)).isTrue();
+        assertThat(Errno.isError(-4095)).isTrue();
+        assertThat(Errno.isError(-4096)).as("an address such as mmap's, not an errno").isFalse();
+        assertThat(Errno.isError(0)).isFalse();
+        assertThat(Errno.isError(Long.MIN_VALUE)).isFalse();
+        assertThat(Errno.printedName(2)).isEqualTo("ENOENT");
+        assertThat(Errno.printedName(512)).isEqualTo("ERESTARTSYS");
+        assertThat(Errno.printedName(4000)).as("as strace prints it: -1 4000 (Unknown error 4000)").isEqualTo("4000");
+    }
+
+    @Test
     void numbersWithoutANameGetGlibcsUnknownText() {
         assertThat(Errno.name(41)).isNull();
         assertThat(Errno.message(41)).isEqualTo("Unknown error 41");

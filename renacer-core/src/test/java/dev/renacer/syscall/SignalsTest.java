@@ -107,6 +107,48 @@ class SignalsTest {
     }
 
     @Test
+    void everyTableOfSiCodesAndTheFieldsItsCodesSelect() {
+        byte[] timer = siginfo(14, 0, -2);
+        put32(timer, 16, 3);
+        put32(timer, 20, 1);
+        assertThat(format(timer)).isEqualTo("{si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0x3, si_overrun=1, si_int=0, si_ptr=NULL}");
+        byte[] sigio = siginfo(29, 0, -5);
+        put64(sigio, 16, 1);
+        put32(sigio, 24, 5);
+        assertThat(format(sigio)).isEqualTo("{si_signo=SIGIO, si_code=SI_SIGIO, si_band=1, si_fd=5}");
+        byte[] pollIn = siginfo(29, 0, 1);
+        put64(pollIn, 16, 65);
+        put32(pollIn, 24, 6);
+        assertThat(format(pollIn)).isEqualTo("{si_signo=SIGIO, si_code=POLL_IN, si_band=65, si_fd=6}");
+        assertThat(format(siginfo(29, 0, 6))).isEqualTo("{si_signo=SIGIO, si_code=POLL_HUP}");
+        assertThat(format(siginfo(10, 0, -60))).isEqualTo("{si_signo=SIGUSR1, si_code=SI_ASYNCNL, si_pid=0, si_uid=0}");
+        assertThat(format(siginfo(10, 0, -20))).isEqualTo("{si_signo=SIGUSR1, si_code=0xffffffec, si_pid=0, si_uid=0}");
+        assertThat(format(siginfo(8, 0, 15))).isEqualTo("{si_signo=SIGFPE, si_code=FPE_CONDTRAP, si_addr=NULL}");
+        assertThat(format(siginfo(4, 0, 9))).isEqualTo("{si_signo=SIGILL, si_code=ILL_BADIADDR, si_addr=NULL}");
+        assertThat(format(siginfo(5, 0, 4))).isEqualTo("{si_signo=SIGTRAP, si_code=TRAP_HWBKPT, si_addr=NULL}");
+        assertThat(format(siginfo(27, 0, 1))).isEqualTo("{si_signo=SIGPROF, si_code=PROF_SIG}");
+        assertThat(format(siginfo(10, 0, 1))).as("no kernel codes for SIGUSR1").isEqualTo("{si_signo=SIGUSR1, si_code=0x1}");
+        byte[] mce = siginfo(7, 0, 4);
+        put64(mce, 16, 0x7f0000002000L);
+        put32(mce, 24, 12);
+        assertThat(format(mce)).isEqualTo("{si_signo=SIGBUS, si_code=BUS_MCEERR_AR, si_addr=0x7f0000002000, si_addr_lsb=0xc}");
+        byte[] bounds = siginfo(SIGSEGV, 0, 3);
+        put64(bounds, 32, 0x1000);
+        put64(bounds, 40, 0x2000);
+        assertThat(format(bounds)).isEqualTo("{si_signo=SIGSEGV, si_code=SEGV_BNDERR, si_addr=NULL, si_lower=0x1000, si_upper=0x2000}");
+        byte[] pkey = siginfo(SIGSEGV, 0, 4);
+        put32(pkey, 32, 2);
+        assertThat(format(pkey)).isEqualTo("{si_signo=SIGSEGV, si_code=SEGV_PKUERR, si_addr=NULL, si_pkey=2}");
+        byte[] otherArch = siginfo(31, 0, 2);
+        put32(otherArch, 24, SyscallTable.number("getpid"));
+        put32(otherArch, 28, 0x40000003);
+        assertThat(format(otherArch)).isEqualTo("{si_signo=SIGSYS, si_code=SYS_USER_DISPATCH, si_call_addr=NULL, "
+                + "si_syscall=__NR_getpid, si_arch=0x40000003}");
+        assertThat(format(siginfo(10, 41, 0))).as("an errno without a name")
+                .isEqualTo("{si_signo=SIGUSR1, si_code=SI_USER, si_errno=41, si_pid=0, si_uid=0}");
+    }
+
+    @Test
     void errnoIsShownWhenSet() {
         byte[] si = siginfo(SIGUSR1, 2, 0);
         assertThat(format(si)).isEqualTo("{si_signo=SIGUSR1, si_code=SI_USER, si_errno=ENOENT, si_pid=0, si_uid=0}");

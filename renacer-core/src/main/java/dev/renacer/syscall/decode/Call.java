@@ -1,0 +1,22 @@
+package dev.renacer.syscall.decode;
+
+import dev.renacer.syscall.Errno;
+
+/** The call being decoded, handed to every {@link ArgDecoder}; one reused instance per decoder. */
+final class Call {
+    int tid;
+    int number;
+    long[] args;
+    /** Valid at the exit stop only. */
+    long returnValue;
+    boolean atExit;
+    /** The task's stack pointer at the entry stop (where rt_sigreturn's signal frame is). */
+    long stackPointer;
+
+    long arg(int index) { return args[index]; }
+
+    /** True at the exit stop of a call that failed: output arguments then print as bare addresses. */
+    boolean failed() {
+        return atExit && Errno.isError(returnValue);
+    }
+}

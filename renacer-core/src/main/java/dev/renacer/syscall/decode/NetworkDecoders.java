@@ -1,0 +1,216 @@
+package dev.renacer.syscall.decode;
+
+import dev.renacer.syscall.ArgKind;
+import dev.renacer.syscall.FlagSet;
+import dev.renacer.syscall.Flags;
+import dev.renacer.syscall.LittleEndian;
+import dev.renacer.syscall.Num;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2LongHashMap;
+
+/** Decoders for sockets: domain, type, protocol, and the common socket addresses. */
+final class NetworkDecoders {
+    private NetworkDecoders() {}
+
+    private static final int AF_UNIX = family("AF_UNIX"), AF_INET = family("AF_INET"), AF_INET6 = family("AF_INET6");
+    private static final int SOCK_TYPE_MASK = 0xf;
+    private static final int SOCKADDR_MAX = 128;
+    private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
+    private static final int SIN6_SCOPE_ID = 24;
+    /** No length remembered: not a u32, so no socklen_t can be it. */
+    private static final long UNKNOWN_LENGTH = -1;
+
+    static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        // The length each task's in/out socklen_t had at its call's entry, until that call's exit: a task has
+        // one call in flight, so its tid is the key. A map that grows rather than forgets, and allocates
+        // nothing once it has seen the tasks in flight at one time.
+        Long2LongHashMap lengthsAtEntry = new Long2LongHashMap(UNKNOWN_LENGTH);
+        byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
+            long length = writtenLength(c, c.arg(i + 1), reader);
+            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
+            else appendSockaddr(c, c.arg(i), (int) length, reader, out);
+        };
+        byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
+            @Override public void atEntry(Call c, int i) {
+                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
+                if (len == null) lengthsAtEntry.remove(c.tid);
+                else lengthsAtEntry.put(c.tid, LittleEndian.u32(len, 0));
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                long before = lengthsAtEntry.remove(c.tid);
+                byte[] len = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
+                if (len == null) return;
+                long after = LittleEndian.u32(len, 0);
+                out.append('[');
+                if (before != UNKNOWN_LENGTH && before != after) out.append(before).append(" => ");
+                out.append(after).append(']');
+            }
+        };
+        byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
+            long type = c.arg(i) & 0xffffffffL;
+            Flags.SOCKET_TYPE.append(type & SOCK_TYPE_MASK, out);
+            long flags = type & ~SOCK_TYPE_MASK;
+            if (flags != 0) {
+                out.append('|');
+                Flags.SOCKET_FLAGS.appendBits(flags, out);
+            }
+        };
+        byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = (c, i, out) -> {
+            int domain = (int) c.arg(0);
+            if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
+            else out.append((int) c.arg(i));
+        };
+        byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
+        byKind[ArgKind.SOCKOPT_NAME.ordinal()] = (c, i, out) -> {
+            FlagSet names = optionNames((int) c.arg(i - 1));
+            if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
+            else out.append((int) c.arg(i));
+        };
+        byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = (c, i, out) -> appendIntOrAddress(c, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = (c, i, out) -> {
+            long length = writtenLength(c, c.arg(i + 1), reader);
+            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
+            else appendIntOrAddress(c, c.arg(i), (int) length, reader, out);
+        };
+    }
+
+    /**
+     * The length a call wrote through its socklen_t pointer, which says how much of the buffer beside it to
+     * show; {@link #UNKNOWN_LENGTH} when the call failed or the length cannot be read, and then strace shows
+     * the buffer's address alone.
+     */
+    private static long writtenLength(Call c, long lengthAddress, TraceeReader reader) {
+        byte[] len = c.failed() ? null : reader.readStruct(c.tid, lengthAddress, 4);
+        return len == null ? UNKNOWN_LENGTH : LittleEndian.u32(len, 0);
+    }
+
+    /** The options of each socket level that has a table of them, keyed by the level's value. */
+    private static final Int2ObjectHashMap<FlagSet> OPTIONS_BY_LEVEL = new Int2ObjectHashMap<>();
+
+    static {
+        FlagSet levels = Flags.get("socket_level");
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_SOCKET"), Flags.SO_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IP"), Flags.IP_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_TCP"), Flags.TCP_OPTIONS);
+        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IPV6"), Flags.IPV6_OPTIONS);
+    }
+
+    private static int family(String name) {
+        return (int) Flags.ADDRESS_FAMILY.value(name);
+    }
+
+    private static FlagSet optionNames(int level) {
+        return OPTIONS_BY_LEVEL.get(level);
+    }
+
+    /** An option value: {@code [1]} when it is exactly an int, as strace shows the common options. */
+    private static void appendIntOrAddress(Call c, long address, long length, TraceeReader reader, StringBuilder out) {
+        if (length != 4) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        byte[] value = reader.readOrPrintAddress(c.tid, address, 4, out);
+        if (value != null) out.append('[').append(LittleEndian.i32(value, 0)).append(']');
+    }
+
+    static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
+        if (address == 0 || length <= 0) {
+            Num.appendAddress(address, out);
+            return;
+        }
+        int size = Math.min(length, SOCKADDR_MAX);
+        byte[] sa = reader.readStruct(c.tid, address, size);
+        if (sa == null || size < 2) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int family = LittleEndian.u16(sa, 0);
+        out.append("{sa_family=");
+        Flags.ADDRESS_FAMILY.append(family, out);
+        if (family == AF_UNIX) {
+            if (size > SUN_PATH) appendUnixPath(sa, size, out);
+        } else if (family == AF_INET && size >= 8) {
+            out.append(", sin_port=htons(").append(port(sa, SIN_PORT)).append("), sin_addr=inet_addr(\"");
+            appendIpv4(sa, SIN_ADDR, out);
+            out.append("\")");
+        } else if (family == AF_INET6 && size >= 24) {
+            out.append(", sin6_port=htons(").append(port(sa, SIN_PORT)).append("), sin6_flowinfo=htonl(");
+            out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, \"");
+            appendIpv6(sa, SIN6_ADDR, out);
+            out.append("\", &sin6_addr)");
+            if (size >= 28) out.append(", sin6_scope_id=").append(LittleEndian.u32(sa, SIN6_SCOPE_ID));
+        } else {
+            out.append(", ...");
+        }
+        out.append('}');
+    }
+
+    /** sun_path="/run/x", or @"name" for the abstract namespace (a leading NUL). */
+    private static void appendUnixPath(byte[] sa, int size, StringBuilder out) {
+        out.append(", sun_path=");
+        int from = SUN_PATH;
+        if (sa[from] == 0) {
+            out.append('@');
+            from++;
+        }
+        int end = from;
+        while (end < size && sa[end] != 0) end++;
+        TraceeReader.appendQuoted(sa, from, end - from, out);
+    }
+
+    private static int port(byte[] sa, int at) {
+        return (sa[at] & 0xff) << 8 | (sa[at + 1] & 0xff);
+    }
+
+    private static int bigEndian32(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    static void appendIpv4(byte[] b, int at, StringBuilder out) {
+        out.append(b[at] & 0xff).append('.').append(b[at + 1] & 0xff).append('.')
+                .append(b[at + 2] & 0xff).append('.').append(b[at + 3] & 0xff);
+    }
+
+    /** inet_ntop's text: the longest run of two or more zero groups becomes "::"; IPv4-mapped in dotted form. */
+    static void appendIpv6(byte[] b, int at, StringBuilder out) {
+        int bestBase = -1, bestLen = 0;
+        for (int g = 0; g < 8; ) {
+            if (group(b, at, g) != 0) {
+                g++;
+                continue;
+            }
+            int start = g;
+            while (g < 8 && group(b, at, g) == 0) g++;
+            if (g - start > bestLen) {
+                bestBase = start;
+                bestLen = g - start;
+            }
+        }
+        if (bestLen < 2) bestBase = -1;
+        for (int g = 0; g < 8; g++) {
+            if (bestBase >= 0 && g >= bestBase && g < bestBase + bestLen) {
+                if (g == bestBase) out.append(':');
+                continue;
+            }
+            if (g != 0) out.append(':');
+            if (g == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && group(b, at, 5) == 0xffff))) {
+                appendIpv4(b, at + 12, out);
+                return;
+            }
+            int v = group(b, at, g);
+            boolean leading = true;
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                int digit = (v >> shift) & 0xf;
+                if (leading && digit == 0 && shift > 0) continue;
+                leading = false;
+                out.append(Character.forDigit(digit, 16));
+            }
+        }
+        if (bestBase >= 0 && bestBase + bestLen == 8) out.append(':');
+    }
+
+    private static int group(byte[] b, int at, int g) {
+        return (b[at + 2 * g] & 0xff) << 8 | (b[at + 2 * g + 1] & 0xff);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.renacer.syscall.decode;
+
+import dev.renacer.syscall.LittleEndian;
+import dev.renacer.syscall.Num;
+import dev.renacer.syscall.TraceeMemory;
+
+/**
+ * Reads strings, words and structs out of a stopped tracee into buffers reused for every call, and
+ * prints strings with strace's quoting. Used only on the tracer thread.
+ */
+final class TraceeReader {
+    /** strace prints file names up to PATH_MAX, whatever -s says. */
+    static final int PATH_MAX = 4096;
+
+    private final TraceeMemory memory;
+    private final int stringLimit;
+    private final byte[] bytes;
+    private final byte[] word = new byte[8];
+
+    TraceeReader(TraceeMemory memory, int stringLimit) {
+        this.memory = memory;
+        this.stringLimit = stringLimit;
+        this.bytes = new byte[Math.max(PATH_MAX, stringLimit) + 1];
+    }
+
+    int stringLimit() { return stringLimit; }
+
+    /** Reads {@code length} bytes into a reused buffer; returns the buffer, or null unless all were read. */
+    byte[] readStruct(int tid, long address, int length) {
+        if (address == 0) return null;
+        int got = memory.read(tid, address, bytes, 0, length);
+        return got == length ? bytes : null;
+    }
+
+    /**
+     * Read it or say where it was (strace's umove_or_printaddr), for what a call reads: the {@code length} bytes
+     * at {@code address} in a reused buffer; or null, after appending the address ({@code NULL}, or hex), when
+     * the pointer is null or the memory cannot be read whole.
+     */
+    byte[] readOrPrintAddress(int tid, long address, int length, StringBuilder out) {
+        byte[] bytes = readStruct(tid, address, length);
+        if (bytes == null) Num.appendAddress(address, out);
+        return bytes;
+    }
+
+    /**
+     * As {@link #readOrPrintAddress(int, long, int, StringBuilder)}, for what a call writes: a call that failed
+     * wrote nothing, so only its address is printed, as strace does at the exit stop of a failed call.
+     */
+    byte[] readOutputOrPrintAddress(Call c, long address, int length, StringBuilder out) {
+        if (!c.failed()) return readOrPrintAddress(c.tid, address, length, out);
+        Num.appendAddress(address, out);
+        return null;
+    }
+
+    /** The most {@link #readStruct} reads at once. */
+    int chunkSize() { return bytes.length - 1; }
+
+    /** True when all {@code length} bytes at {@code address} can be read (strace's umoven succeeds). */
+    boolean readable(int tid, long address, long length) {
+        if (address == 0) return false;
+        int chunk = chunkSize();
+        for (long offset = 0; offset < length; offset += chunk) {
+            int n = (int) Math.min(chunk, length - offset);
+            if (memory.read(tid, address + offset, bytes, 0, n) != n) return false;
+        }
+        return true;
+    }
+
+    /** Reads one 8-byte word into {@code dst[0]}; false when unreadable. */
+    boolean readWord(int tid, long address, long[] dst) {
+        if (memory.read(tid, address, word, 0, 8) != 8) return false;
+        dst[0] = LittleEndian.i64(word, 0);
+        return true;
+    }
+
+    /**
+     * Appends a buffer of known length as strace does: at most -s bytes quoted, then "..." when the
+     * buffer was longer; the address in hex when it cannot be read.
+     */
+    void appendBuffer(int tid, long address, long length, StringBuilder out) {
+        appendBuffer(tid, address, length, false, out);
+    }
+
+    /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
+    void appendBufferHex(int tid, long address, long length, StringBuilder out) {
+        appendBuffer(tid, address, length, true, out);
+    }
+
+    private void appendBuffer(int tid, long address, long length, boolean hex, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int shown = (int) Math.min(Math.max(length, 0), stringLimit);
+        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
+        if (got < 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        if (hex) {
+            out.append('"');
+            for (int i = 0; i < got; i++) {
+                out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+            }
+            out.append('"');
+        } else {
+            appendQuoted(bytes, got, out);
+        }
+        if (length > got) out.append("...");
+    }
+
+    /** Prints one element of an array read by {@link #appendArray}; implementations must not allocate. */
+    interface ElementPrinter {
+        void append(byte[] element, StringBuilder out);
+    }
+
+    /**
+     * Appends {@code count} structs of {@code size} bytes at {@code address} as strace bounds arrays:
+     * {@code [e0, e1, ...]} with at most -s elements, NULL for a null pointer, the address in hex when the
+     * first element cannot be read, and "..." followed by the unreadable element's address in a C
+     * comment where a later one cannot (strace's print_array).
+     */
+    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        out.append('[');
+        for (long n = 0; n < count; n++) {
+            if (n > 0) out.append(", ");
+            if (n == stringLimit) {
+                out.append("...");
+                break;
+            }
+            byte[] element = readStruct(tid, address + size * n, size);
+            if (element == null) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    Num.appendHex(address, out);
+                    return;
+                }
+                out.append("... /* ");
+                Num.appendHex(address + size * n, out);
+                out.append(" */");
+                break;
+            }
+            printer.append(element, out);
+        }
+        out.append(']');
+    }
+
+    /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
+    int countDirents(int tid, long address, long length) {
+        int count = 0;
+        // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name
+        for (long offset = 0; offset + 19 <= length; count++) {
+            if (memory.read(tid, address + offset + 16, word, 0, 2) != 2) return -1;
+            int reclen = LittleEndian.u16(word, 0);
+            if (reclen == 0) break;
+            offset += reclen;
+        }
+        return count;
+    }
+
+    /** A NUL-terminated string bounded by -s (argv elements, names). */
+    void appendString(int tid, long address, StringBuilder out) {
+        appendTerminated(tid, address, stringLimit, out);
+    }
+
+    /** A NUL-terminated string bounded by the smaller of -s and a field's own size (a task's comm). */
+    void appendString(int tid, long address, int fieldLimit, StringBuilder out) {
+        appendTerminated(tid, address, Math.min(stringLimit, fieldLimit), out);
+    }
+
+    /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
+    void appendPath(int tid, long address, StringBuilder out) {
+        appendTerminated(tid, address, PATH_MAX, out);
+    }
+
+    private void appendTerminated(int tid, long address, int limit, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        // One byte past the limit tells a string of exactly `limit` bytes from a longer one.
+        int got = memory.read(tid, address, bytes, 0, limit + 1);
+        if (got <= 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int length = 0;
+        while (length < got && bytes[length] != 0) length++;
+        boolean truncated = length == got;
+        if (length > limit) length = limit;
+        appendQuoted(bytes, length, out);
+        if (truncated) out.append("...");
+    }
+
+    /**
+     * strace's quoting: printable ASCII as is, the C escapes \t \n \v \f \r \" \\, anything else in
+     * octal with as few digits as possible, padded to three when an octal digit follows.
+     */
+    static void appendQuoted(byte[] src, int length, StringBuilder out) {
+        appendQuoted(src, 0, length, out);
+    }
+
+    static void appendQuoted(byte[] src, int from, int length, StringBuilder out) {
+        out.append('"');
+        int end = from + length;
+        for (int i = from; i < end; i++) {
+            int c = src[i] & 0xff;
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\t': out.append("\\t"); break;
+                case '\n': out.append("\\n"); break;
+                case 0x0b: out.append("\\v"); break;
+                case '\f': out.append("\\f"); break;
+                case '\r': out.append("\\r"); break;
+                default:
+                    if (c >= 0x20 && c < 0x7f) {
+                        out.append((char) c);
+                    } else {
+                        out.append('\\');
+                        boolean digitFollows = i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '7';
+                        if (digitFollows || c >= 0100) out.append((char) ('0' + (c >> 6)));
+                        if (digitFollows || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
+                        out.append((char) ('0' + (c & 7)));
+                    }
+            }
+        }
+        out.append('"');
+    }
+}
