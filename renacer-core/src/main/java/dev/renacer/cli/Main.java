@@ -64,6 +64,10 @@ public final class Main {
         } catch (java.io.IOException e) {
             stderr.println("renacer: " + e.getMessage());
             return EXIT_CANNOT_TRACE;
+        } catch (OutOfMemoryError e) {
+            // the launched command dies with renacer (PTRACE_O_EXITKILL); attached ones are released
+            stderr.println("renacer: out of memory (give the JVM more with RENACER_JAVA_OPTS=-Xmx...)");
+            return EXIT_CANNOT_TRACE;
         }
     }
 

@@ -152,4 +152,13 @@ class BadInputIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines()).containsExactly("renacer: Can't fopen '/tmp': Is a directory");
     }
+
+    @Test
+    void theLargestStringLimitStraceAcceptsCostsNoMemoryUpFront() throws Exception {
+        // -s 1073741823 once allocated 1.1 GB before the first call; strace allocates as strings come
+        Shell.Result run = Shell.run(Shell.quote(Path.of(System.getProperty("java.home"), "bin", "java")) + " -Xmx64m -jar "
+                + Shell.quote(Fixtures.renacerJar()) + " -s 1073741823 -- cat /etc/hostname 2>&1 >/dev/null");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("read(3, \"" + java.nio.file.Files.readString(Path.of("/etc/hostname")).replace("\n", "\\n") + "\"");
+    }
 }

@@ -27,6 +27,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * into one trace, and the collector's faults never change the tracee's exit status.
  */
 class OtlpEndToEndIT {
+    /**
+     * Tests that check what arrives give the final flush a generous deadline (a guard, not a measure): the
+     * 5 s default is a user's trade-off, and on a loaded machine a gRPC channel alone took longer to set up.
+     */
+    private static final String[] DELIVERY_DEADLINE = {"--otlp-flush-timeout", "120000"};
+
 
     /**
      * The same shape from exported spans: calls and ERROR spans per syscall.name. Calls that never
@@ -59,7 +65,7 @@ class OtlpEndToEndIT {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
             Path summary = Files.createTempFile("renacer-otlp", ".txt");
             List<String> args = new ArrayList<>(List.of("-f", "-c", "-o", summary.toString(),
-                    "--otlp-endpoint", receiver.baseUrl(), "--otlp-service-name", "e2e"));
+                    "--otlp-endpoint", receiver.baseUrl(), "--otlp-service-name", "e2e", DELIVERY_DEADLINE[0], DELIVERY_DEADLINE[1]));
             args.addAll(command);
             Renacer.Run run = Renacer.run(args);
 
@@ -120,7 +126,7 @@ class OtlpEndToEndIT {
     @Test
     void threadsAreAttributesOfTheirProcessSpanNotProcesses() throws Exception {
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
-            List<String> args = new ArrayList<>(List.of("-f", "-o", "/dev/null", "--otlp-endpoint", receiver.baseUrl()));
+            List<String> args = new ArrayList<>(List.of("-f", "-o", "/dev/null", "--otlp-endpoint", receiver.baseUrl(), DELIVERY_DEADLINE[0], DELIVERY_DEADLINE[1]));
             args.addAll(command("threads", "4"));
             assertThat(Renacer.run(args).exitCode()).isZero();
             List<Span> spans = receiver.acceptedSpans();
@@ -140,7 +146,7 @@ class OtlpEndToEndIT {
         String parent = "b7ad6b7169203331";
         try (OtlpGrpcReceiver receiver = new OtlpGrpcReceiver()) {
             List<String> args = new ArrayList<>(List.of("-f", "-e", "trace=openat,write", "-o", "/dev/null",
-                    "--otlp-endpoint", receiver.url(), "--otlp-protocol", "grpc"));
+                    "--otlp-endpoint", receiver.url(), "--otlp-protocol", "grpc", DELIVERY_DEADLINE[0], DELIVERY_DEADLINE[1]));
             args.addAll(command("syscall_heavy", "25"));
             Renacer.Run run = Renacer.run(args, Map.of("TRACEPARENT", "00-" + traceId + "-" + parent + "-01"));
             assertThat(run.exitCode()).isZero();
@@ -158,7 +164,7 @@ class OtlpEndToEndIT {
         Path file = Files.createTempFile("renacer", ".jsonl");
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
             List<String> args = new ArrayList<>(List.of("-f", "-o", "/dev/null", "--otlp-file", file.toString(),
-                    "--otlp-endpoint", receiver.baseUrl()));
+                    "--otlp-endpoint", receiver.baseUrl(), DELIVERY_DEADLINE[0], DELIVERY_DEADLINE[1]));
             args.addAll(command("fork_exec", ""));
             assertThat(Renacer.run(args).exitCode()).isZero();
             List<ExportTraceServiceRequest> requests = new ArrayList<>();

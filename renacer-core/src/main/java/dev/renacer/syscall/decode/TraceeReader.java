@@ -1,5 +1,7 @@
 package dev.renacer.syscall.decode;
 
+import java.util.Arrays;
+
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
 import dev.renacer.syscall.TraceeMemory;
@@ -14,13 +16,19 @@ final class TraceeReader {
 
     private final TraceeMemory memory;
     private final int stringLimit;
-    private final byte[] bytes;
+    /** Reused; grows to what a call needs (a -s limit of a gigabyte must not cost a gigabyte up front, as in strace). */
+    private byte[] bytes = new byte[PATH_MAX + 1];
     private final byte[] word = new byte[8];
 
     TraceeReader(TraceeMemory memory, int stringLimit) {
         this.memory = memory;
         this.stringLimit = stringLimit;
-        this.bytes = new byte[Math.max(PATH_MAX, stringLimit) + 1];
+    }
+
+    /** The reused buffer, at least {@code length} bytes long, with what it held. */
+    private byte[] buffer(int length) {
+        if (bytes.length < length) bytes = Arrays.copyOf(bytes, Math.max(length, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length)));
+        return bytes;
     }
 
     int stringLimit() { return stringLimit; }
@@ -28,8 +36,9 @@ final class TraceeReader {
     /** Reads {@code length} bytes into a reused buffer; returns the buffer, or null unless all were read. */
     byte[] readStruct(int tid, long address, int length) {
         if (address == 0) return null;
-        int got = memory.read(tid, address, bytes, 0, length);
-        return got == length ? bytes : null;
+        byte[] buffer = buffer(length);
+        int got = memory.read(tid, address, buffer, 0, length);
+        return got == length ? buffer : null;
     }
 
     /**
@@ -53,8 +62,8 @@ final class TraceeReader {
         return null;
     }
 
-    /** The most {@link #readStruct} reads at once. */
-    int chunkSize() { return bytes.length - 1; }
+    /** How much a decoder that walks a long area reads at a time. */
+    int chunkSize() { return PATH_MAX; }
 
     /** True when all {@code length} bytes at {@code address} can be read (strace's umoven succeeds). */
     boolean readable(int tid, long address, long length) {
@@ -62,7 +71,7 @@ final class TraceeReader {
         int chunk = chunkSize();
         for (long offset = 0; offset < length; offset += chunk) {
             int n = (int) Math.min(chunk, length - offset);
-            if (memory.read(tid, address + offset, bytes, 0, n) != n) return false;
+            if (memory.read(tid, address + offset, buffer(n), 0, n) != n) return false;
         }
         return true;
     }
@@ -93,7 +102,7 @@ final class TraceeReader {
             return;
         }
         int shown = (int) Math.min(Math.max(length, 0), stringLimit);
-        int got = shown == 0 ? 0 : memory.read(tid, address, bytes, 0, shown);
+        int got = shown == 0 ? 0 : memory.read(tid, address, buffer(shown), 0, shown);
         if (got < 0) {
             Num.appendHex(address, out);
             return;
@@ -183,8 +192,22 @@ final class TraceeReader {
             out.append("NULL");
             return;
         }
-        // One byte past the limit tells a string of exactly `limit` bytes from a longer one.
-        int got = memory.read(tid, address, bytes, 0, limit + 1);
+        // One byte past the limit tells a string of exactly `limit` bytes from a longer one. Read in growing
+        // steps up to the NUL: the buffer grows with the string, not with the limit.
+        int want = limit + 1;
+        int got = 0;
+        int step = Math.min(want, PATH_MAX + 1);
+        while (got < want) {
+            int n = Math.min(step, want - got);
+            int read = memory.read(tid, address + got, buffer(got + n), got, n);
+            if (read <= 0) break;
+            int end = got + read;
+            boolean terminated = false;
+            for (int i = got; i < end && !terminated; i++) terminated = bytes[i] == 0;
+            got = end;
+            if (terminated || read < n) break;
+            step = (int) Math.min(Integer.MAX_VALUE / 2, 2L * step);
+        }
         if (got <= 0) {
             Num.appendHex(address, out);
             return;
