@@ -53,6 +53,8 @@ public final class Ptrace {
 
     public static final int SIGKILL = 9;
     public static final int SIGTRAP = 5;
+    /** The stop signal of a syscall-stop under PTRACE_O_TRACESYSGOOD, told apart from a delivered SIGTRAP. */
+    public static final int SYSCALL_STOP_SIGNAL = SIGTRAP | 0x80;
     public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
     public static final int SIGTSTP = 20;

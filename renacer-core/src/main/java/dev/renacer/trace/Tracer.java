@@ -34,13 +34,19 @@ public final class Tracer {
     /** Starts {@code command} (argv[0] first, resolved on PATH like strace) and traces it to its end. */
     public TraceResult launch(List<String> command) throws TraceException {
         if (command.isEmpty()) throw new IllegalArgumentException("no command");
-        return runOnTracerThread(loop -> loop.launch(command));
+        return runOnTracerThread(loop -> {
+            loop.launch(command);
+            return loop.run();
+        });
     }
 
     /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
     public TraceResult attach(List<Integer> pids) throws TraceException {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
-        return runOnTracerThread(loop -> loop.attach(pids));
+        return runOnTracerThread(loop -> {
+            loop.attach(pids);
+            return loop.run();
+        });
     }
 
     /**

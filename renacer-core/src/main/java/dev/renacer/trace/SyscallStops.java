@@ -1,0 +1,83 @@
+package dev.renacer.trace;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.renacer.linux.LibC;
+import dev.renacer.linux.ProcessVmReader;
+import dev.renacer.syscall.SyscallDecoder;
+
+import static dev.renacer.linux.Ptrace.*;
+
+/**
+ * Syscall-entry and syscall-exit stops: one PTRACE_GET_SYSCALL_INFO each (it says entry or exit, so
+ * there is no entry/exit toggling to get wrong), the task's state moved on, the call decoded and
+ * handed to the listener when it passes the filter. Allocates nothing.
+ */
+final class SyscallStops {
+    private static final int NR_EXECVE = 59;
+    private static final int NR_EXECVEAT = 322;
+
+    private final Tracer.Config config;
+    private final TraceListener listener;
+    private final SyscallDecoder decoder;
+    private final long epochOffsetNanos;
+    private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
+    private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
+
+    SyscallStops(Tracer.Config config, long epochOffsetNanos) {
+        this.config = config;
+        this.listener = config.listener();
+        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
+        this.epochOffsetNanos = epochOffsetNanos;
+    }
+
+    void onStop(Task task) {
+        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
+        int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
+        if (op == SYSCALL_INFO_ENTRY) onEntry(task);
+        else if (op == SYSCALL_INFO_EXIT) onExit(task);
+    }
+
+    private void onEntry(Task task) {
+        SyscallEvent e = task.event;
+        long now = System.nanoTime();
+        e.number = (int) syscallInfo.getLong(SYSCALL_INFO_OFF_NR);
+        for (int i = 0; i < 6; i++) e.args[i] = syscallInfo.getLong(SYSCALL_INFO_OFF_ARGS + 8L * i);
+        e.entryNanos = now;
+        e.entryEpochNanos = now + epochOffsetNanos;
+        e.returned = false;
+        task.state = task.state.entered(config.filter().traces(e.number));
+        boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
+        boolean traced = task.state.traced();
+        e.arguments.setLength(0);
+        if ((traced && config.decode()) || (task.state.hidden() && isExec)) {
+            decoder.stackPointer(syscallInfo.getLong(SYSCALL_INFO_OFF_SP));
+            e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
+        }
+        if (traced) listener.onSyscallEntry(e);
+    }
+
+    private void onExit(Task task) {
+        TaskState before = task.state;
+        if (!before.inSyscall()) return; // attached in the middle of a call: its entry was never seen
+        task.state = before.exited();
+        SyscallEvent e = task.event;
+        long rval = syscallInfo.getLong(SYSCALL_INFO_OFF_RVAL);
+        if (before.hidden()) {
+            if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && rval < 0 && rval >= -4095) {
+                task.failedExecErrno = (int) -rval;
+            }
+            return;
+        }
+        if (!before.traced()) return;
+        e.exitNanos = System.nanoTime();
+        e.returnValue = rval;
+        e.returned = true;
+        e.result.setLength(0);
+        if (config.decode()) {
+            decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
+            decoder.decodeResult(e.number, rval, e.result);
+        }
+        listener.onSyscall(e);
+    }
+}
