@@ -58,7 +58,7 @@ final class EventStops {
         ProcessInfo previous = tracees.process(pid);
         tracees.exec(new ProcessInfo(pid, previous == null ? 0 : previous.parentPid(), ProcFs.executable(pid),
                 argv, ProcFs.comm(pid), previous == null ? tracees.epochNow() : previous.startEpochNanos(),
-                previous != null && previous.attached()), previous != null);
+                previous != null && previous.attached()));
         // The execve's entry was decoded while the trampoline was hidden: announce it now.
         if (before == TaskState.HIDDEN_IN_SYSCALL && task.state.traced()) listener.onSyscallEntry(task.event);
         return task;

@@ -1,17 +1,22 @@
 package dev.renacer.trace;
 
+import org.agrona.collections.Int2ObjectHashMap;
+
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the handlers of the ptrace loop share: the traced tasks by tid, the traced processes by pid,
  * and the launched command. Tracer thread only, except {@link #rootPid()}.
+ *
+ * <p>The maps are Agrona's: a task is looked up at every stop, and a {@code HashMap<Integer, ...>}
+ * would box every tid above 127, i.e. every real one. Nothing is replaced without saying so: adding
+ * a tid or pid that is already there is a bug, and fails.
  */
 final class Tracees {
-    private final TaskTable tasks = new TaskTable();
-    private final Map<Integer, ProcessInfo> processes = new HashMap<>();
+    private final Int2ObjectHashMap<Task> tasks = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<ProcessInfo> processes = new Int2ObjectHashMap<>();
     private final TraceListener listener;
     /** Wall clock minus {@link System#nanoTime()}: stops are timed with the monotonic clock, shown with this. */
     final long epochOffsetNanos;
@@ -52,7 +57,8 @@ final class Tracees {
     }
 
     void add(Task task) {
-        tasks.put(task.tid, task);
+        Task already = tasks.putIfAbsent(task.tid, task);
+        if (already != null) throw new IllegalStateException("task " + task.tid + " is traced already");
     }
 
     /** A non-leader thread exec'd: it now has the leader's tid, and the old leader is gone without a death report. */
@@ -60,7 +66,7 @@ final class Tracees {
         Task execing = tasks.remove(formerTid);
         if (execing == null) return leader;
         execing.rebind(leader.tid);
-        tasks.put(leader.tid, execing);
+        if (tasks.replace(leader.tid, execing) != leader) throw new IllegalStateException("task " + leader.tid + " is not traced");
         return execing;
     }
 
@@ -73,7 +79,7 @@ final class Tracees {
     }
 
     List<Task> snapshot() {
-        return tasks.snapshot();
+        return new ArrayList<>(tasks.values());
     }
 
     /** A tid seen for the first time: a child auto-attached under -f (it may report before its parent's event). */
@@ -98,14 +104,14 @@ final class Tracees {
 
     /** A process enters the trace. */
     void start(ProcessInfo info) {
-        processes.put(info.pid(), info);
+        ProcessInfo already = processes.putIfAbsent(info.pid(), info);
+        if (already != null) throw new IllegalStateException("process " + info.pid() + " is traced already");
         listener.onProcessStart(info);
     }
 
-    /** A process replaced its program; a process not seen before starts with it. */
-    void exec(ProcessInfo info, boolean known) {
-        processes.put(info.pid(), info);
-        if (known) listener.onExec(info);
+    /** A process replaced its program (its info is replaced); a process not seen before starts with it. */
+    void exec(ProcessInfo info) {
+        if (processes.put(info.pid(), info) != null) listener.onExec(info);
         else listener.onProcessStart(info);
     }
 
