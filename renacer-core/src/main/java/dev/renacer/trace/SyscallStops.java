@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
+import dev.renacer.syscall.Errno;
+import dev.renacer.syscall.I386Syscalls;
 import dev.renacer.syscall.SyscallDecoder;
 
 import static dev.renacer.linux.Ptrace.*;
@@ -12,6 +14,10 @@ import static dev.renacer.linux.Ptrace.*;
  * Syscall-entry and syscall-exit stops: one PTRACE_GET_SYSCALL_INFO each (it says entry or exit, so
  * there is no entry/exit toggling to get wrong), the task's state moved on, the call decoded and
  * handed to the listener when it passes the filter. Allocates nothing.
+ *
+ * <p>A call made through the i386 ABI ({@code int $0x80}, arch AUDIT_ARCH_I386) carries an i386
+ * number: it is named from the i386 table, passes the filter as the x86_64 call of the same name
+ * would, and its arguments and result are printed raw ({@link I386Syscalls}).
  */
 final class SyscallStops {
     private static final int NR_EXECVE = 59;
@@ -46,6 +52,15 @@ final class SyscallStops {
         e.entryNanos = now;
         e.entryEpochNanos = now + epochOffsetNanos;
         e.returned = false;
+        boolean i386 = syscallInfo.getInt(SYSCALL_INFO_OFF_ARCH) == AUDIT_ARCH_I386;
+        if (i386 != e.i386) { // the event still holds the task's previous call
+            e.i386 = i386;
+            if (!task.state.hidden()) listener.onAbiChange(task.tid, task.pid, i386);
+        }
+        if (i386) {
+            onI386Entry(task, e);
+            return;
+        }
         task.state = task.state.entered(config.filter().traces(e.number));
         boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
         boolean traced = task.state.traced();
@@ -74,10 +89,26 @@ final class SyscallStops {
         e.returnValue = rval;
         e.returned = true;
         e.result.setLength(0);
-        if (config.decode()) {
+        if (e.i386) {
+            if (config.decode()) appendI386Result(e);
+        } else if (config.decode()) {
             decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
             decoder.decodeResult(e.number, rval, e.result);
         }
         listener.onSyscall(e);
+    }
+
+    private void onI386Entry(Task task, SyscallEvent e) {
+        task.state = task.state.entered(config.filter().traces(I386Syscalls.x86_64Number(e.number)));
+        e.arguments.setLength(0);
+        e.argumentsDecodedAtEntry = e.args.length; // all shown at entry: nothing is left for the exit
+        if (!task.state.traced()) return;
+        if (config.decode()) I386Syscalls.appendArguments(e.number, e.args, e.arguments);
+        listener.onSyscallEntry(e);
+    }
+
+    private static void appendI386Result(SyscallEvent e) {
+        if (e.failed()) Errno.appendFailure(e.errno(), e.result);
+        else I386Syscalls.appendResult(e.number, e.returnValue, e.result);
     }
 }

@@ -71,6 +71,12 @@ public final class Strace {
         return counts;
     }
 
+    /** As {@link #summaryTable}, for the table strace prints after "System call usage summary for 32 bit mode:"; empty without one. */
+    public static Map<String, String> i386SummaryTable(List<String> lines) {
+        int heading = lines.indexOf("System call usage summary for 32 bit mode:");
+        return heading < 0 ? new TreeMap<>() : summaryTable(lines.subList(heading + 1, lines.size()));
+    }
+
     public static List<StraceLine> calls(List<String> lines) {
         List<StraceLine> calls = new ArrayList<>();
         for (String l : lines) {
