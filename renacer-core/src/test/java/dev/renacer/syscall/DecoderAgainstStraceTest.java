@@ -1,5 +1,6 @@
 package dev.renacer.syscall;
 
+import dev.renacer.testing.Strace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -200,7 +201,7 @@ class DecoderAgainstStraceTest {
     private static List<Matcher> trace(boolean raw, String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("renacer-decode-", ".txt");
         try {
-            List<String> argv = new ArrayList<>(List.of(setarch(), "x86_64", "-R", StraceReference.strace().toString(),
+            List<String> argv = new ArrayList<>(List.of(setarch(), "x86_64", "-R", Strace.executable(),
                     "-qq", "-o", out.toString()));
             if (raw) argv.addAll(List.of("-e", "raw=all"));
             if (command.startsWith("sh -c ")) argv.addAll(List.of("/bin/sh", "-c", command.substring(6)));
