@@ -2,6 +2,7 @@ package dev.renacer.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.renacer.testing.SyntheticTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
