@@ -205,7 +205,7 @@ public final class BatchExporter {
     private void awaitSlot() {
         while (true) {
             Request oldest = oldestUnsettled();
-            long wait = oldest == null ? Long.MAX_VALUE : oldest.deadline - System.nanoTime();
+            long wait = oldest == null ? Long.MAX_VALUE : oldest.timeLeft();
             if (wait > 0) {
                 try {
                     if (inFlight.tryAcquire(wait, TimeUnit.NANOSECONDS)) return;
@@ -222,7 +222,7 @@ public final class BatchExporter {
 
     /** Waits for {@code request} until its deadline; past it, counts it as failed. */
     private void awaitOrGiveUp(Request request) {
-        long wait = request.deadline - System.nanoTime();
+        long wait = request.timeLeft();
         if (wait > 0) request.result.join(wait, TimeUnit.NANOSECONDS);
         giveUp(request); // nothing when it finished in time: it settled itself
     }
@@ -278,6 +278,11 @@ public final class BatchExporter {
         Request(ArrayList<SpanData> batch, long deadline) {
             this.batch = batch;
             this.deadline = deadline;
+        }
+
+        /** Nanoseconds until the wait for it ends; Long.MAX_VALUE without a bound. */
+        long timeLeft() {
+            return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
         }
     }
 }
