@@ -120,7 +120,7 @@ public class ExportBenchmark {
     /** The exporter renacer builds for --otlp-endpoint (OTLP/HTTP protobuf); the SDK path always gets the OpenTelemetry one. */
     private SpanExporter exporter(boolean openTelemetry) {
         return OtlpExport.spanExporter(OtlpSettings.builder().endpoint(receiver.url()).sdkExporter(openTelemetry)
-                .batch(BatchSettings.defaults().withExportTimeout(Duration.ofSeconds(10))).build());
+                .requestTimeout(Duration.ofSeconds(10)).build());
     }
 
     @TearDown(Level.Trial)

@@ -93,7 +93,14 @@ public final class OtlpOptions {
     OtlpSettings settings(Map<String, String> env) {
         OtlpSettings.Builder b = OtlpSettings.builder().environment(env)
                 .endpoint(endpoint).protocol(protocol).serviceName(serviceName).file(file).traceParent(traceParent)
-                .batch(batchSettings(env)).sdkExporter(sdkExporter);
+                .batch(preset()).sdkExporter(sdkExporter)
+                // OTEL_BSP_* fill in what these leave out: the library reads them
+                .maxExportBatchSize(count("--otlp-max-batch-size", maxBatchSize))
+                .maxQueueSize(count("--otlp-max-queue-size", maxQueueSize));
+        if (scheduleDelayMillis != null) {
+            if (scheduleDelayMillis < 0) throw new IllegalArgumentException("--otlp-schedule-delay must not be negative");
+            b.scheduleDelay(Duration.ofMillis(scheduleDelayMillis));
+        }
         for (String header : headers) {
             int eq = header.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("invalid --otlp-header '" + header + "': expected KEY=VALUE");
@@ -103,10 +110,21 @@ public final class OtlpOptions {
             if (flushTimeoutMillis < 0) throw new IllegalArgumentException("--otlp-flush-timeout must not be negative");
             b.flushTimeout(Duration.ofMillis(flushTimeoutMillis));
         }
-        return b.build();
+        OtlpSettings settings = b.build();
+        if (poolCapacity != null) {
+            // more records than can be queued plus one batch being sent are never in use at once
+            BatchSettings batch = settings.batch();
+            long most = (long) batch.maxQueueSize() + batch.maxExportBatchSize();
+            if (poolCapacity > most) {
+                throw new IllegalArgumentException("--otlp-pool-capacity must be between 0 and " + most
+                        + " (the queue size plus one batch: no more records are ever in use)");
+            }
+        }
+        return settings;
     }
 
-    private BatchSettings batchSettings(Map<String, String> env) {
+    /** The preset's batching, with the pool capacity asked for. */
+    private BatchSettings preset() {
         BatchSettings s = BatchSettings.defaults();
         if (batchPreset != null) {
             BatchSettings.Preset preset = BatchSettings.Preset.fromOptionName(batchPreset);
@@ -116,50 +134,17 @@ public final class OtlpOptions {
             }
             s = preset.settings();
         }
-        Integer batch = positive("--otlp-max-batch-size", maxBatchSize, env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
-        Long delay = nonNegative("--otlp-schedule-delay", scheduleDelayMillis, env, "OTEL_BSP_SCHEDULE_DELAY");
-        Integer queue = positive("--otlp-max-queue-size", maxQueueSize, env, "OTEL_BSP_MAX_QUEUE_SIZE");
-        if (batch != null) s = s.withMaxExportBatchSize(batch);
-        if (delay != null) s = s.withScheduleDelay(Duration.ofMillis(delay));
-        if (queue != null) {
-            if (queue < s.maxExportBatchSize()) {
-                throw new IllegalArgumentException("the OTLP max queue size (" + queue
-                        + ") must be at least the max batch size (" + s.maxExportBatchSize() + ")");
-            }
-            s = s.withMaxQueueSize(queue);
-        }
         if (poolCapacity != null) {
-            // more records than can be queued plus one batch being sent are never in use at once
-            long most = (long) s.maxQueueSize() + s.maxExportBatchSize();
-            if (poolCapacity < 0 || poolCapacity > most) {
-                throw new IllegalArgumentException("--otlp-pool-capacity must be between 0 and " + most
-                        + " (the queue size plus one batch: no more records are ever in use)");
-            }
+            if (poolCapacity < 0) throw new IllegalArgumentException("--otlp-pool-capacity must not be negative");
             s = s.withPoolCapacity(poolCapacity);
         }
         return s;
     }
 
-    private static Integer positive(String option, Integer cli, Map<String, String> env, String variable) {
-        Long v = nonNegative(option, cli == null ? null : cli.longValue(), env, variable);
-        if (v == null) return null;
-        if (v < 1 || v > 1 << 24) throw new IllegalArgumentException(option + " must be between 1 and " + (1 << 24));
-        return v.intValue();
-    }
-
-    private static Long nonNegative(String option, Long cli, Map<String, String> env, String variable) {
-        if (cli != null) {
-            if (cli < 0) throw new IllegalArgumentException(option + " must not be negative");
-            return cli;
+    private static Integer count(String option, Integer value) {
+        if (value != null && (value < 1 || value > OtlpSettings.Builder.MAX_COUNT)) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + OtlpSettings.Builder.MAX_COUNT);
         }
-        String value = env.get(variable);
-        if (value == null || value.isBlank()) return null;
-        try {
-            long v = Long.parseLong(value.strip());
-            if (v < 0) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid " + variable + " '" + value + "': expected a non-negative integer");
-        }
+        return value;
     }
 }

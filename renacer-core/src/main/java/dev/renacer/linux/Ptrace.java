@@ -44,6 +44,8 @@ public final class Ptrace {
     public static final int SYSCALL_INFO_OFF_RVAL = 24;
     /** AUDIT_ARCH_X86_64: a 64-bit syscall (as opposed to int 0x80 from a 64-bit process). */
     public static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+    /** AUDIT_ARCH_I386: a call through the i386 ABI (int $0x80), numbered from the i386 table. */
+    public static final int AUDIT_ARCH_I386 = 0x40000003;
 
     public static final int SIGINFO_SIZE = 128;
 
@@ -53,6 +55,8 @@ public final class Ptrace {
 
     public static final int SIGKILL = 9;
     public static final int SIGTRAP = 5;
+    /** The stop signal of a syscall-stop under PTRACE_O_TRACESYSGOOD, told apart from a delivered SIGTRAP. */
+    public static final int SYSCALL_STOP_SIGNAL = SIGTRAP | 0x80;
     public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
     public static final int SIGTSTP = 20;

@@ -4,19 +4,24 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * The batching layer between the tracer thread and an OpenTelemetry {@link SpanExporter} (which
- * does encoding and transport). The tracer thread {@link #offer}s filled records into a bounded
- * lock-free queue and never waits: when the queue is full the span is dropped and counted. One
- * exporter thread drains the queue into batches, exports them one at a time, and gives the records
- * back to the pool once the exporter has finished with them.
+ * The batching layer between the tracer thread and a {@link SpanExporter} (which does encoding and
+ * transport; this class knows nothing else of it, as the SDK's BatchSpanProcessor). The tracer thread
+ * {@link #offer}s filled records into a bounded lock-free queue and never waits: when the queue is
+ * full the span is dropped and counted. One exporter thread drains the queue into batches, hands them
+ * to the exporter, and gives the records back to the pool once the exporter has finished with them.
+ * An export that has not finished after {@link BatchSettings#exportTimeout()} (OTEL_BSP_EXPORT_TIMEOUT)
+ * is given up on, as the SDK's processor gives up waiting: it counts as failed, its spans as dropped,
+ * and its request slot goes to the next batch (its records still wait for the exporter to let go).
  */
 public final class BatchExporter {
     /** Two requests in flight: measured on loopback, the second one overlaps encoding with waiting. */
@@ -26,9 +31,9 @@ public final class BatchExporter {
     private final BatchSettings settings;
     private final SpanQueue queue;
     private final Thread thread;
-    private final StringCache strings = new StringCache();
     private final Supplier<String> lastError;
-    private final boolean materializeStrings;
+    /** {@link BatchSettings#exportTimeout()} in nanoseconds; Long.MAX_VALUE for no bound. */
+    private final long exportTimeoutNanos;
 
     // tracer thread only
     private long offered;
@@ -44,6 +49,8 @@ public final class BatchExporter {
     /** Requests on the wire at once. */
     private final int maxInFlight;
     private final Semaphore inFlight;
+    /** Requests handed to the exporter and not yet settled, oldest first. Exporter thread only. */
+    private final ArrayDeque<Request> sent = new ArrayDeque<>();
     private final ArrayBlockingQueue<ArrayList<SpanData>> freeBatchLists;
 
     private volatile boolean stopRequested;
@@ -66,11 +73,10 @@ public final class BatchExporter {
         this.inFlight = new Semaphore(maxInFlight);
         this.freeBatchLists = new ArrayBlockingQueue<>(maxInFlight + 1);
         this.exporter = exporter;
-        // renacer's own encoder reads the records' buffers; every other exporter needs Strings
-        this.materializeStrings = !(exporter instanceof DirectOtlpHttpExporter);
         this.pool = pool;
         this.settings = settings;
         this.lastError = lastError;
+        this.exportTimeoutNanos = settings.exportTimeout().isZero() ? Long.MAX_VALUE : settings.exportTimeout().toNanos();
         this.queue = new SpanQueue(settings.maxQueueSize());
         this.thread = new Thread(this::run, "renacer-otlp-exporter");
         this.thread.setDaemon(true); // a hung collector must never keep renacer alive
@@ -150,10 +156,7 @@ public final class BatchExporter {
         long lastExport = System.nanoTime();
         while (true) {
             SpanRecord record;
-            while (batch.size() < settings.maxExportBatchSize() && (record = queue.poll()) != null) {
-                if (materializeStrings) record.prepareForExport(strings);
-                batch.add(record);
-            }
+            while (batch.size() < settings.maxExportBatchSize() && (record = queue.poll()) != null) batch.add(record);
             boolean stopping = stopRequested;
             long now = System.nanoTime();
             if (batch.size() >= settings.maxExportBatchSize()
@@ -164,7 +167,7 @@ public final class BatchExporter {
                 continue;
             }
             if (stopping && batch.isEmpty() && queue.size() == 0) {
-                inFlight.acquireUninterruptibly(maxInFlight); // the last requests have finished
+                for (Request oldest; (oldest = oldestUnsettled()) != null; ) awaitOrGiveUp(oldest); // the last requests
                 return;
             }
             sleeping = true;
@@ -183,36 +186,103 @@ public final class BatchExporter {
      * the exporter reports the request finished, never before: it may still be encoding them.
      */
     private void export(ArrayList<SpanData> batch) {
-        inFlight.acquireUninterruptibly(); // only the exporter thread waits here, never the tracer
+        awaitSlot(); // only the exporter thread waits here, never the tracer
+        long now = System.nanoTime();
+        Request request = new Request(batch, exportTimeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + exportTimeoutNanos);
+        sent.add(request);
         CompletableResultCode result;
         try {
             result = exporter.export(batch);
         } catch (RuntimeException e) {
             result = CompletableResultCode.ofFailure();
         }
+        request.result = result;
         CompletableResultCode done = result;
-        done.whenComplete(() -> finished(batch, done.isSuccess()));
+        done.whenComplete(() -> finished(request, done.isSuccess()));
     }
 
-    private void finished(ArrayList<SpanData> batch, boolean ok) {
-        synchronized (lock) {
-            if (!closed) {
-                if (ok) {
-                    exported += batch.size();
-                    batches++;
-                } else {
-                    failures++;
+    /** Takes a request slot, giving up on the oldest request if it is past its time before one frees. */
+    private void awaitSlot() {
+        while (true) {
+            Request oldest = oldestUnsettled();
+            long wait = oldest == null ? Long.MAX_VALUE : oldest.timeLeft();
+            if (wait > 0) {
+                try {
+                    if (inFlight.tryAcquire(wait, TimeUnit.NANOSECONDS)) return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    inFlight.acquireUninterruptibly();
+                    return;
                 }
+            } else {
+                giveUp(oldest);
             }
         }
+    }
+
+    /** Waits for {@code request} until its deadline; past it, counts it as failed. */
+    private void awaitOrGiveUp(Request request) {
+        long wait = request.timeLeft();
+        if (wait > 0) request.result.join(wait, TimeUnit.NANOSECONDS);
+        giveUp(request); // nothing when it finished in time: it settled itself
+    }
+
+    private Request oldestUnsettled() {
+        while (!sent.isEmpty() && sent.peekFirst().settled.get()) sent.pollFirst();
+        return sent.peekFirst();
+    }
+
+    /** Any thread. The exporter finished the request: counted unless given up on already, records back to the pool. */
+    private void finished(Request request, boolean ok) {
+        boolean counted = request.settled.compareAndSet(false, true);
+        if (counted) count(request, ok);
+        ArrayList<SpanData> batch = request.batch;
         pool.releaseAll(batch);
         batch.clear();
         freeBatchLists.offer(batch);
+        if (counted) inFlight.release(); // last: a free slot means the records are back
+    }
+
+    /** The wait for {@code request} is over: a failure, and its slot is free, unless it finished meanwhile. */
+    private void giveUp(Request request) {
+        if (!request.settled.compareAndSet(false, true)) return;
+        count(request, false);
         inFlight.release();
+    }
+
+    private void count(Request request, boolean ok) {
+        synchronized (lock) {
+            if (closed) return; // an export finishing after the flush deadline no longer changes the counts
+            if (ok) {
+                exported += request.batch.size();
+                batches++;
+            } else {
+                failures++;
+            }
+        }
     }
 
     private ArrayList<SpanData> takeBatchList() {
         ArrayList<SpanData> list = freeBatchLists.poll();
         return list != null ? list : new ArrayList<>(settings.maxExportBatchSize());
+    }
+
+    /** One export request: its batch, when the wait for it ends, and whether it was counted yet. */
+    private static final class Request {
+        final ArrayList<SpanData> batch;
+        final long deadline;
+        final AtomicBoolean settled = new AtomicBoolean();
+        /** Set by the exporter thread right after the exporter returned it. */
+        CompletableResultCode result;
+
+        Request(ArrayList<SpanData> batch, long deadline) {
+            this.batch = batch;
+            this.deadline = deadline;
+        }
+
+        /** Nanoseconds until the wait for it ends; Long.MAX_VALUE without a bound. */
+        long timeLeft() {
+            return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+        }
     }
 }

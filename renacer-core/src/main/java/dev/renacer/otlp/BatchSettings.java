@@ -4,23 +4,27 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How spans are batched: the knobs of the OpenTelemetry SDK's BatchSpanProcessor, named the same
- * (OTEL_BSP_*), plus the span pool's initial capacity.
+ * How spans are batched: the knobs of the OpenTelemetry SDK's BatchSpanProcessor, named the same and
+ * read from the same variables (OTEL_BSP_*, see {@link OtlpSettings.Builder}), plus the span pool's
+ * initial capacity.
  *
- * @param maxExportBatchSize spans per export request
- * @param scheduleDelay      longest a span waits for its batch to fill
- * @param maxQueueSize       spans waiting for export; past it new spans are dropped and counted
- * @param exportTimeout      bound on one export request, retries included
+ * @param maxExportBatchSize spans per export request (OTEL_BSP_MAX_EXPORT_BATCH_SIZE)
+ * @param scheduleDelay      longest a span waits for its batch to fill (OTEL_BSP_SCHEDULE_DELAY)
+ * @param maxQueueSize       spans waiting for export; past it new spans are dropped and counted (OTEL_BSP_MAX_QUEUE_SIZE)
+ * @param exportTimeout      longest the batcher waits for one export to finish; past it the request
+ *                           counts as failed and its spans as dropped (OTEL_BSP_EXPORT_TIMEOUT); zero: no bound
  * @param poolCapacity       span records made up front
  */
 public record BatchSettings(int maxExportBatchSize, Duration scheduleDelay, int maxQueueSize,
                             Duration exportTimeout, int poolCapacity) {
+    /** The SDK's default for OTEL_BSP_EXPORT_TIMEOUT. */
+    public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(30);
 
     public BatchSettings {
         if (maxExportBatchSize < 1) throw new IllegalArgumentException("max batch size must be at least 1");
         if (maxQueueSize < maxExportBatchSize) throw new IllegalArgumentException("max queue size must be at least the max batch size");
         if (scheduleDelay.isNegative()) throw new IllegalArgumentException("schedule delay must not be negative");
-        if (exportTimeout.isNegative() || exportTimeout.isZero()) throw new IllegalArgumentException("export timeout must be positive");
+        if (exportTimeout.isNegative()) throw new IllegalArgumentException("export timeout must not be negative");
         if (poolCapacity < 0) throw new IllegalArgumentException("pool capacity must not be negative");
     }
 
@@ -60,7 +64,7 @@ public record BatchSettings(int maxExportBatchSize, Duration scheduleDelay, int 
         }
 
         public BatchSettings settings() {
-            return new BatchSettings(batch, Duration.ofMillis(delayMillis), queue, Duration.ofSeconds(3), 1024);
+            return new BatchSettings(batch, Duration.ofMillis(delayMillis), queue, DEFAULT_EXPORT_TIMEOUT, 1024);
         }
     }
 

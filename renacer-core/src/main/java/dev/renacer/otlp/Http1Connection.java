@@ -18,7 +18,7 @@ import java.util.Map;
  * request never waits for a delayed ACK. Plain http only; https and gzip go through the
  * OpenTelemetry exporter. Used by one thread.
  */
-final class Http1Connection implements AutoCloseable {
+final class Http1Connection implements HttpTransport {
     private final URI endpoint;
     private final byte[] head;
     private final int connectTimeoutMillis;
@@ -43,13 +43,9 @@ final class Http1Connection implements AutoCloseable {
         this.head = h.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Sends one request and returns the response status. Any I/O error closes the connection (the
-     * next call reconnects) and is thrown.
-     *
-     * @param timeoutMillis bound on connecting, sending and waiting for the answer
-     */
-    int post(byte[] body, int length, int timeoutMillis) throws IOException {
+    /** Any I/O error closes the connection (the next call reconnects) and is thrown. */
+    @Override
+    public int post(byte[] body, int length, int timeoutMillis) throws IOException {
         try {
             if (socket == null) connect(Math.min(timeoutMillis, connectTimeoutMillis));
             socket.setSoTimeout(Math.max(1, timeoutMillis));

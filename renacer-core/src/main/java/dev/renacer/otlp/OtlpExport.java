@@ -17,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles the export pipeline from {@link OtlpSettings}: transport and encoding by the OpenTelemetry
- * exporters (OTLP/HTTP protobuf, OTLP/gRPC, and the OTLP/JSON file), batching by {@link BatchExporter},
- * records from a {@link SpanPool}, events to spans by {@link OtlpTraceListener}.
+ * Assembles the export pipeline from {@link OtlpSettings}: events to spans by {@link OtlpTraceListener},
+ * records from a {@link SpanPool}, batching by {@link BatchExporter}, and the exporter it hands batches
+ * to: for plain-http OTLP/HTTP protobuf without compression (the default) renacer's own
+ * {@link DirectOtlpHttpExporter} (its encoder, over a {@code java.net.Socket}); for OTLP/gRPC the
+ * OpenTelemetry exporter over its OkHttp sender; for https, gzip or {@code --otlp-sdk-exporter} the
+ * OpenTelemetry OTLP/HTTP exporter over the JDK HttpClient sender ({@link SenderChoice}); for
+ * {@code --otlp-file} the OpenTelemetry exporter library's JSON marshaler ({@link OtlpJsonFileExporter}).
  */
 public final class OtlpExport {
     static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
@@ -49,13 +53,16 @@ public final class OtlpExport {
         return Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName)));
     }
 
-    /** The exporters the settings ask for, as one. */
+    /**
+     * The exporters the settings ask for, as one. Those that read records through the SpanData getters
+     * (all but renacer's direct writer) are given their Strings first ({@link MaterializingExporter}).
+     */
     public static SpanExporter spanExporter(OtlpSettings settings) {
         List<SpanExporter> exporters = new ArrayList<>(2);
         if (settings.endpoint() != null) exporters.add(networkExporter(settings));
         if (settings.file() != null) {
             try {
-                exporters.add(new OtlpJsonFileExporter(settings.file()));
+                exporters.add(new MaterializingExporter(new OtlpJsonFileExporter(settings.file())));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write the OTLP file " + settings.file() + ": " + e.getMessage());
             }
@@ -77,14 +84,26 @@ public final class OtlpExport {
     }
 
     private static SpanExporter networkExporter(OtlpSettings settings) {
-        Duration timeout = settings.batch().exportTimeout();
-        Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
+        Duration timeout = settings.requestTimeout();
         String endpoint = settings.endpoint().toString();
         if (usesDirectExporter(settings)) {
+            // it sends on the batcher's own thread, which cannot stop waiting for it: its requests end
+            // within the batch export timeout too (OTEL_BSP_EXPORT_TIMEOUT)
+            Duration batchWait = settings.batch().exportTimeout();
+            if (!batchWait.isZero() && batchWait.compareTo(timeout) < 0) timeout = batchWait;
             ExporterErrors errors = ExporterErrors.install();
-            return new DirectOtlpHttpExporter(settings.endpoint(), settings.headers(), timeout, connectTimeout,
+            return new DirectOtlpHttpExporter(settings.endpoint(), settings.headers(), timeout, connectTimeout(timeout),
                     retryPolicy(), errors::report);
         }
+        return new MaterializingExporter(openTelemetryExporter(settings, endpoint, timeout));
+    }
+
+    private static Duration connectTimeout(Duration timeout) {
+        return timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
+    }
+
+    private static SpanExporter openTelemetryExporter(OtlpSettings settings, String endpoint, Duration timeout) {
+        Duration connectTimeout = connectTimeout(timeout);
         if (settings.protocol() == OtlpSettings.Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).setTimeout(timeout)
                     .setConnectTimeout(connectTimeout).setRetryPolicy(retryPolicy())

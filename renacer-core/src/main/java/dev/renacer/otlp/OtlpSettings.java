@@ -15,16 +15,22 @@ import java.util.Map;
  * environment variables with the precedence every OpenTelemetry SDK uses: the command line first,
  * then the signal-specific {@code OTEL_EXPORTER_OTLP_TRACES_*}, then the generic
  * {@code OTEL_EXPORTER_OTLP_*}. {@link Builder#build()} checks everything and throws
- * {@link IllegalArgumentException} with a one-line message for the user.
+ * {@link IllegalArgumentException} with a one-line message for the user. The batching knobs come from
+ * the caller's explicit values, then the SDK's {@code OTEL_BSP_*} variables, then {@link Builder#batch}'s
+ * base (a preset).
  *
  * @param endpoint the full URL requests go to (for HTTP with {@code /v1/traces}), or null for no collector
+ * @param requestTimeout bound on one request to the collector, retries included
+ *     ({@code OTEL_EXPORTER_OTLP_[TRACES_]TIMEOUT}; 3 s by default, so that the final flush keeps its deadline)
  * @param file     the {@code --otlp-file} path, or null
  * @param sdkExporter send OTLP/HTTP with the OpenTelemetry exporter even where renacer's direct
  *     writer applies (plain http, no compression)
  */
 public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> headers, Path file,
                            String serviceName, TraceParent traceParent, BatchSettings batch,
-                           Duration flushTimeout, String compression, boolean sdkExporter) {
+                           Duration requestTimeout, Duration flushTimeout, String compression, boolean sdkExporter) {
+    /** renacer's default request timeout (the SDK's is 10 s, longer than renacer's flush at exit). */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
     public enum Protocol {
         HTTP_PROTOBUF("http/protobuf", 4318), GRPC("grpc", 4317);
@@ -56,6 +62,8 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
     }
 
     public static final class Builder {
+        /** Largest queue or batch size accepted. */
+        public static final int MAX_COUNT = 1 << 24;
         private Map<String, String> env = Map.of();
         private String endpoint;
         private String protocol;
@@ -64,6 +72,11 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
         private Path file;
         private String traceParent;
         private BatchSettings batch = BatchSettings.defaults();
+        private Integer maxExportBatchSize;
+        private Duration scheduleDelay;
+        private Integer maxQueueSize;
+        private Duration exportTimeout;
+        private Duration requestTimeout;
         private Duration flushTimeout = Duration.ofSeconds(5);
         private boolean sdkExporter;
 
@@ -74,7 +87,15 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
         public Builder header(String key, String value) { headers.put(key, value); return this; }
         public Builder file(Path path) { this.file = path; return this; }
         public Builder traceParent(String value) { this.traceParent = value; return this; }
+        /** The batching to start from (a preset); OTEL_BSP_* and the explicit values below override it. */
         public Builder batch(BatchSettings batch) { this.batch = batch; return this; }
+        /** Explicit values, as given on the command line, win over OTEL_BSP_*; null: not given. */
+        public Builder maxExportBatchSize(Integer spans) { this.maxExportBatchSize = spans; return this; }
+        public Builder scheduleDelay(Duration delay) { this.scheduleDelay = delay; return this; }
+        public Builder maxQueueSize(Integer spans) { this.maxQueueSize = spans; return this; }
+        public Builder exportTimeout(Duration timeout) { this.exportTimeout = timeout; return this; }
+        /** Wins over OTEL_EXPORTER_OTLP_[TRACES_]TIMEOUT; null: not given. */
+        public Builder requestTimeout(Duration timeout) { this.requestTimeout = timeout; return this; }
         public Builder flushTimeout(Duration timeout) { this.flushTimeout = timeout; return this; }
         public Builder sdkExporter(boolean use) { this.sdkExporter = use; return this; }
 
@@ -88,11 +109,11 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
             allHeaders.putAll(headers);
             String service = first(serviceName, env("OTEL_SERVICE_NAME"), serviceNameFromResourceAttributes(), "renacer");
             if (service.isBlank()) throw new IllegalArgumentException("the OTLP service name must not be empty");
-            BatchSettings batchSettings = batch;
+            BatchSettings batchSettings = batchSettings();
             String timeout = first(env("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"), env("OTEL_EXPORTER_OTLP_TIMEOUT"));
-            if (timeout != null) {
-                batchSettings = batchSettings.withExportTimeout(Duration.ofMillis(parseMillis(timeout)));
-            }
+            Duration request = first(requestTimeout, timeout != null ? Duration.ofMillis(parseMillis(timeout)) : null,
+                    DEFAULT_REQUEST_TIMEOUT);
+            if (request.isNegative() || request.isZero()) throw new IllegalArgumentException("the OTLP request timeout must be positive");
             String compression = first(env("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION"), env("OTEL_EXPORTER_OTLP_COMPRESSION"), "none");
             if (!compression.equals("gzip") && !compression.equals("none")) {
                 throw new IllegalArgumentException("unsupported OTLP compression '" + compression + "' (gzip or none)");
@@ -112,7 +133,53 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
             }
             if (flushTimeout.isNegative()) throw new IllegalArgumentException("the OTLP flush timeout must not be negative");
             return new OtlpSettings(proto, url, Map.copyOf(allHeaders), file, service, parent, batchSettings,
-                    flushTimeout, compression, sdkExporter);
+                    request, flushTimeout, compression, sdkExporter);
+        }
+
+        /** The base, then OTEL_BSP_*, then the explicit values; the queue must hold at least one batch. */
+        private BatchSettings batchSettings() {
+            BatchSettings s = batch;
+            Integer batchSize = first(maxExportBatchSize, count("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"));
+            Duration delay = first(scheduleDelay, millis("OTEL_BSP_SCHEDULE_DELAY"));
+            Integer queue = first(maxQueueSize, count("OTEL_BSP_MAX_QUEUE_SIZE"));
+            Duration exportWait = first(exportTimeout, millis("OTEL_BSP_EXPORT_TIMEOUT"));
+            if (batchSize != null) s = s.withMaxExportBatchSize(batchSize);
+            if (delay != null) s = s.withScheduleDelay(delay);
+            if (queue != null) {
+                if (queue < s.maxExportBatchSize()) {
+                    throw new IllegalArgumentException("the OTLP max queue size (" + queue
+                            + ") must be at least the max batch size (" + s.maxExportBatchSize() + ")");
+                }
+                s = s.withMaxQueueSize(queue);
+            }
+            if (exportWait != null) s = s.withExportTimeout(exportWait);
+            return s;
+        }
+
+        /** A count of spans from {@code variable}: 1 to 2^24. */
+        private Integer count(String variable) {
+            Long v = nonNegative(variable);
+            if (v == null) return null;
+            if (v < 1 || v > MAX_COUNT) throw new IllegalArgumentException(variable + " must be between 1 and " + MAX_COUNT);
+            return v.intValue();
+        }
+
+        /** Milliseconds from {@code variable}, as the SDK reads OTEL_BSP_SCHEDULE_DELAY and OTEL_BSP_EXPORT_TIMEOUT. */
+        private Duration millis(String variable) {
+            Long v = nonNegative(variable);
+            return v == null ? null : Duration.ofMillis(v);
+        }
+
+        private Long nonNegative(String variable) {
+            String value = env(variable);
+            if (value == null || value.isBlank()) return null;
+            try {
+                long v = Long.parseLong(value.strip());
+                if (v < 0) throw new NumberFormatException();
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid " + variable + " '" + value + "': expected a non-negative integer");
+            }
         }
 
         private URI resolveEndpoint(Protocol proto) {
@@ -199,8 +266,9 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
             return v == null || v.isEmpty() ? null : v;
         }
 
-        private static String first(String... values) {
-            for (String v : values) if (v != null) return v;
+        @SafeVarargs
+        private static <T> T first(T... values) {
+            for (T v : values) if (v != null) return v;
             return null;
         }
     }

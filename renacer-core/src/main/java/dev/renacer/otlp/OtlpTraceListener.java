@@ -103,7 +103,7 @@ public final class OtlpTraceListener implements TraceListener {
         if (process == null) process = unannounced(e.pid, e.entryEpochNanos);
         SpanRecord r = pool.acquire();
         r.identify(traceIdHex, ids.nextSpanId(), process.spanIdHex, false).origin(resource, scope);
-        r.fillSyscall(e.tid, e.pid, e.number, e.arguments, e.result, e.errno(), e.entryEpochNanos,
+        r.fillSyscall(e.tid, e.pid, e.number, e.i386, e.arguments, e.result, e.errno(), e.entryEpochNanos,
                 e.entryEpochNanos + e.durationNanos(), names);
         exporter.offer(r);
     }

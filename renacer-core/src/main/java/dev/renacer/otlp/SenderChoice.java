@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the transport under the OpenTelemetry OTLP/HTTP exporter: the JDK HttpClient sender.
+ * Chooses the transport under the OpenTelemetry OTLP/HTTP exporter: the JDK HttpClient sender. That
+ * exporter serves https, gzip and {@code --otlp-sdk-exporter}; the default plain-http OTLP/HTTP path is
+ * renacer's own writer ({@link DirectOtlpHttpExporter}), which uses neither sender.
  *
  * <p>Measured reason (docs/otlp.md): with the OkHttp sender each 512-span request took ~20-25 ms on
  * loopback, the thread parked waiting for the response while the last body segment sat in the

@@ -1,6 +1,7 @@
 package dev.renacer.otlp;
 
 import dev.renacer.syscall.Errno;
+import dev.renacer.syscall.I386Syscalls;
 import dev.renacer.syscall.SyscallTable;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -21,6 +22,8 @@ public final class SpanNames {
 
     private final String[] syscallNames = new String[MAX_NUMBER];
     private final String[] spanNames = new String[MAX_NUMBER];
+    private final String[] i386SyscallNames = new String[MAX_NUMBER];
+    private final String[] i386SpanNames = new String[MAX_NUMBER];
     private final StatusData[] errorStatuses = new StatusData[MAX_ERRNO];
 
     static Long boxedNumber(int number) {
@@ -38,6 +41,22 @@ public final class SpanNames {
         if (number < 0 || number >= MAX_NUMBER) return "syscall: " + SyscallTable.name(number);
         String name = spanNames[number];
         return name != null ? name : (spanNames[number] = "syscall: " + syscallName(number));
+    }
+
+    /** As {@link #syscallName(int)} for a call made through the i386 ABI: {@code number} is an i386 number. */
+    public String syscallName(int number, boolean i386) {
+        if (!i386) return syscallName(number);
+        if (number < 0 || number >= MAX_NUMBER) return I386Syscalls.name(number);
+        String name = i386SyscallNames[number];
+        return name != null ? name : (i386SyscallNames[number] = I386Syscalls.name(number));
+    }
+
+    /** As {@link #spanName(int)} for a call made through the i386 ABI. */
+    public String spanName(int number, boolean i386) {
+        if (!i386) return spanName(number);
+        if (number < 0 || number >= MAX_NUMBER) return "syscall: " + I386Syscalls.name(number);
+        String name = i386SpanNames[number];
+        return name != null ? name : (i386SpanNames[number] = "syscall: " + syscallName(number, true));
     }
 
     /**

@@ -93,11 +93,17 @@ public final class SpanRecord implements SpanData, SpanContext {
      */
     public SpanRecord fillSyscall(int tid, int pid, int number, CharSequence arguments, CharSequence result,
                                   int errno, long startEpochNanos, long endEpochNanos, SpanNames names) {
+        return fillSyscall(tid, pid, number, false, arguments, result, errno, startEpochNanos, endEpochNanos, names);
+    }
+
+    /** As above, for a call that may have gone through the i386 ABI ({@code number} is then an i386 number). */
+    public SpanRecord fillSyscall(int tid, int pid, int number, boolean i386, CharSequence arguments, CharSequence result,
+                                  int errno, long startEpochNanos, long endEpochNanos, SpanNames names) {
         this.tid = tid;
         this.pid = pid;
         this.number = number;
-        this.syscallName = names.syscallName(number);
-        this.name = names.spanName(number);
+        this.syscallName = names.syscallName(number, i386);
+        this.name = names.spanName(number, i386);
         this.arguments.setLength(0);
         this.arguments.append(arguments);
         this.result.setLength(0);

@@ -36,7 +36,8 @@ public final class JsonSink implements TraceListener {
             SIGNAL_NUMBER = new SerializedString("signal_number"), SIGINFO = new SerializedString("siginfo"),
             EXIT_CODE = new SerializedString("exit_code"), CORE = new SerializedString("core_dumped"),
             V_SYSCALL = new SerializedString("syscall"), V_SIGNAL = new SerializedString("signal"),
-            V_EXIT = new SerializedString("exit"), V_KILLED = new SerializedString("killed");
+            V_EXIT = new SerializedString("exit"), V_KILLED = new SerializedString("killed"),
+            ABI = new SerializedString("abi"), V_I386 = new SerializedString("i386");
 
     private final OutputChannel channel;
     private final JsonGenerator json;
@@ -86,6 +87,10 @@ public final class JsonSink implements TraceListener {
             json.writeString(e.name());
             json.writeFieldName(NUMBER);
             json.writeNumber(e.number);
+            if (e.i386) { // int $0x80: the number and name are the i386 table's (strace's 32 bit mode)
+                json.writeFieldName(ABI);
+                json.writeString(V_I386);
+            }
             json.writeFieldName(ARGUMENTS);
             string(e.arguments);
             json.writeFieldName(RAW);

@@ -131,6 +131,18 @@ public final class TextSink implements TraceListener {
         channel.write(line);
     }
 
+    /** strace's line, {@code [ Process PID=1234 runs in 32 bit mode. ]}; not with -o FILE, where strace (which launched the command) is quiet about it. */
+    @Override
+    public void onAbiChange(int tid, int pid, boolean i386) {
+        if (toFile) return;
+        tasks.slot(tid, pid);
+        closeOpenLine();
+        line.setLength(0);
+        leader(tid, nowEpoch(), System.nanoTime());
+        line.append("[ Process PID=").append(tid).append(" runs in ").append(i386 ? "32" : "64").append(" bit mode. ]\n");
+        channel.write(line);
+    }
+
     @Override
     public void onProcessExit(int pid, int exitCode, int termSignal, boolean coreDumped) {
         writeExit(pid, pid, exitCode, termSignal, coreDumped);

@@ -1,11 +1,13 @@
 package dev.renacer.stats;
 
+import dev.renacer.syscall.I386Syscalls;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What {@code -c} counts: per syscall number, calls, errors and the wall time spent between entry and
@@ -15,59 +17,86 @@ import java.util.List;
  * <p>Time is wall latency (entry stop to exit stop), what {@code strace -c -w} reports; strace's
  * default is the system CPU time of the call, which a ptrace tracer in Java cannot read per call
  * without another syscall per stop. A call that never returns ({@code exit_group}) is not counted,
- * as in strace.
+ * as in strace. Calls made through the i386 ABI (int $0x80) are counted apart, by their i386 numbers,
+ * as strace counts them ("System call usage summary for 32 bit mode").
  */
 public final class SyscallStats implements TraceListener {
     /** Syscall numbers beyond this are ignored (x86_64 numbers stay below 512; the table names up to 1023). */
     static final int CAPACITY = 1024;
 
-    private final long[] calls = new long[CAPACITY];
-    private final long[] errors = new long[CAPACITY];
-    private final long[] totalNanos = new long[CAPACITY];
-    private final long[] minNanos = new long[CAPACITY];
-    private final long[] maxNanos = new long[CAPACITY];
-    private final LatencyStats[] latency;   // null unless --stats-extended
+    private final boolean extended;
+    private final Counters x86_64;
+    private final Counters i386;
 
     /** @param extended --stats-extended: also keep a latency histogram per syscall */
     public SyscallStats(boolean extended) {
-        this.latency = extended ? new LatencyStats[CAPACITY] : null;
+        this.extended = extended;
+        this.x86_64 = new Counters(extended);
+        this.i386 = new Counters(extended);
     }
 
     public boolean extended() {
-        return latency != null;
+        return extended;
     }
 
     @Override
     public void onSyscall(SyscallEvent e) {
         if (!e.returned) return;
-        record(e.number, e.durationNanos(), e.failed());
+        (e.i386 ? i386 : x86_64).record(e.number, e.durationNanos(), e.failed());
     }
 
-    /** Counts one completed call. */
+    /** Counts one completed x86_64 call. */
     public void record(int number, long nanos, boolean failed) {
-        if (number < 0 || number >= CAPACITY) return;
-        long d = Math.max(0, nanos);
-        if (calls[number] == 0 || d < minNanos[number]) minNanos[number] = d;
-        if (d > maxNanos[number]) maxNanos[number] = d;
-        calls[number]++;
-        totalNanos[number] += d;
-        if (failed) errors[number]++;
-        if (latency != null) {
-            LatencyStats l = latency[number];
-            // one histogram per distinct syscall, created the first time it is seen
-            if (l == null) latency[number] = l = new LatencyStats();
-            l.record(d);
-        }
+        x86_64.record(number, nanos, failed);
     }
 
-    /** A snapshot of every syscall seen, in syscall-number order; {@link Summary#sorted} orders it. */
+    /** A snapshot of every x86_64 syscall seen, in syscall-number order; {@link Summary#sorted} orders it. */
     public Summary summary() {
-        List<SummaryRow> rows = new ArrayList<>();
-        for (int n = 0; n < CAPACITY; n++) {
-            if (calls[n] == 0) continue;
-            rows.add(new SummaryRow(n, SyscallTable.name(n), calls[n], errors[n], totalNanos[n], minNanos[n],
-                    maxNanos[n], latency == null ? null : latency[n].snapshot()));
+        return x86_64.summary(SyscallTable::name, extended);
+    }
+
+    /** The same for the calls made through the i386 ABI, by i386 number; usually empty. */
+    public Summary summaryI386() {
+        return i386.summary(I386Syscalls::name, extended);
+    }
+
+    /** Counters in arrays indexed by syscall number: recording a call is a few array writes. */
+    private static final class Counters {
+        private final long[] calls = new long[CAPACITY];
+        private final long[] errors = new long[CAPACITY];
+        private final long[] totalNanos = new long[CAPACITY];
+        private final long[] minNanos = new long[CAPACITY];
+        private final long[] maxNanos = new long[CAPACITY];
+        private final LatencyStats[] latency;   // null unless --stats-extended
+
+        Counters(boolean extended) {
+            this.latency = extended ? new LatencyStats[CAPACITY] : null;
         }
-        return new Summary(rows, extended());
+
+        void record(int number, long nanos, boolean failed) {
+            if (number < 0 || number >= CAPACITY) return;
+            long d = Math.max(0, nanos);
+            if (calls[number] == 0 || d < minNanos[number]) minNanos[number] = d;
+            if (d > maxNanos[number]) maxNanos[number] = d;
+            calls[number]++;
+            totalNanos[number] += d;
+            if (failed) errors[number]++;
+            if (latency != null) {
+                LatencyStats l = latency[number];
+                // one histogram per distinct syscall, created the first time it is seen
+                if (l == null) latency[number] = l = new LatencyStats();
+                l.record(d);
+            }
+        }
+
+        Summary summary(IntFunction<String> names, boolean extended) {
+            List<SummaryRow> rows = new ArrayList<>();
+            for (int n = 0; n < CAPACITY; n++) {
+                if (calls[n] == 0) continue;
+                rows.add(new SummaryRow(n, names.apply(n), calls[n], errors[n], totalNanos[n], minNanos[n],
+                        maxNanos[n], latency == null ? null : latency[n].snapshot()));
+            }
+            return new Summary(rows, extended);
+        }
     }
 }

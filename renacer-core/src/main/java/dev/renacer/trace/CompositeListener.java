@@ -15,6 +15,7 @@ public final class CompositeListener implements TraceListener {
     @Override public void onSyscallEntry(SyscallEvent e) { for (TraceListener l : listeners) l.onSyscallEntry(e); }
     @Override public void onSyscall(SyscallEvent e) { for (TraceListener l : listeners) l.onSyscall(e); }
     @Override public void onSignal(int tid, int pid, int sig, CharSequence info) { for (TraceListener l : listeners) l.onSignal(tid, pid, sig, info); }
+    @Override public void onAbiChange(int tid, int pid, boolean i386) { for (TraceListener l : listeners) l.onAbiChange(tid, pid, i386); }
     @Override public void onGroupStop(int tid, int pid, int sig) { for (TraceListener l : listeners) l.onGroupStop(tid, pid, sig); }
     @Override public void onProcessExit(int pid, int code, int sig, boolean core) { for (TraceListener l : listeners) l.onProcessExit(pid, code, sig, core); }
     @Override public void onThreadExit(int tid, int pid, int code, int sig, boolean core) { for (TraceListener l : listeners) l.onThreadExit(tid, pid, code, sig, core); }

@@ -53,24 +53,18 @@ final class Spawner {
         if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(err));
         int pid = pidRef.getValue();
 
-        IntByReference st = new IntByReference();
-        try {
-            CheckedLibC.INSTANCE.waitpid(pid, st, WUNTRACED);
-        } catch (LastErrorException e) {
-            throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+        Waiter waiter = new Waiter();
+        if (waiter.reported(pid, WUNTRACED) == Waiter.NO_CHILD) {
+            throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(waiter.errno()));
         }
-        if (!stopped(st.getValue())) {
+        if (!stopped(waiter.status())) {
             throw new TraceException("cannot start '" + name + "': the launcher ended before it could be traced");
         }
         try {
             CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
         } catch (LastErrorException e) {
             LibC.kill(pid, SIGKILL);
-            try {
-                CheckedLibC.INSTANCE.waitpid(pid, st, 0);
-            } catch (LastErrorException ignored) {
-                // already reaped
-            }
+            waiter.reported(pid, 0); // reaps it (NO_CHILD: already reaped)
             throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.INSTANCE.strerror(e.getErrorCode())
                     + ": the command cannot be traced here (another tracer, seccomp, a container policy or kernel.yama.ptrace_scope)");
         }

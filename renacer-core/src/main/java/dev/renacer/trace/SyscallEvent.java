@@ -1,6 +1,7 @@
 package dev.renacer.trace;
 
 import dev.renacer.syscall.Errno;
+import dev.renacer.syscall.I386Syscalls;
 import dev.renacer.syscall.SyscallTable;
 
 /**
@@ -15,8 +16,13 @@ public final class SyscallEvent {
     public int tid;
     /** Process id (thread-group id) of that task. */
     public int pid;
-    /** x86_64 syscall number. */
+    /** x86_64 syscall number, or an i386 one when {@link #i386}. */
     public int number;
+    /**
+     * The call went through the i386 ABI ({@code int $0x80}): {@link #number} is from the i386 table
+     * ({@link I386Syscalls}), the arguments are 32-bit registers, and they are printed in hex, not decoded.
+     */
+    public boolean i386;
     /** The six raw argument registers. */
     public final long[] args = new long[6];
     /** Raw return register at the exit stop: a negative errno on failure ({@link Errno#isError}). */
@@ -43,7 +49,7 @@ public final class SyscallEvent {
 
     /** The syscall name, or {@code syscall_0x1c2} for a number the table does not know. Never allocates. */
     public String name() {
-        return SyscallTable.name(number);
+        return i386 ? I386Syscalls.name(number) : SyscallTable.name(number);
     }
 
     /** True when the call returned an error ({@link Errno#isError}), a restart code such as ERESTARTSYS included. */

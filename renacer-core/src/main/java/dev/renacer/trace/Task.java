@@ -1,33 +1,43 @@
 package dev.renacer.trace;
 
-/** The tracer's state for one traced thread (a "task"), keyed by tid. */
+import dev.renacer.linux.LibC;
+
+import static dev.renacer.linux.Ptrace.PTRACE_LISTEN;
+import static dev.renacer.linux.Ptrace.PTRACE_SYSCALL;
+
+/** The tracer's record of one traced thread (a "task"), keyed by tid; its {@link TaskState} says where it is. */
 final class Task {
     int tid;
     /** Thread-group id: the process this task belongs to. */
-    int pid;
-    /** Between a syscall-entry stop and its syscall-exit stop. */
-    boolean inSyscall;
-    /** The current syscall passed the filter: its entry was decoded and handed on. */
-    boolean traced;
-    /** Still the launch trampoline: everything before the target's execve is hidden, as strace hides its own fork. */
-    boolean hidden;
+    final int pid;
+    TaskState state;
     /** errno of the trampoline's failed execve, reported if the task then dies hidden. */
     int failedExecErrno;
-    /** In a group-stop we left it in with PTRACE_LISTEN. */
-    boolean groupStopped;
-    /** PTRACE_INTERRUPT sent while detaching: waiting for its stop. */
-    boolean detaching;
     final SyscallEvent event = new SyscallEvent();
 
-    Task(int tid, int pid) {
+    Task(int tid, int pid, TaskState state) {
         this.tid = tid;
         this.pid = pid;
+        this.state = state;
         event.tid = tid;
         event.pid = pid;
     }
 
+    /** A non-leader thread exec'd and took its leader's tid (ptrace(2), "execve(2) under ptrace"). */
     void rebind(int newTid) {
         tid = newTid;
         event.tid = newTid;
+    }
+
+    /** Lets the task run to its next syscall stop, delivering {@code signal} (0: none). */
+    void restart(int signal) {
+        state = state.restarted();
+        LibC.ptrace(PTRACE_SYSCALL, tid, 0, signal);
+    }
+
+    /** Leaves the task in its group-stop, as it would be untraced; LISTEN lets the tracer see the SIGCONT. */
+    void listen() {
+        state = state.groupStopped();
+        LibC.ptrace(PTRACE_LISTEN, tid, 0, 0);
     }
 }

@@ -30,6 +30,13 @@ public interface TraceListener {
      */
     default void onSignal(int tid, int pid, int signal, CharSequence siginfo) {}
 
+    /**
+     * A task's calls switched from the x86_64 ABI to the i386 one ({@code int $0x80}), or back: strace's
+     * {@code [ Process PID=1234 runs in 32 bit mode. ]}. Told at the entry stop of the first call of the
+     * other ABI, whether the filter passes that call or not, as strace tells it.
+     */
+    default void onAbiChange(int tid, int pid, boolean i386) {}
+
     /** A task entered a group-stop (strace's {@code --- stopped by SIGSTOP ---}); it stays stopped until SIGCONT. */
     default void onGroupStop(int tid, int pid, int signal) {}
 

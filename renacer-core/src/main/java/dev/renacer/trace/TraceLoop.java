@@ -5,80 +5,59 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.renacer.linux.CheckedLibC;
 import dev.renacer.linux.LibC;
-import dev.renacer.linux.ProcessVmReader;
-import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Signals;
-import dev.renacer.syscall.SyscallTable;
-import dev.renacer.syscall.decode.SyscallDecoder;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static dev.renacer.linux.Ptrace.*;
 
 /**
- * The ptrace loop. Lives on the tracer thread only: it spawns or attaches, then waits for stops with
- * waitpid(-1, __WALL) and turns each into events for the listener.
+ * The ptrace loop. Lives on the tracer thread only: {@link #launch} or {@link #attach} seizes the first
+ * tasks, then {@link #run} waits for stops with waitpid(-1, __WALL) and hands each to its handler
+ * ({@link SyscallStops}, {@link EventStops}, signal-delivery-stops here, {@link Deaths}) until no task is
+ * left, or to the {@link Detacher} once a detach was asked for. A task's state moves by {@link TaskState}.
  *
- * <p>Per syscall it makes two stops, each one waitpid, one PTRACE_GET_SYSCALL_INFO (which says entry or
- * exit, so there is no entry/exit toggling to get wrong) and one PTRACE_SYSCALL, and allocates nothing.
+ * <p>Per syscall it makes two stops, each one waitpid, one PTRACE_GET_SYSCALL_INFO and one PTRACE_SYSCALL,
+ * and allocates nothing.
  */
 final class TraceLoop {
-    private static final int SYSCALL_TRAP = SIGTRAP | 0x80;
-    private static final int NR_EXECVE = SyscallTable.number("execve");
-    private static final int NR_EXECVEAT = SyscallTable.number("execveat");
-
     private final Tracer.Config config;
     private final Tracer tracer;
     private final TraceListener listener;
-    private final SyscallDecoder decoder;
-    private final TaskTable tasks = new TaskTable();
-    private final Map<Integer, ProcessInfo> processes = new HashMap<>();
-    private final Memory status = new Memory(4);
-    private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
+    private final Tracees tracees;
+    private final SyscallStops syscallStops;
+    private final EventStops eventStops;
+    private final Deaths deaths;
+    private final Detacher detacher;
+    private final Waiter waiter = new Waiter();
     private final Memory siginfo = new Memory(SIGINFO_SIZE);
-    private final Memory eventMessage = new Memory(8);
-    // native addresses of the buffers above, passed as ptrace's data argument
-    private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo);
-    private final long siginfoAddress = Pointer.nativeValue(siginfo);
-    private final long eventMessageAddress = Pointer.nativeValue(eventMessage);
+    private final long siginfoAddress = Pointer.nativeValue(siginfo); // ptrace's data argument
     private final byte[] siginfoBytes = new byte[SIGINFO_SIZE];
     private final StringBuilder siginfoText = new StringBuilder(128);
-    private final long epochOffsetNanos;
-
-    private volatile boolean launched;
-    private volatile int rootPid;
-    private List<String> rootCommand = List.of();
-    private int rootExitStatus;
     private boolean finished;
 
     TraceLoop(Tracer.Config config, Tracer tracer) {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
-        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
-        Instant now = Instant.now();
-        this.epochOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+        this.tracees = new Tracees(listener);
+        this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
+        this.eventStops = new EventStops(tracees, config.filter(), listener);
+        this.deaths = new Deaths(tracees, listener, config.diagnostics());
+        this.detacher = new Detacher(tracees, deaths, listener, config.diagnostics());
     }
 
     // ---------------------------------------------------------------- starting
 
-    TraceResult launch(Argv command) throws TraceException {
+    /** Spawns {@code command} behind the trampoline, seized, and lets it run towards its execve. */
+    void launch(Argv command) throws TraceException {
         int pid = Spawner.spawnSeized(command, config.launch(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
-        launched = true;
-        rootPid = pid;
-        rootCommand = command.text();
-        Task root = new Task(pid, pid);
-        root.hidden = true;
-        tasks.put(pid, root);
+        tracees.launched(pid, command.text());
         LibC.kill(pid, SIGCONT);
-        run();
-        return new TraceResult(rootExitStatus, false);
     }
 
-    TraceResult attach(List<Integer> pids) throws TraceException {
+    /** Seizes and interrupts the processes (each thread of them under -f); fails when none could be. */
+    void attach(List<Integer> pids) throws TraceException {
         int options = O_TRACESYSGOOD | O_TRACEEXEC | followOptions();
         int attached = 0;
         for (int pid : pids) {
@@ -86,7 +65,7 @@ final class TraceLoop {
             if (tids.isEmpty()) tids = List.of(pid);
             boolean any = false;
             for (int tid : tids) {
-                if (tasks.get(tid) != null) continue;
+                if (tracees.task(tid) != null) continue;
                 try {
                     CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
                     CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
@@ -98,24 +77,20 @@ final class TraceLoop {
                     continue;
                 }
                 int tgid = ProcFs.statusField(tid, "Tgid");
-                tasks.put(tid, new Task(tid, tgid > 0 ? tgid : pid));
+                tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING));
                 any = true;
             }
             if (any) {
                 attached++;
                 config.diagnostics().println("renacer: Process " + pid + " attached");
-                ProcessInfo info = new ProcessInfo(pid, 0, ProcFs.executable(pid), ProcFs.cmdline(pid), ProcFs.comm(pid),
-                        epochNow(), true);
-                processes.put(pid, info);
-                listener.onProcessStart(info);
+                tracees.start(new ProcessInfo(pid, 0, ProcFs.executable(pid), ProcFs.cmdline(pid), ProcFs.comm(pid),
+                        tracees.epochNow(), true));
             }
         }
         if (attached == 0) {
             finish();
             throw new TraceException("no process could be attached");
         }
-        run();
-        return new TraceResult(0, tracer.detachRequested());
     }
 
     private int followOptions() {
@@ -124,10 +99,11 @@ final class TraceLoop {
 
     /** From another thread: make the blocked waitpid return so the loop sees the detach request. */
     void wake(int signal) {
-        if (launched) {
+        int root = tracees.rootPid();
+        if (root != 0) {
             if (signal != 0) {
-                LibC.kill(rootPid, SIGCONT);
-                LibC.kill(rootPid, signal);
+                LibC.kill(root, SIGCONT);
+                LibC.kill(root, signal);
             }
             return;
         }
@@ -136,186 +112,46 @@ final class TraceLoop {
 
     // ---------------------------------------------------------------- the loop
 
-    private void run() {
+    /** Traces until every task is gone (or let go); the listener's onFinish has run when it returns. */
+    TraceResult run() {
+        boolean launched = tracees.rootPid() != 0;
         try {
-            while (!tasks.isEmpty()) {
-                if (!launched && tracer.detachRequested()) {
-                    detachAll();
-                    break;
-                }
-                int tid;
-                try {
-                    tid = LibC.waitpid(-1, status, WALL);
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == 4) continue; // EINTR
-                    break;                              // ECHILD: nothing left to wait for
-                }
-                handle(tid, status.getInt(0));
+            while (!tracees.isEmpty()) {
+                if (!launched && !detacher.started() && tracer.detachRequested()) detacher.start();
+                int tid = waiter.next(-1, WALL);
+                if (tid == Waiter.INTERRUPTED) continue;
+                if (tid == Waiter.NO_CHILD) break;
+                if (detacher.started()) detacher.onReport(tid, waiter.status());
+                else handle(tid, waiter.status());
             }
         } finally {
             finish();
         }
+        return new TraceResult(tracees.rootExitStatus, !launched && tracer.detachRequested());
     }
 
     private void handle(int tid, int st) {
-        Task task = tasks.get(tid);
+        Task task = tracees.task(tid);
         if (stopped(st)) {
-            if (task == null) task = adoptNewTask(tid);
+            if (task == null) task = tracees.adopt(tid);
             int sig = stopSignal(st);
             int event = event(st);
-            if (sig == SYSCALL_TRAP) {
-                onSyscallStop(task);
-                restart(task, 0);
+            if (sig == SYSCALL_STOP_SIGNAL) {
+                syscallStops.onStop(task);
+                task.restart(0);
             } else if (event != 0) {
-                onEventStop(task, event, sig);
+                eventStops.onStop(task, event, sig);
             } else {
                 onSignalStop(task, sig);
             }
         } else if (task != null && (exited(st) || signaled(st))) {
-            onDeath(task, st);
+            deaths.onDeath(task, st);
         }
         // anything else is a child of ours that is not traced (the wake-up child): reaped, ignored
     }
 
-    private void restart(Task task, int signal) {
-        LibC.ptrace(PTRACE_SYSCALL, task.tid, 0, signal);
-    }
-
-    // ---------------------------------------------------------------- syscall stops
-
-    private void onSyscallStop(Task task) {
-        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
-        int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
-        SyscallEvent e = task.event;
-        if (op == SYSCALL_INFO_ENTRY) {
-            long now = System.nanoTime();
-            e.number = (int) syscallInfo.getLong(SYSCALL_INFO_OFF_NR);
-            for (int i = 0; i < 6; i++) e.args[i] = syscallInfo.getLong(SYSCALL_INFO_OFF_ARGS + 8L * i);
-            e.entryNanos = now;
-            e.entryEpochNanos = now + epochOffsetNanos;
-            e.returned = false;
-            task.inSyscall = true;
-            boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
-            task.traced = !task.hidden && config.filter().traces(e.number);
-            e.arguments.setLength(0);
-            e.separatorAfterEntry = false;
-            if ((task.traced && config.decode()) || (task.hidden && isExec)) {
-                long sp = syscallInfo.getLong(SYSCALL_INFO_OFF_SP);
-                e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
-                e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
-            }
-            if (task.traced) listener.onSyscallEntry(e);
-        } else if (op == SYSCALL_INFO_EXIT) {
-            if (!task.inSyscall) return; // attached in the middle of a call: its entry was never seen
-            task.inSyscall = false;
-            long rval = syscallInfo.getLong(SYSCALL_INFO_OFF_RVAL);
-            if (task.hidden) {
-                if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && Errno.isError(rval)) {
-                    task.failedExecErrno = (int) -rval;
-                }
-                return;
-            }
-            if (!task.traced) return;
-            e.exitNanos = System.nanoTime();
-            e.returnValue = rval;
-            e.returned = true;
-            e.result.setLength(0);
-            if (config.decode()) {
-                decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
-            }
-            listener.onSyscall(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- event stops
-
-    private void onEventStop(Task task, int event, int sig) {
-        switch (event) {
-            case EVENT_FORK, EVENT_VFORK, EVENT_CLONE -> {
-                int child = (int) eventMessage(task.tid);
-                if (child > 0 && tasks.get(child) == null) adoptNewTask(child);
-                restart(task, 0);
-            }
-            case EVENT_EXEC -> {
-                onExec(task);
-                restart(task, 0);
-            }
-            case EVENT_STOP -> {
-                if (isStopSignal(sig) && !task.hidden && !task.detaching) {
-                    // group-stop: stay stopped, as untraced, until SIGCONT; LISTEN lets us see that SIGCONT
-                    task.groupStopped = true;
-                    listener.onGroupStop(task.tid, task.pid, sig);
-                    LibC.ptrace(PTRACE_LISTEN, task.tid, 0, 0);
-                } else {
-                    task.groupStopped = false;
-                    restart(task, 0);
-                }
-            }
-            default -> restart(task, 0);
-        }
-    }
-
-    private void onExec(Task task) {
-        int formerTid = (int) eventMessage(task.tid);
-        if (formerTid > 0 && formerTid != task.tid) {
-            // A non-leader thread exec'd: it now has the leader's tid, and the old leader is gone
-            // without a death report (ptrace(2), "execve(2) under ptrace").
-            Task execing = tasks.remove(formerTid);
-            if (execing != null) {
-                execing.rebind(task.tid);
-                tasks.put(task.tid, execing);
-                task = execing;
-            }
-        }
-        int pid = task.pid;
-        boolean wasHidden = task.hidden;
-        List<String> argv;
-        if (task.hidden) {
-            task.hidden = false;
-            argv = rootCommand;
-        } else {
-            argv = ProcFs.cmdline(pid);
-        }
-        ProcessInfo previous = processes.get(pid);
-        ProcessInfo info = new ProcessInfo(pid, previous == null ? 0 : previous.parentPid(), ProcFs.executable(pid),
-                argv, ProcFs.comm(pid), previous == null ? epochNow() : previous.startEpochNanos(),
-                previous != null && previous.attached());
-        processes.put(pid, info);
-        if (previous == null) listener.onProcessStart(info);
-        else listener.onExec(info);
-        // The execve's entry was decoded while the trampoline was hidden: announce it now.
-        if (wasHidden && task.inSyscall) {
-            task.traced = config.filter().traces(task.event.number);
-            if (task.traced) listener.onSyscallEntry(task.event);
-        }
-    }
-
-    /** A tid seen for the first time: a child auto-attached under -f (it may report before its parent's event). */
-    private Task adoptNewTask(int tid) {
-        int tgid = ProcFs.statusField(tid, "Tgid");
-        if (tgid <= 0) tgid = tid;
-        Task task = new Task(tid, tgid);
-        tasks.put(tid, task);
-        if (!processes.containsKey(tgid)) {
-            int ppid = ProcFs.statusField(tgid, "PPid");
-            ProcessInfo info = new ProcessInfo(tgid, processes.containsKey(ppid) ? ppid : 0, ProcFs.executable(tgid),
-                    ProcFs.cmdline(tgid), ProcFs.comm(tgid), epochNow(), false);
-            processes.put(tgid, info);
-            listener.onProcessStart(info);
-        }
-        return task;
-    }
-
-    private long eventMessage(int tid) {
-        eventMessage.setLong(0, 0);
-        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
-        return eventMessage.getLong(0);
-    }
-
-    // ---------------------------------------------------------------- signals and deaths
-
     private void onSignalStop(Task task, int sig) {
-        if (!task.hidden) {
+        if (!task.state.hidden()) {
             siginfoText.setLength(0);
             if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
                 siginfo.read(0, siginfoBytes, 0, SIGINFO_SIZE);
@@ -323,81 +159,12 @@ final class TraceLoop {
             }
             listener.onSignal(task.tid, task.pid, sig, siginfoText);
         }
-        restart(task, sig); // deliver it, exactly as it would have been delivered untraced
-    }
-
-    private void onDeath(Task task, int st) {
-        tasks.remove(task.tid);
-        SyscallEvent e = task.event;
-        if (task.inSyscall && task.traced && !task.hidden) {
-            e.returned = false;
-            e.exitNanos = System.nanoTime();
-            e.result.setLength(0);
-            e.result.append('?');
-            listener.onSyscall(e);
-        }
-        if (task.hidden) {
-            if (task.tid == rootPid) {
-                String reason = task.failedExecErrno != 0 ? CheckedLibC.INSTANCE.strerror(task.failedExecErrno) : "it ended before its execve";
-                config.diagnostics().println("renacer: exec: " + rootCommand.get(0) + ": " + reason);
-                rootExitStatus = 1;
-            }
-            return;
-        }
-        boolean byExit = exited(st);
-        int code = byExit ? exitCode(st) : 0;
-        int signal = byExit ? 0 : termSignal(st);
-        if (task.tid != task.pid) { // a thread: its process goes on
-            listener.onThreadExit(task.tid, task.pid, code, signal, !byExit && coreDumped(st));
-            return;
-        }
-        if (task.tid == rootPid) rootExitStatus = byExit ? code : 128 + signal;
-        processes.remove(task.pid);
-        listener.onProcessExit(task.pid, code, signal, !byExit && coreDumped(st));
-    }
-
-    // ---------------------------------------------------------------- detaching
-
-    /** Lets go of every tracee, leaving it running (or stopped, if it was in a group-stop). */
-    private void detachAll() {
-        List<Task> all = tasks.snapshot();
-        for (Task t : all) {
-            t.detaching = true;
-            LibC.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
-        }
-        while (!tasks.isEmpty()) {
-            int tid;
-            try {
-                tid = LibC.waitpid(-1, status, WALL);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == 4) continue;
-                break;
-            }
-            int st = status.getInt(0);
-            Task task = tasks.get(tid);
-            if (task == null) continue;
-            if (!stopped(st)) {
-                onDeath(task, st);
-                continue;
-            }
-            int sig = stopSignal(st);
-            boolean signalDelivery = event(st) == 0 && sig != SYSCALL_TRAP;
-            LibC.ptrace(PTRACE_DETACH, tid, 0, signalDelivery ? sig : 0);
-            tasks.remove(tid);
-            if (tid == task.pid) {
-                config.diagnostics().println("renacer: Process " + tid + " detached");
-                listener.onDetach(tid);
-            }
-        }
+        task.restart(sig); // deliver it, exactly as it would have been delivered untraced
     }
 
     private void finish() {
         if (finished) return;
         finished = true;
         listener.onFinish();
-    }
-
-    private long epochNow() {
-        return System.nanoTime() + epochOffsetNanos;
     }
 }

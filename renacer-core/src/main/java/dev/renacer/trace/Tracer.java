@@ -39,13 +39,19 @@ public final class Tracer {
 
     /** Starts {@code command}, given as the exact bytes the program receives, and traces it to its end. */
     public TraceResult launch(Argv command) throws TraceException {
-        return runOnTracerThread(loop -> loop.launch(command));
+        return runOnTracerThread(loop -> {
+            loop.launch(command);
+            return loop.run();
+        });
     }
 
     /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
     public TraceResult attach(List<Integer> pids) throws TraceException {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
-        return runOnTracerThread(loop -> loop.attach(pids));
+        return runOnTracerThread(loop -> {
+            loop.attach(pids);
+            return loop.run();
+        });
     }
 
     /**

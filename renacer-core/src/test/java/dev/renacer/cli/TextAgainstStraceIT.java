@@ -3,6 +3,7 @@ package dev.renacer.cli;
 import dev.renacer.testing.Fixtures;
 import dev.renacer.testing.Renacer;
 import dev.renacer.testing.Strace;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,13 +27,14 @@ class TextAgainstStraceIT {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]+");
     private static final Pattern RANDOM_BYTES = Pattern.compile("getrandom\\(\"[^\"]*\"");
     private static final Pattern PID_SOURCES = Pattern.compile(
-            "^(?:getpid|gettid|set_tid_address|clone|fork|vfork)\\(.*\\)\\s+= (\\d+)$|si_pid=(\\d+)");
+            "^(?:getpid|gettid|set_tid_address|clone|fork|vfork)\\(.*\\)\\s+= (\\d+)$|si_pid=(\\d+)|Process PID=(\\d+)");
 
     static Stream<List<String>> programs() {
         return Stream.of(
                 List.of(Fixtures.path("exit_status")),
                 List.of(Fixtures.path("syscall_heavy"), "3"),
                 List.of(Fixtures.path("killed")),
+                List.of(Fixtures.path("i386_abi")),
                 List.of("cat", "/etc/hostname", "/nonexistent-renacer"),
                 List.of("ls", "-la", "/usr"));
     }
@@ -62,11 +64,32 @@ class TextAgainstStraceIT {
                 .containsExactlyElementsOf(masked(straceLines, pids));
     }
 
+    /**
+     * Written to stderr (no -o), strace says when a task switches between the x86_64 and the i386 ABI
+     * ({@code [ Process PID=N runs in 32 bit mode. ]}); the calls made through int $0x80 are named from
+     * the i386 table. renacer's stderr must read the same.
+     */
+    @Test
+    void callsThroughTheI386AbiReadAsStraceWritesThemToStderr() throws Exception {
+        String fixture = Fixtures.path("i386_abi");
+        Process strace = new ProcessBuilder(Strace.executable(), "--", fixture).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> straceLines = new String(strace.getErrorStream().readAllBytes()).lines().toList();
+        assertThat(strace.waitFor()).isZero();
+        Renacer.Run run = Renacer.run(List.of("--", fixture));
+        assertThat(run.exitCode()).isZero();
+
+        List<String> renacerLines = run.stderrLines();
+        assertThat(straceLines).as("strace's own trace").anyMatch(l -> l.endsWith(" runs in 32 bit mode. ]"));
+        Set<String> pids = pidsIn(renacerLines);
+        pids.addAll(pidsIn(straceLines));
+        assertThat(masked(renacerLines, pids)).containsExactlyElementsOf(masked(straceLines, pids));
+    }
+
     private static Set<String> pidsIn(List<String> lines) {
         Set<String> pids = new LinkedHashSet<>();
         for (String line : lines) {
             Matcher m = PID_SOURCES.matcher(line);
-            while (m.find()) pids.add(m.group(1) != null ? m.group(1) : m.group(2));
+            while (m.find()) pids.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
         return pids;
     }

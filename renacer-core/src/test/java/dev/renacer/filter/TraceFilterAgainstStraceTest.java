@@ -1,7 +1,7 @@
 package dev.renacer.filter;
 
-import dev.renacer.syscall.StraceReference;
 import dev.renacer.syscall.SyscallTable;
+import dev.renacer.testing.Strace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +24,14 @@ class TraceFilterAgainstStraceTest {
 
     @BeforeAll
     void traceTheWorkloadOnce() throws Exception {
-        fullTrace = StraceReference.tracedNames(null, StraceReference.WORKLOAD);
+        fullTrace = Strace.tracedNames(null, Strace.WORKLOAD);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"open,close", "!close", "!openat,read,write", "/^mmap", "/stat", "?opne,close", "0",
         "all", "none", "!all", "!!close", "file", "%net", "desc", "!%file", "close,%memory", "?%foo"})
     void selectsWhatStraceSelects(String spec) throws Exception {
-        Set<String> straceSelected = StraceReference.tracedNames(spec, StraceReference.WORKLOAD);
+        Set<String> straceSelected = Strace.tracedNames(spec, Strace.WORKLOAD);
         TraceFilter filter = TraceFilter.parse(spec);
         Set<String> renacerSelected = new TreeSet<>();
         for (String name : fullTrace) if (filter.traces(SyscallTable.number(name))) renacerSelected.add(name);
@@ -56,11 +56,11 @@ class TraceFilterAgainstStraceTest {
     /** renacer's two extensions, each checked against what strace selects with the expression it stands for. */
     @org.junit.jupiter.api.Test
     void extensionsSelectWhatTheirStraceEquivalentsSelect() throws Exception {
-        Set<String> fileWithoutClose = new TreeSet<>(StraceReference.tracedNames("%file", StraceReference.WORKLOAD));
+        Set<String> fileWithoutClose = new TreeSet<>(Strace.tracedNames("%file", Strace.WORKLOAD));
         fileWithoutClose.remove("close");
         assertThat(selectedFromFullTrace("file,!close")).isEqualTo(fileWithoutClose).isNotEmpty();
         assertThat(selectedFromFullTrace("%memory,!/^mmap,!brk")).doesNotContain("mmap", "brk").contains("munmap");
-        assertThat(selectedFromFullTrace("/^mmap/")).isEqualTo(StraceReference.tracedNames("/^mmap", StraceReference.WORKLOAD));
+        assertThat(selectedFromFullTrace("/^mmap/")).isEqualTo(Strace.tracedNames("/^mmap", Strace.WORKLOAD));
     }
 
     private Set<String> selectedFromFullTrace(String spec) {
@@ -71,7 +71,7 @@ class TraceFilterAgainstStraceTest {
     }
 
     private static String straceError(String spec) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(StraceReference.strace().toString(), "-e", "trace=" + spec, "true"))
+        Process p = new ProcessBuilder(List.of(Strace.executable(), "-e", "trace=" + spec, "true"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

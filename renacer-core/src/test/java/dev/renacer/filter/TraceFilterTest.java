@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceFilterTest {
-    private static final int READ = 0, WRITE = 1, OPEN = 2, CLOSE = 3, MMAP = 9, OPENAT = 257, NEWFSTATAT = 262;
+    private static final int READ = SyscallTable.number("read"), WRITE = SyscallTable.number("write"), OPEN = SyscallTable.number("open"),
+            CLOSE = SyscallTable.number("close"), MMAP = SyscallTable.number("mmap"), OPENAT = SyscallTable.number("openat"),
+            NEWFSTATAT = SyscallTable.number("newfstatat");
 
     @Test
     void allTracesEverythingIncludingUnknownNumbers() {

@@ -2,6 +2,7 @@ package dev.renacer.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.renacer.testing.SyntheticTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -154,6 +155,30 @@ class ExportFaultTest {
             assertThat(listener.summary().exported()).isZero();
             assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
             assertThat(listener.summary().failures()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /**
+     * OTEL_BSP_EXPORT_TIMEOUT bounds the wait for one export, as in the SDK's BatchSpanProcessor: the
+     * collector holds the first two requests far longer than the exporter's own timeout allows, and
+     * the batches after them still get through. Without the bound both request slots would stay taken
+     * until the flush deadline and nothing would be exported.
+     */
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void theBatchExportTimeoutGivesUpOnAStuckRequestAndTheNextBatchesGo(boolean sdk) throws Exception {
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
+                .answering(n -> n < 2 ? OtlpHttpReceiver.Answer.slow(30_000) : OtlpHttpReceiver.Answer.OK)) {
+            SyntheticTrace trace = new SyntheticTrace(200, 0);
+            OtlpSettings settings = OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl())
+                    .environment(java.util.Map.of("OTEL_BSP_EXPORT_TIMEOUT", "300", "OTEL_EXPORTER_OTLP_TIMEOUT", "60000",
+                            "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "40"))
+                    .flushTimeout(Duration.ofSeconds(20)).build();
+            assertThat(settings.batch().exportTimeout()).isEqualTo(Duration.ofMillis(300));
+            OtlpTraceListener listener = run(settings, trace, new ByteArrayOutputStream());
+            assertThat(listener.summary().failures()).as("the two stuck requests").isEqualTo(2);
+            assertThat(listener.summary().exported()).as("the batches after them").isPositive()
+                    .isEqualTo(receiver.acceptedSpans().size());
         }
     }
 

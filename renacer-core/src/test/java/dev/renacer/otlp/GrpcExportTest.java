@@ -2,6 +2,7 @@ package dev.renacer.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.renacer.testing.SyntheticTrace;
 import io.grpc.Status;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.renacer.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.renacer.syscall.SyscallTable;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
@@ -33,8 +34,9 @@ class OtlpProtoEncoderTest {
                         StatusData.create(StatusCode.ERROR, "killed by SIGKILL"), 1, 2));
         // syscalls: ok, failed, long and non-ASCII arguments, a negative-looking id and number
         String longArgs = "x".repeat(300) + "é漢字\uD83D\uDE00";
-        Object[][] calls = {{257, "AT_FDCWD, \"/etc\", O_RDONLY", "3", 0}, {2, "\"/nope\"", "-1 ENOENT (No such file)", 2},
-                {1, longArgs, "313", 0}, {999, "", "?", 0}};
+        Object[][] calls = {{SyscallTable.number("openat"), "AT_FDCWD, \"/etc\", O_RDONLY", "3", 0},
+                {SyscallTable.number("open"), "\"/nope\"", "-1 ENOENT (No such file)", 2},
+                {SyscallTable.number("write"), longArgs, "313", 0}, {999, "", "?", 0}}; // 999: a number no table names
         for (Object[] c : calls) {
             SpanRecord r = pool.acquire().identify(trace, -7L * (int) c[0], "0102030405060708", false).origin(resource, OtlpExport.SCOPE);
             r.fillSyscall(77, 42, (int) c[0], (String) c[1], (String) c[2], (int) c[3], 1_700_000_000_000_000_000L,

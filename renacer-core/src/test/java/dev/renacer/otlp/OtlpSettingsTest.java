@@ -3,6 +3,7 @@ package dev.renacer.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +56,52 @@ class OtlpSettingsTest {
                 "OTEL_EXPORTER_OTLP_TIMEOUT", "1234").header("cli", "1").build();
         assertThat(s.serviceName()).isEqualTo("from-resource");
         assertThat(s.headers()).isEqualTo(Map.of("api-key", "secret=1", "x", "z", "cli", "1"));
-        assertThat(s.batch().exportTimeout().toMillis()).isEqualTo(1234);
+        assertThat(s.requestTimeout().toMillis()).isEqualTo(1234);
         assertThat(env("OTEL_SERVICE_NAME", "svc", "OTEL_RESOURCE_ATTRIBUTES", "service.name=r").build().serviceName()).isEqualTo("svc");
         assertThat(env().build().serviceName()).isEqualTo("renacer");
+    }
+
+    @Test
+    void theBatchProcessorVariablesAreReadByTheLibraryOverThePreset() {
+        BatchSettings s = env("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100", "OTEL_BSP_SCHEDULE_DELAY", "70",
+                "OTEL_BSP_MAX_QUEUE_SIZE", "1000", "OTEL_BSP_EXPORT_TIMEOUT", "2500")
+                .batch(BatchSettings.Preset.AGGRESSIVE.settings()).build().batch();
+        assertThat(s.maxExportBatchSize()).isEqualTo(100);
+        assertThat(s.scheduleDelay().toMillis()).isEqualTo(70);
+        assertThat(s.maxQueueSize()).isEqualTo(1000);
+        assertThat(s.exportTimeout().toMillis()).isEqualTo(2500);
+        assertThat(s.poolCapacity()).isEqualTo(1024);
+
+        // what the variables leave out is the preset's; the SDK's 30 s export timeout by default
+        BatchSettings preset = env("OTEL_BSP_SCHEDULE_DELAY", "5").batch(BatchSettings.Preset.LOW_LATENCY.settings()).build().batch();
+        assertThat(preset.maxExportBatchSize()).isEqualTo(64);
+        assertThat(preset.maxQueueSize()).isEqualTo(4096);
+        assertThat(preset.scheduleDelay().toMillis()).isEqualTo(5);
+        assertThat(preset.exportTimeout()).isEqualTo(Duration.ofSeconds(30));
+        // 0 is the SDK's "no bound"
+        assertThat(env("OTEL_BSP_EXPORT_TIMEOUT", "0").build().batch().exportTimeout()).isZero();
+    }
+
+    @Test
+    void explicitValuesWinOverTheBatchProcessorVariables() {
+        BatchSettings s = env("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100", "OTEL_BSP_SCHEDULE_DELAY", "70",
+                "OTEL_BSP_MAX_QUEUE_SIZE", "1000", "OTEL_BSP_EXPORT_TIMEOUT", "2500")
+                .maxExportBatchSize(10).scheduleDelay(Duration.ofMillis(1)).maxQueueSize(20).exportTimeout(Duration.ofMillis(3))
+                .build().batch();
+        assertThat(s).isEqualTo(new BatchSettings(10, Duration.ofMillis(1), 20, Duration.ofMillis(3), 1024));
+        // a batch larger than the preset's queue raises the queue with it
+        assertThat(env("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "9000").build().batch().maxQueueSize()).isEqualTo(9000);
+    }
+
+    @Test
+    void badBatchProcessorVariablesAreOneLineErrors() {
+        assertThatThrownBy(() -> env("OTEL_BSP_MAX_QUEUE_SIZE", "many").build())
+                .hasMessage("invalid OTEL_BSP_MAX_QUEUE_SIZE 'many': expected a non-negative integer");
+        assertThatThrownBy(() -> env("OTEL_BSP_EXPORT_TIMEOUT", "-1").build()).hasMessageContaining("OTEL_BSP_EXPORT_TIMEOUT");
+        assertThatThrownBy(() -> env("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "0").build())
+                .hasMessage("OTEL_BSP_MAX_EXPORT_BATCH_SIZE must be between 1 and 16777216");
+        assertThatThrownBy(() -> env("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100", "OTEL_BSP_MAX_QUEUE_SIZE", "10").build())
+                .hasMessage("the OTLP max queue size (10) must be at least the max batch size (100)");
     }
 
     @Test

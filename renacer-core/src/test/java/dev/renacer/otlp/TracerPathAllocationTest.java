@@ -63,7 +63,7 @@ class TracerPathAllocationTest {
             while (batcher.offeredSoFar() - batcher.exportedSoFar() > 3000) Thread.onSpinWait();
             e.pid = (i & 1) == 0 ? 4242 : 4243;
             e.tid = e.pid;
-            e.number = i % 300;
+            e.number = i % 300; // a spread over the table, whichever calls those are
             e.arguments.setLength(0);
             e.arguments.append("AT_FDCWD, \"/etc/file\", O_RDONLY, ").append(i);
             e.result.setLength(0);

@@ -2,6 +2,8 @@ package dev.renacer.output;
 
 import dev.renacer.stats.SortOrder;
 import dev.renacer.stats.SyscallStats;
+import dev.renacer.syscall.SyscallTable;
+import dev.renacer.testing.Events;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
@@ -38,8 +40,8 @@ class SinkAllocationTest {
         TraceListener listener = new CompositeListener(List.of(stats, sink));
         listener.onProcessStart(new ProcessInfo(100, 0, "/x", List.of("x"), "x", 0, false));
         listener.onProcessStart(new ProcessInfo(101, 100, "/x", List.of("x"), "x", 0, false));
-        SyscallEvent a = Events.entry(100, 0, "3", 0);
-        SyscallEvent b = Events.entry(101, 257, "AT_FDCWD, \"/etc/a \\\"file\\\", with commas\"", 0);
+        SyscallEvent a = Events.entry(100, SyscallTable.number("read"), "3", 0);
+        SyscallEvent b = Events.entry(101, SyscallTable.number("openat"), "AT_FDCWD, \"/etc/a \\\"file\\\", with commas\"", 0);
 
         run(listener, a, b, 50_000);   // warm up: JIT, buffers and histograms reach their sizes
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

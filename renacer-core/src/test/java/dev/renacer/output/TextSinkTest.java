@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.TimeZone;
 
-import static dev.renacer.output.Events.call;
-import static dev.renacer.output.Events.entry;
-import static dev.renacer.output.Events.exit;
-import static dev.renacer.output.Events.noReturn;
+import static dev.renacer.testing.Events.call;
+import static dev.renacer.testing.Events.entry;
+import static dev.renacer.testing.Events.exit;
+import static dev.renacer.testing.Events.noReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TextSinkTest {
-    private static final int OPENAT = 257, WAIT4 = 61, GETPID = 39, EXIT_GROUP = 231, EXIT = 60, READ = 0;
+    private static final int OPENAT = SyscallTable.number("openat"), WAIT4 = SyscallTable.number("wait4"), GETPID = SyscallTable.number("getpid"),
+            EXIT_GROUP = SyscallTable.number("exit_group"), EXIT = SyscallTable.number("exit"), READ = SyscallTable.number("read");
     private final Capture out = new Capture();
     private final TimeZone utc = TimeZone.getTimeZone("UTC");
 

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SummaryTableTest {
-    private static final int READ = 0, WRITE = 1, OPENAT = 257, MMAP = 9;
+    private static final int READ = SyscallTable.number("read"), WRITE = SyscallTable.number("write"), OPENAT = SyscallTable.number("openat"),
+            MMAP = SyscallTable.number("mmap"), EXIT_GROUP = SyscallTable.number("exit_group");
 
     private static String n(int number) {
         return SyscallTable.name(number);
@@ -63,7 +64,7 @@ class SummaryTableTest {
     void callsThatNeverReturnAreNotCounted() {
         SyscallStats stats = new SyscallStats(false);
         dev.renacer.trace.SyscallEvent e = new dev.renacer.trace.SyscallEvent();
-        e.number = 231;
+        e.number = EXIT_GROUP;
         e.returned = false;
         stats.onSyscall(e);
         e.number = READ;

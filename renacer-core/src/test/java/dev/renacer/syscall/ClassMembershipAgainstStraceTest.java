@@ -1,6 +1,7 @@
 package dev.renacer.syscall;
 
 import dev.renacer.filter.TraceFilter;
+import dev.renacer.testing.Strace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class ClassMembershipAgainstStraceTest {
 
     @BeforeAll
     void traceTheWorkloadOnce() throws Exception {
-        fullTrace = StraceReference.tracedNames(null, StraceReference.WORKLOAD);
+        fullTrace = Strace.tracedNames(null, Strace.WORKLOAD);
         // A workload that makes few calls would make every comparison below trivially true.
         assertThat(fullTrace).contains("openat", "execve", "socket", "getuid", "statfs", "clock_gettime", "semget");
     }
@@ -31,7 +32,7 @@ class ClassMembershipAgainstStraceTest {
     @ValueSource(strings = {"%file", "%desc", "%process", "%memory", "%signal", "%ipc", "%network", "%creds",
         "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs", "%pure"})
     void classSelectsWhatStraceSelects(String spec) throws Exception {
-        Set<String> straceSelected = StraceReference.tracedNames(spec, StraceReference.WORKLOAD);
+        Set<String> straceSelected = Strace.tracedNames(spec, Strace.WORKLOAD);
 
         TraceFilter filter = TraceFilter.parse(spec);
         Set<String> renacerSelected = new TreeSet<>();

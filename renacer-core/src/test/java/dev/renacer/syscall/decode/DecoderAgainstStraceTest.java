@@ -3,9 +3,9 @@ package dev.renacer.syscall.decode;
 import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.ResultKind;
-import dev.renacer.syscall.StraceReference;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.syscall.TraceeMemory;
+import dev.renacer.testing.Strace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -209,7 +209,7 @@ class DecoderAgainstStraceTest {
     private static List<Matcher> trace(boolean raw, String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("renacer-decode-", ".txt");
         try {
-            List<String> argv = new ArrayList<>(List.of(setarch(), "x86_64", "-R", StraceReference.strace().toString(),
+            List<String> argv = new ArrayList<>(List.of(setarch(), "x86_64", "-R", Strace.executable(),
                     "-qq", "-o", out.toString()));
             if (raw) argv.addAll(List.of("-e", "raw=all"));
             if (command.startsWith("sh -c ")) argv.addAll(List.of("/bin/sh", "-c", command.substring(6)));

@@ -1,17 +1,18 @@
-package dev.renacer.otlp;
+package dev.renacer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.renacer.cli.OtlpOptions;
-import dev.renacer.cli.RunContext;
-import dev.renacer.cli.UsageException;
+import dev.renacer.otlp.BatchSettings;
+import dev.renacer.otlp.OtlpTraceListener;
+import dev.renacer.testing.SyntheticTrace;
 import dev.renacer.trace.TraceListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,19 @@ class OtlpOptionsTest {
         new SyntheticTrace(10, 2).run(l);
         assertThat(Files.readString(file)).contains("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).startsWith("renacer: otlp: 14 spans exported, 0 dropped");
+    }
+
+    @Test
+    void optionsWinOverTheBatchProcessorVariablesWhichWinOverThePreset() {
+        Cmd cmd = new Cmd();
+        new CommandLine(cmd).parseArgs("--otlp-batch-preset", "aggressive", "--otlp-max-batch-size", "10", "--otlp-pool-capacity", "7");
+        BatchSettings batch = cmd.otlp.settings(Map.of("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100",
+                "OTEL_BSP_MAX_QUEUE_SIZE", "500", "OTEL_BSP_EXPORT_TIMEOUT", "900")).batch();
+        assertThat(batch.maxExportBatchSize()).as("the option").isEqualTo(10);
+        assertThat(batch.maxQueueSize()).as("the variable, over the preset's 32768").isEqualTo(500);
+        assertThat(batch.exportTimeout()).as("the variable").isEqualTo(Duration.ofMillis(900));
+        assertThat(batch.scheduleDelay()).as("the preset's").isEqualTo(Duration.ofSeconds(1));
+        assertThat(batch.poolCapacity()).isEqualTo(7);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.renacer.otlp;
+package dev.renacer.testing;
 
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
 import dev.renacer.trace.TraceListener;
@@ -9,28 +10,29 @@ import java.util.List;
  * Drives a listener the way the tracer does, for the tests that must not depend on ptrace: a parent
  * (pid 100, two threads) that forks a child (pid 101); every fifth call fails with ENOENT.
  */
-final class SyntheticTrace {
-    static final int PARENT = 100;
-    static final int CHILD = 101;
-    final int parentCalls;
-    final int childCalls;
-    int failedCalls;
+public final class SyntheticTrace {
+    public static final int PARENT = 100;
+    public static final int CHILD = 101;
+    private static final int OPENAT = SyscallTable.number("openat");
+    public final int parentCalls;
+    public final int childCalls;
+    public int failedCalls;
 
-    SyntheticTrace(int parentCalls, int childCalls) {
+    public SyntheticTrace(int parentCalls, int childCalls) {
         this.parentCalls = parentCalls;
         this.childCalls = childCalls;
     }
 
-    int totalSyscalls() {
+    public int totalSyscalls() {
         return parentCalls + childCalls;
     }
 
     /** Syscall spans plus the two process spans. */
-    int totalSpans() {
+    public int totalSpans() {
         return totalSyscalls() + 2;
     }
 
-    void run(TraceListener listener) {
+    public void run(TraceListener listener) {
         long t0 = 1_700_000_000_000_000_000L;
         listener.onProcessStart(new ProcessInfo(PARENT, 0, "/usr/bin/app", List.of("app", "-x", "in put"), "app", t0, false));
         SyscallEvent e = new SyscallEvent();
@@ -50,7 +52,7 @@ final class SyntheticTrace {
     private void emit(TraceListener listener, SyscallEvent e, int pid, int tid, int call, long t0) {
         e.pid = pid;
         e.tid = tid;
-        e.number = call % 7 == 0 ? 257 : call % 50; // 257: openat
+        e.number = call % 7 == 0 ? OPENAT : call % 50; // and a spread over the first 50 of the table
         e.entryNanos = 1000L * call;
         e.exitNanos = e.entryNanos + 500;
         e.entryEpochNanos = t0 + 1000L * call;

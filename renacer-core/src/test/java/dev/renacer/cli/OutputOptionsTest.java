@@ -1,9 +1,7 @@
-package dev.renacer.output;
+package dev.renacer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.renacer.cli.OutputOptions;
-import dev.renacer.cli.RunContext;
-import dev.renacer.cli.UsageException;
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.TraceListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static dev.renacer.output.Events.call;
+import static dev.renacer.testing.Events.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +40,8 @@ class OutputOptionsTest {
     }
 
     private void trace(TraceListener l) {
-        l.onSyscall(call(10, 39, "", 10, "10", 0, 1_000));
-        l.onSyscall(call(10, 257, "AT_FDCWD, \"/x\", O_RDONLY", -2, "-1 ENOENT (No such file or directory)", 1, 2_000));
+        l.onSyscall(call(10, SyscallTable.number("getpid"), "", 10, "10", 0, 1_000));
+        l.onSyscall(call(10, SyscallTable.number("openat"), "AT_FDCWD, \"/x\", O_RDONLY", -2, "-1 ENOENT (No such file or directory)", 1, 2_000));
         l.onProcessExit(10, 0, 0, false);
         l.onFinish();
     }
@@ -96,7 +94,7 @@ class OutputOptionsTest {
 
         Path file = dir.resolve("trace.csv");
         trace(listener("--format", "csv", "-o", file.toString()));
-        assertThat(Files.readString(file)).startsWith(CsvSink.EVENT_HEADER);
+        assertThat(Files.readString(file)).startsWith("type,timestamp_ns,pid,tid,name,number,arguments,");
         Path text = dir.resolve("trace.txt");
         trace(listener("-o", text.toString()));
         assertThat(Files.readString(text)).endsWith("+++ exited with 0 +++\n");

@@ -1,0 +1,72 @@
+package dev.renacer.trace;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.renacer.filter.TraceFilter;
+import dev.renacer.linux.LibC;
+
+import java.util.List;
+
+import static dev.renacer.linux.Ptrace.*;
+
+/**
+ * ptrace event stops ({@code status >> 16}): a new task under -f (fork, vfork, clone), an execve that
+ * succeeded, and PTRACE_EVENT_STOP, which is a group-stop when its signal is a stop signal.
+ */
+final class EventStops {
+    private final Tracees tracees;
+    private final TraceFilter filter;
+    private final TraceListener listener;
+    private final Memory eventMessage = new Memory(8);
+    private final long eventMessageAddress = Pointer.nativeValue(eventMessage); // ptrace's data argument
+
+    EventStops(Tracees tracees, TraceFilter filter, TraceListener listener) {
+        this.tracees = tracees;
+        this.filter = filter;
+        this.listener = listener;
+    }
+
+    void onStop(Task task, int event, int sig) {
+        switch (event) {
+            case EVENT_FORK, EVENT_VFORK, EVENT_CLONE -> {
+                int child = (int) eventMessage(task.tid);
+                if (child > 0 && tracees.task(child) == null) tracees.adopt(child);
+                task.restart(0);
+            }
+            case EVENT_EXEC -> onExec(task).restart(0);
+            case EVENT_STOP -> {
+                if (isStopSignal(sig) && !task.state.hidden()) {
+                    // group-stop: stay stopped, as untraced, until SIGCONT
+                    listener.onGroupStop(task.tid, task.pid, sig);
+                    task.listen();
+                } else {
+                    task.restart(0);
+                }
+            }
+            default -> task.restart(0);
+        }
+    }
+
+    /** @return the task that exec'd, which is another object than {@code task} when a non-leader thread did */
+    private Task onExec(Task task) {
+        int formerTid = (int) eventMessage(task.tid);
+        if (formerTid > 0 && formerTid != task.tid) task = tracees.takeOver(formerTid, task);
+        int pid = task.pid;
+        TaskState before = task.state;
+        task.state = before.execed(filter.traces(task.event.number));
+        List<String> argv = before.hidden() ? tracees.rootCommand() : ProcFs.cmdline(pid);
+        ProcessInfo previous = tracees.process(pid);
+        tracees.exec(new ProcessInfo(pid, previous == null ? 0 : previous.parentPid(), ProcFs.executable(pid),
+                argv, ProcFs.comm(pid), previous == null ? tracees.epochNow() : previous.startEpochNanos(),
+                previous != null && previous.attached()));
+        // The execve's entry was decoded while the trampoline was hidden: announce it now.
+        if (before == TaskState.HIDDEN_IN_SYSCALL && task.state.traced()) listener.onSyscallEntry(task.event);
+        return task;
+    }
+
+    private long eventMessage(int tid) {
+        eventMessage.setLong(0, 0);
+        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
+        return eventMessage.getLong(0);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.renacer.trace;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.renacer.linux.LibC;
+import dev.renacer.linux.ProcessVmReader;
+import dev.renacer.syscall.Errno;
+import dev.renacer.syscall.I386Syscalls;
+import dev.renacer.syscall.SyscallTable;
+import dev.renacer.syscall.decode.SyscallDecoder;
+
+import static dev.renacer.linux.Ptrace.*;
+
+/**
+ * Syscall-entry and syscall-exit stops: one PTRACE_GET_SYSCALL_INFO each (it says entry or exit, so
+ * there is no entry/exit toggling to get wrong), the task's state moved on, the call decoded and
+ * handed to the listener when it passes the filter. Allocates nothing.
+ *
+ * <p>A call made through the i386 ABI ({@code int $0x80}, arch AUDIT_ARCH_I386) carries an i386
+ * number: it is named from the i386 table, passes the filter as the x86_64 call of the same name
+ * would, and its arguments and result are printed raw ({@link I386Syscalls}).
+ */
+final class SyscallStops {
+    private static final int NR_EXECVE = SyscallTable.number("execve");
+    private static final int NR_EXECVEAT = SyscallTable.number("execveat");
+
+    private final Tracer.Config config;
+    private final TraceListener listener;
+    private final SyscallDecoder decoder;
+    private final long epochOffsetNanos;
+    private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
+    private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
+
+    SyscallStops(Tracer.Config config, long epochOffsetNanos) {
+        this.config = config;
+        this.listener = config.listener();
+        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
+        this.epochOffsetNanos = epochOffsetNanos;
+    }
+
+    void onStop(Task task) {
+        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
+        int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
+        if (op == SYSCALL_INFO_ENTRY) onEntry(task);
+        else if (op == SYSCALL_INFO_EXIT) onExit(task);
+    }
+
+    private void onEntry(Task task) {
+        SyscallEvent e = task.event;
+        long now = System.nanoTime();
+        e.number = (int) syscallInfo.getLong(SYSCALL_INFO_OFF_NR);
+        for (int i = 0; i < 6; i++) e.args[i] = syscallInfo.getLong(SYSCALL_INFO_OFF_ARGS + 8L * i);
+        e.entryNanos = now;
+        e.entryEpochNanos = now + epochOffsetNanos;
+        e.returned = false;
+        boolean i386 = syscallInfo.getInt(SYSCALL_INFO_OFF_ARCH) == AUDIT_ARCH_I386;
+        if (i386 != e.i386) { // the event still holds the task's previous call
+            e.i386 = i386;
+            if (!task.state.hidden()) listener.onAbiChange(task.tid, task.pid, i386);
+        }
+        if (i386) {
+            onI386Entry(task, e);
+            return;
+        }
+        task.state = task.state.entered(config.filter().traces(e.number));
+        boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
+        boolean traced = task.state.traced();
+        e.arguments.setLength(0);
+        e.separatorAfterEntry = false;
+        if ((traced && config.decode()) || (task.state.hidden() && isExec)) {
+            long sp = syscallInfo.getLong(SYSCALL_INFO_OFF_SP);
+            e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
+            e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
+        }
+        if (traced) listener.onSyscallEntry(e);
+    }
+
+    private void onExit(Task task) {
+        TaskState before = task.state;
+        if (!before.inSyscall()) return; // attached in the middle of a call: its entry was never seen
+        task.state = before.exited();
+        SyscallEvent e = task.event;
+        long rval = syscallInfo.getLong(SYSCALL_INFO_OFF_RVAL);
+        if (before.hidden()) {
+            if ((e.number == NR_EXECVE || e.number == NR_EXECVEAT) && Errno.isError(rval)) {
+                task.failedExecErrno = (int) -rval;
+            }
+            return;
+        }
+        if (!before.traced()) return;
+        e.exitNanos = System.nanoTime();
+        e.returnValue = rval;
+        e.returned = true;
+        e.result.setLength(0);
+        if (e.i386) {
+            if (config.decode()) appendI386Result(e);
+        } else if (config.decode()) {
+            decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
+        }
+        listener.onSyscall(e);
+    }
+
+    private void onI386Entry(Task task, SyscallEvent e) {
+        task.state = task.state.entered(config.filter().traces(I386Syscalls.x86_64Number(e.number)));
+        e.arguments.setLength(0);
+        e.separatorAfterEntry = false;
+        e.argumentsDecodedAtEntry = e.args.length; // all shown at entry: nothing is left for the exit
+        if (!task.state.traced()) return;
+        if (config.decode()) I386Syscalls.appendArguments(e.number, e.args, e.arguments);
+        listener.onSyscallEntry(e);
+    }
+
+    private static void appendI386Result(SyscallEvent e) {
+        if (e.failed()) Errno.appendFailure(e.errno(), e.result);
+        else I386Syscalls.appendResult(e.number, e.returnValue, e.result);
+    }
+}
