@@ -15,13 +15,15 @@ import static dev.renacer.linux.Ptrace.*;
  */
 final class EventStops {
     private final Tracees tracees;
+    private final Deaths deaths;
     private final TraceFilter filter;
     private final TraceListener listener;
     private final Memory eventMessage = new Memory(8);
     private final long eventMessageAddress = Pointer.nativeValue(eventMessage); // ptrace's data argument
 
-    EventStops(Tracees tracees, TraceFilter filter, TraceListener listener) {
+    EventStops(Tracees tracees, Deaths deaths, TraceFilter filter, TraceListener listener) {
         this.tracees = tracees;
+        this.deaths = deaths;
         this.filter = filter;
         this.listener = listener;
     }
@@ -50,7 +52,12 @@ final class EventStops {
     /** @return the task that exec'd, which is another object than {@code task} when a non-leader thread did */
     private Task onExec(Task task) {
         int formerTid = (int) eventMessage(task.tid);
-        if (formerTid > 0 && formerTid != task.tid) task = tracees.takeOver(formerTid, task);
+        if (formerTid > 0 && formerTid != task.tid && tracees.task(formerTid) != null) {
+            // a non-leader thread exec'd: the leader is gone, its call unfinished, as strace reports it
+            deaths.endCallUnreturned(task);
+            listener.onSuperseded(task.tid, formerTid);
+            task = tracees.takeOver(formerTid, task);
+        }
         int pid = task.pid;
         TaskState before = task.state;
         task.state = before.execed(filter.traces(task.event.number));

@@ -52,6 +52,14 @@ public interface TraceListener {
      */
     default void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {}
 
+    /**
+     * A thread other than its process's leader called execve: the leader ({@code leaderTid}, the pid) is
+     * gone without an exit of its own (strace's {@code +++ superseded by execve in pid N +++}), and from
+     * now on the thread that exec'd, {@code execingTid}, carries the leader's tid. A call the leader was in
+     * has been reported as never returned just before.
+     */
+    default void onSuperseded(int leaderTid, int execingTid) {}
+
     /** The tracer let go of a process that goes on running (detach after SIGINT/SIGTERM with -p). */
     default void onDetach(int pid) {}
 

@@ -42,8 +42,8 @@ final class TraceLoop {
         this.listener = config.listener();
         this.tracees = new Tracees(listener);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
-        this.eventStops = new EventStops(tracees, config.filter(), listener);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
+        this.eventStops = new EventStops(tracees, deaths, config.filter(), listener);
         this.detacher = new Detacher(tracees, deaths, listener, config.diagnostics());
     }
 
