@@ -106,6 +106,11 @@ public final class OutputOptions {
         return new CompositeListener(listeners);
     }
 
+    /** -o FILE: the trace goes to a file (strace's default -I3 for a launched command follows from it). */
+    boolean writesToFile() {
+        return outputFile != null;
+    }
+
     /**
      * False when only the summary is written (-c): no sink reads the decoded arguments or results, so
      * the tracer can skip decoding, as strace -c does.

@@ -70,6 +70,18 @@ public final class RenacerCommand {
     /** strace's bound on -s (a quarter of the unsigned range): it rejects anything above it the same way. */
     static final int MAX_STRING_LIMIT = (int) (0xffffffffL / 4);
 
+    @Option(names = {"-I", "--interruptible"}, paramLabel = "INTERRUPTIBLE",
+            description = "When fatal signals interrupt renacer: 1 (anywhere), 2 (waiting: detach, then die by the signal), "
+                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too).")
+    String interruptible;
+
+    Interruptibility interruptibility() {
+        if (interruptible == null) return Interruptibility.byDefault(output.writesToFile(), !command.isEmpty());
+        Interruptibility mode = Interruptibility.parse(interruptible);
+        if (mode == null) throw new UsageException("invalid -I argument: '" + interruptible + "'");
+        return mode;
+    }
+
     /** Parsed -p values, checked. */
     List<Integer> pids() {
         List<Integer> pids = new ArrayList<>();
@@ -100,12 +112,13 @@ public final class RenacerCommand {
         return filter;
     }
 
-    /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
-    int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
+    /** Runs the trace; returns how renacer ends. Usage errors surface as {@link UsageException}. */
+    Outcome run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
+        Interruptibility interruptibility = interruptibility();
         TraceFilter filter = filter();
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
 
@@ -123,13 +136,15 @@ public final class RenacerCommand {
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
         Tracer tracer = tracerBuilder.build();
-        SignalForwarding.install(tracer);
+        SignalHandling.install(interruptibility, tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
-            return result.exitStatus();
+            // as strace: die by the signal that interrupted renacer, or by the one that killed the command
+            int signal = result.interruptSignal() != 0 ? result.interruptSignal() : result.commandSignal();
+            return new Outcome(signal != 0 ? 128 + signal : result.exitStatus(), signal);
         } catch (TraceException e) {
             stderr.println("renacer: " + e.getMessage());
-            return 1;
+            return Outcome.exit(1);
         }
     }
 }

@@ -48,7 +48,10 @@ final class Deaths {
             listener.onThreadExit(task.tid, task.pid, code, signal, !byExit && coreDumped(st));
             return;
         }
-        if (task.tid == tracees.rootPid()) tracees.rootExitStatus = byExit ? code : 128 + signal;
+        if (task.tid == tracees.rootPid()) {
+            tracees.rootExitStatus = byExit ? code : 128 + signal;
+            tracees.rootTermSignal = signal;
+        }
         tracees.end(task.pid);
         listener.onProcessExit(task.pid, code, signal, !byExit && coreDumped(st));
     }

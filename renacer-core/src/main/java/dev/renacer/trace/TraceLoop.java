@@ -97,16 +97,13 @@ final class TraceLoop {
         return config.followForks() ? O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE : 0;
     }
 
-    /** From another thread: make the blocked waitpid return so the loop sees the detach request. */
-    void wake(int signal) {
-        int root = tracees.rootPid();
-        if (root != 0) {
-            if (signal != 0) {
-                LibC.kill(root, SIGCONT);
-                LibC.kill(root, signal);
-            }
-            return;
-        }
+    /**
+     * From another thread: make the blocked waitpid return so the loop sees the detach request. A child
+     * that exits at once does it; the tracer thread itself then signals the launched command, which it
+     * can do safely: while the command is traced it is renacer's unreaped child, so its pid cannot be
+     * another process's yet.
+     */
+    void wake() {
         Spawner.spawnWakeUpChild();
     }
 
@@ -114,10 +111,9 @@ final class TraceLoop {
 
     /** Traces until every task is gone (or let go); the listener's onFinish has run when it returns. */
     TraceResult run() {
-        boolean launched = tracees.rootPid() != 0;
         try {
             while (!tracees.isEmpty()) {
-                if (!launched && !detacher.started() && tracer.detachRequested()) detacher.start();
+                if (!detacher.started() && tracer.interruptSignal() != 0) interrupt(tracer.interruptSignal());
                 int tid = waiter.next(-1, WALL);
                 if (tid == Waiter.INTERRUPTED) continue;
                 if (tid == Waiter.NO_CHILD) break;
@@ -127,7 +123,18 @@ final class TraceLoop {
         } finally {
             finish();
         }
-        return new TraceResult(tracees.rootExitStatus, !launched && tracer.detachRequested());
+        int interrupt = Math.max(tracer.interruptSignal(), 0);
+        return new TraceResult(tracees.rootExitStatus, detacher.started(), tracees.rootTermSignal, interrupt);
+    }
+
+    /** strace's cleanup(): the launched command, if still traced, gets SIGCONT and the signal; every task is let go. */
+    private void interrupt(int signal) {
+        Task root = tracees.task(tracees.rootPid());
+        if (root != null && signal > 0) {
+            LibC.kill(root.tid, SIGCONT);
+            LibC.kill(root.tid, signal);
+        }
+        detacher.start();
     }
 
     private void handle(int tid, int st) {

@@ -26,6 +26,8 @@ final class Tracees {
     private List<String> rootCommand = List.of();
     /** The launched command's exit status as a shell reports it (code, or 128+signal). */
     int rootExitStatus;
+    /** The signal that killed the launched command, 0 if it exited. */
+    int rootTermSignal;
 
     Tracees(TraceListener listener) {
         this.listener = listener;

@@ -21,7 +21,7 @@ import java.util.Objects;
 public final class Tracer {
     private final Config config;
     private volatile TraceLoop running;
-    private volatile boolean detachRequested;
+    private volatile int interruptSignal;
 
     private Tracer(Config config) {
         this.config = config;
@@ -55,18 +55,24 @@ public final class Tracer {
     }
 
     /**
-     * Asks the tracer to let go of every tracee (they go on running) and return. Safe from any thread,
-     * e.g. a SIGINT handler. A launched command is not detached from but sent {@code signal}, as strace
-     * does with its own children, unless {@code signal} is 0.
+     * Asks the tracer to let go of every tracee, as strace does when a fatal signal interrupts it, and
+     * return: the launched command, if it is still traced, is first sent SIGCONT and {@code signal}
+     * (strace's cleanup()); every task is then detached and goes on running (or dies of that signal).
+     * Safe from any thread, e.g. a signal handler's. {@code signal} 0 detaches without signalling.
      */
     public void requestDetach(int signal) {
-        detachRequested = true;
+        // the first interrupt is the one renacer dies by: strace keeps the last, but a later one is most
+        // often a consequence (a SIGPIPE from writing the trace to a reader that went away with the first)
+        synchronized (this) {
+            if (interruptSignal == 0) interruptSignal = signal == 0 ? -1 : signal;
+        }
         TraceLoop loop = running;
-        if (loop != null) loop.wake(signal);
+        if (loop != null) loop.wake();
     }
 
-    boolean detachRequested() {
-        return detachRequested;
+    /** The signal of a pending {@link #requestDetach}: -1 for one without a signal, 0 when none was asked. */
+    int interruptSignal() {
+        return interruptSignal;
     }
 
     private interface LoopBody {
