@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: (MIT OR GPL-2.0)
+/*
+ * renacer's in-kernel backend (--backend ebpf). Raw tracepoints on sys_enter and sys_exit see every
+ * syscall of the machine; a task-local storage map says which tasks renacer follows, so the cost for
+ * every other task is one lookup. For a followed task it:
+ *   - counts calls, errors and time per syscall in per-CPU maps (what -c prints: exact, nothing to lose);
+ *   - with MODE_EVENTS, sends an entry and an exit record per call through the ring buffer, with the
+ *     user memory the decoders will want (strings, buffers, structs) copied as the capture plan says;
+ *   - with MODE_DURATIONS, sends only a small exit record per call (--stats-extended percentiles).
+ * A record that finds the ring buffer full is counted per CPU, never dropped silently.
+ * sched_process_fork/exec/exit keep the followed set (-f: children and threads) and tell user space.
+ *
+ * Built by build.sh with clang -target bpf; loaded by dev.renacer.trace.ebpf through libbpf.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "renacer.h"
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
+#define PAGE 4096
+
+/* The only .rodata object, so user space finds it at offset 0 (Java checks the size). */
+const volatile struct config cfg = {};
+
+struct task_state {
+    __u32 flags;
+    __s32 nr;
+    __u64 entry_ns;
+    __u64 args[MAX_ARGS];
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+    __uint(map_flags, BPF_F_NO_PREALLOC);
+    __type(key, int);
+    __type(value, struct task_state);
+} renacer_tasks SEC(".maps");
+
+/* -e trace=: 1 for a selected syscall number */
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, MAX_SYSCALLS);
+    __type(key, __u32);
+    __type(value, __u32);
+} renacer_filter SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, MAX_SYSCALLS);
+    __type(key, __u32);
+    __type(value, struct syscall_plan);
+} renacer_plans SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, MAX_SYSCALLS);
+    __type(key, __u32);
+    __type(value, struct syscall_counts);
+} renacer_counts SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct losses);
+} renacer_losses SEC(".maps");
+
+/* max_entries is set by user space before loading (--ebpf-buffer-size) */
+struct {
+    __uint(type, BPF_MAP_TYPE_RINGBUF);
+    __uint(max_entries, 1 << 24);
+} renacer_events SEC(".maps");
+
+struct scratch {
+    __u8 bytes[2 * SCRATCH_HALF];
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct scratch);
+} renacer_scratch SEC(".maps");
+
+static __always_inline struct task_state *followed(struct task_struct *task)
+{
+    return bpf_task_storage_get(&renacer_tasks, task, 0, 0);
+}
+
+static __always_inline int selected(long nr)
+{
+    __u32 key = (__u32)nr;
+    if (nr < 0 || nr >= MAX_SYSCALLS)
+        return cfg.select_others;
+    __u32 *on = bpf_map_lookup_elem(&renacer_filter, &key);
+    return on && *on;
+}
+
+static __always_inline void lose(int follow)
+{
+    __u32 zero = 0;
+    struct losses *l = bpf_map_lookup_elem(&renacer_losses, &zero);
+    if (!l)
+        return;
+    if (follow)
+        l->follows++;
+    else
+        l->records++;
+}
+
+static __always_inline struct record_head *head(__u8 *buf, __u16 type, __u16 flags, __u32 tid, __u32 pid,
+                                                long long nr, __u64 ts, long long val)
+{
+    struct record_head *h = (void *)buf;
+    h->type = type;
+    h->flags = flags;
+    h->captures = 0;
+    h->cpu = (__u16)bpf_get_smp_processor_id();
+    h->tid = tid;
+    h->pid = pid;
+    h->nr = nr;
+    h->ts = ts;
+    h->val = val;
+    return h;
+}
+
+static __always_inline __u8 *scratch(void)
+{
+    __u32 zero = 0;
+    return bpf_map_lookup_elem(&renacer_scratch, &zero);
+}
+
+static __always_inline int send(__u8 *buf, __u32 len)
+{
+    if (len > 2 * SCRATCH_HALF)
+        return -1;
+    if (bpf_ringbuf_output(&renacer_events, buf, len, 0)) {
+        lose(0);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * Copies up to `len` bytes (a string: up to its NUL) at user address `addr` into the record at `off`,
+ * behind a capture_head. A block is read page by page, so that a struct ending near unmapped memory
+ * still yields its readable part, as process_vm_readv would. Returns the offset after the capture.
+ */
+static __always_inline __u32 capture(__u8 *buf, __u32 off, __u64 addr, __u32 len, int string, __u32 arg,
+                                     struct record_head *h)
+{
+    if (addr == 0 || len == 0 || off > SCRATCH_HALF)
+        return off;
+    if (len > CAPTURE_MAX)
+        len = CAPTURE_MAX;
+    barrier_var(off);
+    struct capture_head *ch = (void *)(buf + off);
+    __u8 *dst = buf + off + sizeof(*ch);
+    long n;
+    if (string) {
+        n = bpf_probe_read_user_str(dst, len, (const void *)addr);
+        if (n <= 0)
+            return off;
+        if (n == len)
+            n--; /* the helper wrote a NUL of its own: the string goes on past the limit */
+    } else {
+        __u32 first = PAGE - (addr & (PAGE - 1));
+        if (first > len)
+            first = len;
+        if (bpf_probe_read_user(dst, first, (const void *)addr))
+            return off;
+        n = first;
+        if (first < len) {
+            __u32 rest = len - first;
+            if (rest > CAPTURE_MAX - PAGE)
+                rest = CAPTURE_MAX - PAGE;
+            barrier_var(rest);
+            if (bpf_probe_read_user(dst + first, rest, (const void *)(addr + first)) == 0)
+                n = first + rest;
+        }
+    }
+    ch->addr = addr;
+    ch->len = (__u32)n;
+    ch->arg = arg;
+    h->captures++;
+    return off + sizeof(*ch) + (((__u32)n + 7) & ~7u);
+}
+
+/* execve's argv: the pointer array, then each string, as many as the rule's shift says (strace: -s). */
+static __always_inline __u32 capture_argv(__u8 *buf, __u32 off, __u64 array, struct capture_rule *r, __u32 arg,
+                                          struct record_head *h)
+{
+    __u32 count = r->shift; /* for CAP_ARGV, shift holds how many elements are shown */
+    if (count > ARGV_MAX)
+        count = ARGV_MAX;
+    __u32 start = off;
+    off = capture(buf, off, array, (count + 1) * 8, 0, arg, h);
+    if (off == start)
+        return off;
+    for (__u32 i = 0; i < ARGV_MAX; i++) {
+        if (i >= count || off > SCRATCH_HALF)
+            break;
+        __u64 p = 0;
+        if (bpf_probe_read_user(&p, sizeof p, (const void *)(array + 8 * i)) || p == 0)
+            break;
+        off = capture(buf, off, p, r->max, 1, arg, h);
+    }
+    return off;
+}
+
+static __always_inline __u32 capture_args(__u8 *buf, __u32 off, long nr, __u64 *args, long ret, __u64 sp,
+                                          int when, struct record_head *h)
+{
+    __u32 key = (__u32)nr;
+    if (nr < 0 || nr >= MAX_SYSCALLS)
+        return off;
+    struct syscall_plan *plan = bpf_map_lookup_elem(&renacer_plans, &key);
+    if (!plan)
+        return off;
+#pragma unroll
+    for (int i = 0; i < MAX_ARGS; i++) {
+        struct capture_rule *r = &plan->arg[i];
+        if (r->kind == CAP_NONE || !(r->when & when))
+            continue;
+        __u32 len = r->max;
+        switch (r->kind) {
+        case CAP_STRING:
+            off = capture(buf, off, args[i], len, 1, i, h);
+            break;
+        case CAP_ARG_LEN: {
+            __u64 n = args[r->len_arg % MAX_ARGS] << (r->shift & 7);
+            if (n < len)
+                len = (__u32)n;
+            off = capture(buf, off, args[i], len, 0, i, h);
+            break;
+        }
+        case CAP_RET_LEN: {
+            if (ret <= 0)
+                break;
+            __u64 n = (__u64)ret << (r->shift & 7);
+            if (n < len)
+                len = (__u32)n;
+            off = capture(buf, off, args[i], len, 0, i, h);
+            break;
+        }
+        case CAP_FIXED:
+            off = capture(buf, off, args[i], len, 0, i, h);
+            break;
+        case CAP_ARGV:
+            off = capture_argv(buf, off, args[i], r, i, h);
+            break;
+        case CAP_STACK:
+            off = capture(buf, off, sp, len, 0, i, h);
+            break;
+        }
+    }
+    return off;
+}
+
+static __always_inline int send_enter(struct task_state *st, long nr, __u64 now, __u64 sp, __u16 flags)
+{
+    __u8 *buf = scratch();
+    if (!buf)
+        return -1;
+    __u64 id = bpf_get_current_pid_tgid();
+    struct record_head *h = head(buf, REC_ENTER, flags, (__u32)id, id >> 32, nr, now, 0);
+    struct enter_tail *t = (void *)(buf + sizeof(*h));
+#pragma unroll
+    for (int i = 0; i < MAX_ARGS; i++)
+        t->args[i] = st->args[i];
+    t->sp = sp;
+    __u32 off = capture_args(buf, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY, h);
+    return send(buf, off);
+}
+
+static __always_inline int send_exit(struct task_state *st, long ret, __u64 now, __u16 flags, int captures)
+{
+    __u8 *buf = scratch();
+    if (!buf)
+        return -1;
+    __u64 id = bpf_get_current_pid_tgid();
+    struct record_head *h = head(buf, REC_EXIT, flags, (__u32)id, id >> 32, st->nr, now, ret);
+    struct exit_tail *t = (void *)(buf + sizeof(*h));
+    t->entry_ts = st->entry_ns;
+    __u32 off = sizeof(*h) + sizeof(*t);
+    if (captures)
+        off = capture_args(buf, off, st->nr, st->args, ret, 0, AT_EXIT, h);
+    return send(buf, off);
+}
+
+static __always_inline void count(long nr, __u64 ns, long ret)
+{
+    __u32 key = (__u32)nr;
+    if (nr < 0 || nr >= MAX_SYSCALLS)
+        return;
+    struct syscall_counts *c = bpf_map_lookup_elem(&renacer_counts, &key);
+    if (!c)
+        return;
+    if (c->calls == 0 || ns < c->min_ns)
+        c->min_ns = ns;
+    if (ns > c->max_ns)
+        c->max_ns = ns;
+    c->calls++;
+    c->total_ns += ns;
+    if (ret < 0 && ret >= -4095)
+        c->errors++;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(renacer_enter, struct pt_regs *regs, long nr)
+{
+    struct task_state *st = followed(bpf_get_current_task_btf());
+    if (!st)
+        return 0;
+    __u32 flags = st->flags & ~(TS_IN_CALL | TS_NO_EVENTS | TS_SELECTED);
+    int on = selected(nr);
+    if (flags & TS_HIDDEN) {
+        /* the trampoline: only its execve matters (it ends the hiding, or its failure is reported) */
+        if (nr != NR_EXECVE && nr != NR_EXECVEAT)
+            return 0;
+    } else if (!on) {
+        st->flags = flags;
+        return 0;
+    }
+    __u64 now = bpf_ktime_get_ns();
+    st->nr = (__s32)nr;
+    st->entry_ns = now;
+    st->args[0] = regs->di;
+    st->args[1] = regs->si;
+    st->args[2] = regs->dx;
+    st->args[3] = regs->r10;
+    st->args[4] = regs->r8;
+    st->args[5] = regs->r9;
+    flags |= TS_IN_CALL;
+    if (on)
+        flags |= TS_SELECTED;
+    if (cfg.mode == MODE_EVENTS && on && send_enter(st, nr, now, regs->sp, (flags & TS_HIDDEN) ? RF_HIDDEN : 0))
+        flags |= TS_NO_EVENTS;
+    st->flags = flags;
+    return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(renacer_exit, struct pt_regs *regs, long ret)
+{
+    struct task_state *st = followed(bpf_get_current_task_btf());
+    if (!st)
+        return 0;
+    __u32 flags = st->flags;
+    if (!(flags & TS_IN_CALL))
+        return 0;
+    st->flags = flags & ~TS_IN_CALL;
+    __u64 now = bpf_ktime_get_ns();
+    if (flags & TS_HIDDEN) {
+        /* still the trampoline after its execve: the execve failed; user space reports why */
+        send_exit(st, ret, now, RF_HIDDEN, 0);
+        return 0;
+    }
+    if (!(flags & TS_SELECTED))
+        return 0;
+    count(st->nr, now - st->entry_ns, ret);
+    if (cfg.mode != MODE_COUNT && !(flags & TS_NO_EVENTS))
+        send_exit(st, ret, now, 0, cfg.mode == MODE_EVENTS);
+    return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(renacer_fork, struct task_struct *parent, struct task_struct *child)
+{
+    if (!cfg.follow_forks || !parent || !child)
+        return 0;
+    struct task_state *ps = followed(parent);
+    if (!ps)
+        return 0;
+    struct task_state *cs = bpf_task_storage_get(&renacer_tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+    if (!cs) {
+        lose(1);
+        return 0;
+    }
+    cs->flags = ps->flags & TS_HIDDEN;
+    __u8 *buf = scratch();
+    if (!buf)
+        return 0;
+    head(buf, REC_FORK, 0, parent->pid, parent->tgid, child->tgid, bpf_ktime_get_ns(), child->pid);
+    send(buf, sizeof(struct record_head));
+    return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(renacer_exec, struct task_struct *task, pid_t old_pid, struct linux_binprm *bprm)
+{
+    if (!task)
+        return 0;
+    struct task_state *st = followed(task);
+    if (!st)
+        return 0;
+    st->flags &= ~TS_HIDDEN;
+    __u8 *buf = scratch();
+    if (!buf)
+        return 0;
+    head(buf, REC_EXEC, 0, task->pid, task->tgid, 0, bpf_ktime_get_ns(), old_pid);
+    send(buf, sizeof(struct record_head));
+    return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(renacer_gone, struct task_struct *task, bool group_dead)
+{
+    if (!task)
+        return 0;
+    struct task_state *st = followed(task);
+    if (!st)
+        return 0;
+    __u32 flags = st->flags;
+    __u64 now = bpf_ktime_get_ns();
+    /* a call it never returned from (exit_group, a kill): strace's "= ?" */
+    if ((flags & (TS_IN_CALL | TS_SELECTED)) == (TS_IN_CALL | TS_SELECTED) && !(flags & (TS_HIDDEN | TS_NO_EVENTS))
+        && cfg.mode == MODE_EVENTS)
+        send_exit(st, 0, now, RF_NO_RETURN, 0);
+    __u8 *buf = scratch();
+    if (buf) {
+        head(buf, REC_TASK_EXIT, group_dead ? RF_GROUP_DEAD : 0, task->pid, task->tgid, 0, now, task->exit_code);
+        send(buf, sizeof(struct record_head));
+    }
+    bpf_task_storage_delete(&renacer_tasks, task);
+    return 0;
+}
