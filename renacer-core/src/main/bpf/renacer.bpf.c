@@ -75,8 +75,9 @@ struct {
     __uint(max_entries, 1 << 24);
 } renacer_events SEC(".maps");
 
+/* room for a capture that starts just before SCRATCH_HALF and runs CAPTURE_MAX long (a per-CPU value is at most 32 KiB) */
 struct scratch {
-    __u8 bytes[2 * SCRATCH_HALF];
+    __u8 bytes[2 * SCRATCH_HALF + 2 * PAGE];
 };
 
 struct {
@@ -112,10 +113,10 @@ static __always_inline void lose(int follow)
         l->records++;
 }
 
-static __always_inline struct record_head *head(__u8 *buf, __u16 type, __u16 flags, __u32 tid, __u32 pid,
+static __always_inline struct record_head *head(struct scratch *s, __u16 type, __u16 flags, __u32 tid, __u32 pid,
                                                 long long nr, __u64 ts, long long val)
 {
-    struct record_head *h = (void *)buf;
+    struct record_head *h = (void *)s->bytes;
     h->type = type;
     h->flags = flags;
     h->captures = 0;
@@ -128,17 +129,19 @@ static __always_inline struct record_head *head(__u8 *buf, __u16 type, __u16 fla
     return h;
 }
 
-static __always_inline __u8 *scratch(void)
+static __always_inline struct scratch *scratch(void)
 {
     __u32 zero = 0;
     return bpf_map_lookup_elem(&renacer_scratch, &zero);
 }
 
-static __always_inline int send(__u8 *buf, __u32 len)
+static __always_inline int send(struct scratch *s, __u32 len)
 {
-    if (len > 2 * SCRATCH_HALF)
+    if (len > sizeof(*s))
         return -1;
-    if (bpf_ringbuf_output(&renacer_events, buf, len, 0)) {
+    barrier_var(len);
+    len &= 2 * SCRATCH_HALF - 1;
+    if (bpf_ringbuf_output(&renacer_events, s, len, 0)) {
         lose(0);
         return -1;
     }
@@ -148,18 +151,23 @@ static __always_inline int send(__u8 *buf, __u32 len)
 /*
  * Copies up to `len` bytes (a string: up to its NUL) at user address `addr` into the record at `off`,
  * behind a capture_head. A block is read page by page, so that a struct ending near unmapped memory
- * still yields its readable part, as process_vm_readv would. Returns the offset after the capture.
+ * still yields its readable part, as process_vm_readv would. Returns the offset after the capture
+ * (`off` when nothing could be read). A global function: the verifier checks it once, not at every
+ * call site (inlined, the argv loop alone took seconds to verify).
  */
-static __always_inline __u32 capture(__u8 *buf, __u32 off, __u64 addr, __u32 len, int string, __u32 arg,
-                                     struct record_head *h)
+__noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __u32 string)
 {
-    if (addr == 0 || len == 0 || off > SCRATCH_HALF)
+    if (!s || addr == 0 || len == 0 || off >= SCRATCH_HALF)
         return off;
     if (len > CAPTURE_MAX)
         len = CAPTURE_MAX;
+    /* the masks change nothing but give the verifier bounds it can follow */
+    barrier_var(len);
+    len &= SCRATCH_HALF - 1;
     barrier_var(off);
-    struct capture_head *ch = (void *)(buf + off);
-    __u8 *dst = buf + off + sizeof(*ch);
+    off &= SCRATCH_HALF - 1;
+    struct capture_head *ch = (void *)(s->bytes + off);
+    __u8 *dst = s->bytes + off + sizeof(*ch);
     long n;
     if (string) {
         n = bpf_probe_read_user_str(dst, len, (const void *)addr);
@@ -171,13 +179,13 @@ static __always_inline __u32 capture(__u8 *buf, __u32 off, __u64 addr, __u32 len
         __u32 first = PAGE - (addr & (PAGE - 1));
         if (first > len)
             first = len;
+        barrier_var(first);
+        first &= 2 * PAGE - 1;
         if (bpf_probe_read_user(dst, first, (const void *)addr))
             return off;
         n = first;
         if (first < len) {
-            __u32 rest = len - first;
-            if (rest > CAPTURE_MAX - PAGE)
-                rest = CAPTURE_MAX - PAGE;
+            __u32 rest = (len - first) & (SCRATCH_HALF - 1);
             barrier_var(rest);
             if (bpf_probe_read_user(dst + first, rest, (const void *)(addr + first)) == 0)
                 n = first + rest;
@@ -185,35 +193,34 @@ static __always_inline __u32 capture(__u8 *buf, __u32 off, __u64 addr, __u32 len
     }
     ch->addr = addr;
     ch->len = (__u32)n;
-    ch->arg = arg;
+    ch->pad = 0;
+    struct record_head *h = (void *)s->bytes;
     h->captures++;
     return off + sizeof(*ch) + (((__u32)n + 7) & ~7u);
 }
 
-/* execve's argv: the pointer array, then each string, as many as the rule's shift says (strace: -s). */
-static __always_inline __u32 capture_argv(__u8 *buf, __u32 off, __u64 array, struct capture_rule *r, __u32 arg,
-                                          struct record_head *h)
+/* execve's argv: the pointer array, then each string, as many as `count` (strace shows -s of them). */
+__noinline __u32 capture_argv(struct scratch *s, __u32 off, __u64 array, __u32 count, __u32 max)
 {
-    __u32 count = r->shift; /* for CAP_ARGV, shift holds how many elements are shown */
     if (count > ARGV_MAX)
         count = ARGV_MAX;
     __u32 start = off;
-    off = capture(buf, off, array, (count + 1) * 8, 0, arg, h);
+    off = capture(s, off, array, (count + 1) * 8, 0);
     if (off == start)
         return off;
     for (__u32 i = 0; i < ARGV_MAX; i++) {
-        if (i >= count || off > SCRATCH_HALF)
+        if (i >= count || off >= SCRATCH_HALF)
             break;
         __u64 p = 0;
         if (bpf_probe_read_user(&p, sizeof p, (const void *)(array + 8 * i)) || p == 0)
             break;
-        off = capture(buf, off, p, r->max, 1, arg, h);
+        off = capture(s, off, p, max, 1);
     }
     return off;
 }
 
-static __always_inline __u32 capture_args(__u8 *buf, __u32 off, long nr, __u64 *args, long ret, __u64 sp,
-                                          int when, struct record_head *h)
+static __always_inline __u32 capture_args(struct scratch *s, __u32 off, long nr, __u64 *args, long ret, __u64 sp,
+                                          int when)
 {
     __u32 key = (__u32)nr;
     if (nr < 0 || nr >= MAX_SYSCALLS)
@@ -229,13 +236,16 @@ static __always_inline __u32 capture_args(__u8 *buf, __u32 off, long nr, __u64 *
         __u32 len = r->max;
         switch (r->kind) {
         case CAP_STRING:
-            off = capture(buf, off, args[i], len, 1, i, h);
+            off = capture(s, off, args[i], len, 1);
             break;
         case CAP_ARG_LEN: {
-            __u64 n = args[r->len_arg % MAX_ARGS] << (r->shift & 7);
+            __u32 which = r->len_arg;
+            if (which >= MAX_ARGS)
+                break;
+            __u64 n = args[which] << (r->shift & 7);
             if (n < len)
                 len = (__u32)n;
-            off = capture(buf, off, args[i], len, 0, i, h);
+            off = capture(s, off, args[i], len, 0);
             break;
         }
         case CAP_RET_LEN: {
@@ -244,17 +254,17 @@ static __always_inline __u32 capture_args(__u8 *buf, __u32 off, long nr, __u64 *
             __u64 n = (__u64)ret << (r->shift & 7);
             if (n < len)
                 len = (__u32)n;
-            off = capture(buf, off, args[i], len, 0, i, h);
+            off = capture(s, off, args[i], len, 0);
             break;
         }
         case CAP_FIXED:
-            off = capture(buf, off, args[i], len, 0, i, h);
+            off = capture(s, off, args[i], len, 0);
             break;
         case CAP_ARGV:
-            off = capture_argv(buf, off, args[i], r, i, h);
+            off = capture_argv(s, off, args[i], r->shift, len);
             break;
         case CAP_STACK:
-            off = capture(buf, off, sp, len, 0, i, h);
+            off = capture(s, off, sp, len, 0);
             break;
         }
     }
@@ -263,33 +273,33 @@ static __always_inline __u32 capture_args(__u8 *buf, __u32 off, long nr, __u64 *
 
 static __always_inline int send_enter(struct task_state *st, long nr, __u64 now, __u64 sp, __u16 flags)
 {
-    __u8 *buf = scratch();
-    if (!buf)
+    struct scratch *s = scratch();
+    if (!s)
         return -1;
     __u64 id = bpf_get_current_pid_tgid();
-    struct record_head *h = head(buf, REC_ENTER, flags, (__u32)id, id >> 32, nr, now, 0);
-    struct enter_tail *t = (void *)(buf + sizeof(*h));
+    struct record_head *h = head(s, REC_ENTER, flags, (__u32)id, id >> 32, nr, now, 0);
+    struct enter_tail *t = (void *)(s->bytes + sizeof(*h));
 #pragma unroll
     for (int i = 0; i < MAX_ARGS; i++)
         t->args[i] = st->args[i];
     t->sp = sp;
-    __u32 off = capture_args(buf, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY, h);
-    return send(buf, off);
+    __u32 off = capture_args(s, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY);
+    return send(s, off);
 }
 
 static __always_inline int send_exit(struct task_state *st, long ret, __u64 now, __u16 flags, int captures)
 {
-    __u8 *buf = scratch();
-    if (!buf)
+    struct scratch *s = scratch();
+    if (!s)
         return -1;
     __u64 id = bpf_get_current_pid_tgid();
-    struct record_head *h = head(buf, REC_EXIT, flags, (__u32)id, id >> 32, st->nr, now, ret);
-    struct exit_tail *t = (void *)(buf + sizeof(*h));
+    struct record_head *h = head(s, REC_EXIT, flags, (__u32)id, id >> 32, st->nr, now, ret);
+    struct exit_tail *t = (void *)(s->bytes + sizeof(*h));
     t->entry_ts = st->entry_ns;
     __u32 off = sizeof(*h) + sizeof(*t);
     if (captures)
-        off = capture_args(buf, off, st->nr, st->args, ret, 0, AT_EXIT, h);
-    return send(buf, off);
+        off = capture_args(s, off, st->nr, st->args, ret, 0, AT_EXIT);
+    return send(s, off);
 }
 
 static __always_inline void count(long nr, __u64 ns, long ret)
@@ -382,11 +392,11 @@ int BPF_PROG(renacer_fork, struct task_struct *parent, struct task_struct *child
         return 0;
     }
     cs->flags = ps->flags & TS_HIDDEN;
-    __u8 *buf = scratch();
-    if (!buf)
+    struct scratch *s = scratch();
+    if (!s)
         return 0;
-    head(buf, REC_FORK, 0, parent->pid, parent->tgid, child->tgid, bpf_ktime_get_ns(), child->pid);
-    send(buf, sizeof(struct record_head));
+    head(s, REC_FORK, 0, parent->pid, parent->tgid, child->tgid, bpf_ktime_get_ns(), child->pid);
+    send(s, sizeof(struct record_head));
     return 0;
 }
 
@@ -399,11 +409,11 @@ int BPF_PROG(renacer_exec, struct task_struct *task, pid_t old_pid, struct linux
     if (!st)
         return 0;
     st->flags &= ~TS_HIDDEN;
-    __u8 *buf = scratch();
-    if (!buf)
+    struct scratch *s = scratch();
+    if (!s)
         return 0;
-    head(buf, REC_EXEC, 0, task->pid, task->tgid, 0, bpf_ktime_get_ns(), old_pid);
-    send(buf, sizeof(struct record_head));
+    head(s, REC_EXEC, 0, task->pid, task->tgid, 0, bpf_ktime_get_ns(), old_pid);
+    send(s, sizeof(struct record_head));
     return 0;
 }
 
@@ -421,10 +431,10 @@ int BPF_PROG(renacer_gone, struct task_struct *task, bool group_dead)
     if ((flags & (TS_IN_CALL | TS_SELECTED)) == (TS_IN_CALL | TS_SELECTED) && !(flags & (TS_HIDDEN | TS_NO_EVENTS))
         && cfg.mode == MODE_EVENTS)
         send_exit(st, 0, now, RF_NO_RETURN, 0);
-    __u8 *buf = scratch();
-    if (buf) {
-        head(buf, REC_TASK_EXIT, group_dead ? RF_GROUP_DEAD : 0, task->pid, task->tgid, 0, now, task->exit_code);
-        send(buf, sizeof(struct record_head));
+    struct scratch *s = scratch();
+    if (s) {
+        head(s, REC_TASK_EXIT, group_dead ? RF_GROUP_DEAD : 0, task->pid, task->tgid, 0, now, task->exit_code);
+        send(s, sizeof(struct record_head));
     }
     bpf_task_storage_delete(&renacer_tasks, task);
     return 0;

@@ -10,7 +10,7 @@
 #define MAX_ARGS 6
 
 /* Per-CPU scratch in which a record is built before bpf_ringbuf_output copies it. */
-#define SCRATCH_HALF 16384
+#define SCRATCH_HALF 8192
 /* The longest single capture; captures stop once a record passes SCRATCH_HALF bytes. */
 #define CAPTURE_MAX (SCRATCH_HALF - 64)
 /* The longest argv an execve capture walks (strace prints at most -s elements). */
@@ -92,7 +92,7 @@ struct exit_tail {
 struct capture_head {
     unsigned long long addr;
     unsigned int len;
-    unsigned int arg;
+    unsigned int pad;
 };
 
 /* per syscall and CPU: what -c prints */

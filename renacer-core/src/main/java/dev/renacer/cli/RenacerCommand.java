@@ -50,6 +50,9 @@ public final class RenacerCommand {
     @Mixin
     OtlpOptions otlp = new OtlpOptions();
 
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
@@ -108,6 +111,8 @@ public final class RenacerCommand {
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
         TraceFilter filter = filter();
+        var chosenBackend = backend.backend();
+        int bufferBytes = backend.bufferBytes();
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
 
         TraceListener otlpListener = otlp.createListener(context);
@@ -119,6 +124,8 @@ public final class RenacerCommand {
 
         Tracer tracer = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
+                .backend(chosenBackend).ebpfBufferBytes(bufferBytes)
+                .summaryOnly(output.needsOnlyCounts() && otlpListener == null)
                 .passDescriptors(inheritedDescriptors(System.getProperty(PASS_FDS_PROPERTY)))
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY))).build();
         SignalForwarding.install(tracer);

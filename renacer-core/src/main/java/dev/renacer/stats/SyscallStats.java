@@ -60,6 +60,18 @@ public final class SyscallStats implements TraceListener {
         }
     }
 
+    /** Counts made elsewhere (in the kernel, by the eBPF backend) replace those made from events. */
+    @Override
+    public void onSyscallCounts(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {
+        if (number < 0 || number >= CAPACITY) return;
+        this.calls[number] = calls;
+        this.errors[number] = errors;
+        this.totalNanos[number] = totalNanos;
+        this.minNanos[number] = minNanos;
+        this.maxNanos[number] = maxNanos;
+        if (latency != null && calls > 0 && latency[number] == null) latency[number] = new LatencyStats();
+    }
+
     /** A snapshot of every syscall seen, in syscall-number order; {@link Summary#sorted} orders it. */
     public Summary summary() {
         List<SummaryRow> rows = new ArrayList<>();

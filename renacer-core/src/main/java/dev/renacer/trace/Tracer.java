@@ -14,17 +14,19 @@ import java.util.Objects;
  * TraceResult r = Tracer.builder().followForks(true).listener(mySink).build().launch(List.of("ls", "-la"));
  * }</pre>
  *
- * Every ptrace and waitpid call is made on one dedicated platform thread that this class starts for
- * the duration of {@link #launch} or {@link #attach}: ptrace requests are only honoured from the thread
- * that attached.
+ * The {@link Backend} decides how syscalls are seen ({@link Builder#backend}); either runs on a
+ * dedicated platform thread that it starts for the duration of {@link #launch} or {@link #attach}.
  */
 public final class Tracer {
-    private final Config config;
-    private volatile TraceLoop running;
+    /** The eBPF ring buffer's default size: about 100 ms of the fastest traced program's records. */
+    public static final int DEFAULT_EBPF_BUFFER_BYTES = 16 << 20;
+
+    private final TraceBackend backend;
     private volatile boolean detachRequested;
 
     private Tracer(Config config) {
-        this.config = config;
+        this.backend = config.backend() == Backend.EBPF ? new dev.renacer.trace.ebpf.EbpfBackend(config)
+                : new PtraceBackend(config, this);
     }
 
     public static Builder builder() {
@@ -34,13 +36,13 @@ public final class Tracer {
     /** Starts {@code command} (argv[0] first, resolved on PATH like strace) and traces it to its end. */
     public TraceResult launch(List<String> command) throws TraceException {
         if (command.isEmpty()) throw new IllegalArgumentException("no command");
-        return runOnTracerThread(loop -> loop.launch(command));
+        return backend.launch(command);
     }
 
     /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
     public TraceResult attach(List<Integer> pids) throws TraceException {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
-        return runOnTracerThread(loop -> loop.attach(pids));
+        return backend.attach(pids);
     }
 
     /**
@@ -50,52 +52,23 @@ public final class Tracer {
      */
     public void requestDetach(int signal) {
         detachRequested = true;
-        TraceLoop loop = running;
-        if (loop != null) loop.wake(signal);
+        backend.requestDetach(signal);
     }
 
     boolean detachRequested() {
         return detachRequested;
     }
 
-    private interface LoopBody {
-        TraceResult run(TraceLoop loop) throws TraceException;
-    }
-
-    private TraceResult runOnTracerThread(LoopBody body) throws TraceException {
-        Object[] outcome = new Object[1];
-        Thread thread = new Thread(() -> {
-            TraceLoop loop = new TraceLoop(config, this);
-            running = loop;
-            try {
-                outcome[0] = body.run(loop);
-            } catch (TraceException | RuntimeException | Error e) {
-                outcome[0] = e;
-            } finally {
-                running = null;
-            }
-        }, "renacer-tracer");
-        thread.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        Object o = outcome[0];
-        if (o instanceof TraceResult r) return r;
-        if (o instanceof TraceException e) throw e;
-        if (o instanceof RuntimeException e) throw e;
-        throw (Error) o;
-    }
-
-    /** Immutable settings of a tracer. */
-    record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, int[] passDescriptors, List<String> environmentOrder) {}
+    /**
+     * Immutable settings of a tracer, read by the backends.
+     *
+     * @param summaryOnly      only the -c table is wanted: the eBPF backend then counts in the kernel and
+     *                         sends no per-call events
+     * @param ebpfBufferBytes  the eBPF backend's ring buffer size in bytes (a power of two)
+     */
+    public record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
+                         PrintStream diagnostics, int[] passDescriptors, List<String> environmentOrder,
+                         Backend backend, boolean summaryOnly, int ebpfBufferBytes) {}
 
     public static final class Builder {
         private boolean followForks;
@@ -106,6 +79,9 @@ public final class Tracer {
         private PrintStream diagnostics = System.err;
         private int[] passDescriptors = new int[0];
         private List<String> environmentOrder = List.of();
+        private Backend backend = Backend.PTRACE;
+        private boolean summaryOnly;
+        private int ebpfBufferBytes = DEFAULT_EBPF_BUFFER_BYTES;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -151,9 +127,28 @@ public final class Tracer {
             return this;
         }
 
+        /** --backend: ptrace (default) or ebpf. */
+        public Builder backend(Backend backend) { this.backend = Objects.requireNonNull(backend); return this; }
+
+        /**
+         * True when the listeners want only the -c summary: no {@link TraceListener#onSyscall} per call is
+         * needed, the counts arrive through {@link TraceListener#onSyscallCounts}. The eBPF backend then sends
+         * nothing per call; the ptrace backend ignores it. Default false.
+         */
+        public Builder summaryOnly(boolean summaryOnly) { this.summaryOnly = summaryOnly; return this; }
+
+        /** --ebpf-buffer-size: the eBPF ring buffer in bytes, a power of two from 4 KiB to 256 MiB (default 16 MiB). */
+        public Builder ebpfBufferBytes(int bytes) {
+            if (bytes < 4096 || bytes > 1 << 28 || Integer.bitCount(bytes) != 1) {
+                throw new IllegalArgumentException("the eBPF buffer size must be a power of two from 4 KiB to 256 MiB");
+            }
+            this.ebpfBufferBytes = bytes;
+            return this;
+        }
+
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
-                    passDescriptors.clone(), environmentOrder));
+                    passDescriptors.clone(), environmentOrder, backend, summaryOnly, ebpfBufferBytes));
         }
     }
 }
