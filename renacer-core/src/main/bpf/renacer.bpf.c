@@ -31,6 +31,8 @@ struct task_state {
     __s32 nr;
     __u64 entry_ns;
     __u64 args[MAX_ARGS];
+    __u32 retry;    /* arguments whose string could not be read at entry (a page not faulted in yet) */
+    __u32 pad;
 };
 
 struct {
@@ -78,6 +80,7 @@ struct {
 /* room for a capture that starts just before SCRATCH_HALF and runs CAPTURE_MAX long (a per-CPU value is at most 32 KiB) */
 struct scratch {
     __u8 bytes[2 * SCRATCH_HALF + 2 * PAGE];
+    __u32 missed;   /* strings capture() could not read since it was last cleared */
 };
 
 struct {
@@ -141,7 +144,14 @@ static __always_inline int send(struct scratch *s, __u32 len)
         return -1;
     barrier_var(len);
     len &= 2 * SCRATCH_HALF - 1;
-    if (bpf_ringbuf_output(&renacer_events, s, len, 0)) {
+    /*
+     * No wake-up per record: at a million records a second, waking the consumer for each (the default
+     * when it has caught up) costs a context switch per record. It polls every few milliseconds and is
+     * woken only when the ring fills past wakeup_bytes.
+     */
+    __u64 waiting = bpf_ringbuf_query(&renacer_events, BPF_RB_AVAIL_DATA);
+    __u64 flags = waiting > cfg.wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+    if (bpf_ringbuf_output(&renacer_events, s, len, flags)) {
         lose(0);
         return -1;
     }
@@ -171,8 +181,10 @@ __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __
     long n;
     if (string) {
         n = bpf_probe_read_user_str(dst, len, (const void *)addr);
-        if (n <= 0)
+        if (n <= 0) {
+            s->missed++;
             return off;
+        }
         if (n == len)
             n--; /* the helper wrote a NUL of its own: the string goes on past the limit */
     } else {
@@ -192,6 +204,29 @@ __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __
         }
     }
     ch->addr = addr;
+    ch->len = (__u32)n;
+    ch->pad = 0;
+    struct record_head *h = (void *)s->bytes;
+    h->captures++;
+    return off + sizeof(*ch) + (((__u32)n + 7) & ~7u);
+}
+
+/* A kernel string (the file name execve resolved), filed under the user address `key` it came from. */
+__noinline __u32 capture_kernel_string(struct scratch *s, __u32 off, __u64 kaddr, __u64 key, __u32 len)
+{
+    if (!s || kaddr == 0 || len == 0 || off >= SCRATCH_HALF)
+        return off;
+    if (len > CAPTURE_MAX)
+        len = CAPTURE_MAX;
+    barrier_var(len);
+    len &= SCRATCH_HALF - 1;
+    barrier_var(off);
+    off &= SCRATCH_HALF - 1;
+    struct capture_head *ch = (void *)(s->bytes + off);
+    long n = bpf_probe_read_kernel_str(s->bytes + off + sizeof(*ch), len, (const void *)kaddr);
+    if (n <= 0)
+        return off;
+    ch->addr = key;
     ch->len = (__u32)n;
     ch->pad = 0;
     struct record_head *h = (void *)s->bytes;
@@ -219,8 +254,12 @@ __noinline __u32 capture_argv(struct scratch *s, __u32 off, __u64 array, __u32 c
     return off;
 }
 
+/*
+ * The captures of one call at `when`, as its plan says; `retry` names arguments whose entry strings are
+ * captured again now. Sets *missed to the arguments whose strings could not be read.
+ */
 static __always_inline __u32 capture_args(struct scratch *s, __u32 off, long nr, __u64 *args, long ret, __u64 sp,
-                                          int when)
+                                          int when, __u32 retry, __u32 *missed)
 {
     __u32 key = (__u32)nr;
     if (nr < 0 || nr >= MAX_SYSCALLS)
@@ -231,9 +270,10 @@ static __always_inline __u32 capture_args(struct scratch *s, __u32 off, long nr,
 #pragma unroll
     for (int i = 0; i < MAX_ARGS; i++) {
         struct capture_rule *r = &plan->arg[i];
-        if (r->kind == CAP_NONE || !(r->when & when))
+        if (r->kind == CAP_NONE || !((r->when & when) || (retry & (1u << i))))
             continue;
         __u32 len = r->max;
+        __u32 before = s->missed;
         switch (r->kind) {
         case CAP_STRING:
             off = capture(s, off, args[i], len, 1);
@@ -267,6 +307,8 @@ static __always_inline __u32 capture_args(struct scratch *s, __u32 off, long nr,
             off = capture(s, off, sp, len, 0);
             break;
         }
+        if (s->missed != before)
+            *missed |= 1u << i;
     }
     return off;
 }
@@ -283,7 +325,13 @@ static __always_inline int send_enter(struct task_state *st, long nr, __u64 now,
     for (int i = 0; i < MAX_ARGS; i++)
         t->args[i] = st->args[i];
     t->sp = sp;
-    __u32 off = capture_args(s, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY);
+    __u32 missed = 0;
+    s->missed = 0;
+    __u32 off = capture_args(s, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY, 0, &missed);
+    /* a string not yet faulted in: read it again at exit (the kernel will have faulted it in) */
+    st->retry = missed;
+    if (missed)
+        h->flags |= RF_RETRY;
     return send(s, off);
 }
 
@@ -297,8 +345,14 @@ static __always_inline int send_exit(struct task_state *st, long ret, __u64 now,
     struct exit_tail *t = (void *)(s->bytes + sizeof(*h));
     t->entry_ts = st->entry_ns;
     __u32 off = sizeof(*h) + sizeof(*t);
-    if (captures)
-        off = capture_args(s, off, st->nr, st->args, ret, 0, AT_EXIT);
+    if (captures) {
+        __u32 missed = 0;
+        s->missed = 0;
+        off = capture_args(s, off, st->nr, st->args, ret, 0, AT_EXIT, st->retry, &missed);
+        if (st->retry)
+            h->flags |= RF_RETRY;
+    }
+    st->retry = 0;
     return send(s, off);
 }
 
@@ -412,8 +466,30 @@ int BPF_PROG(renacer_exec, struct task_struct *task, pid_t old_pid, struct linux
     struct scratch *s = scratch();
     if (!s)
         return 0;
-    head(s, REC_EXEC, 0, task->pid, task->tgid, 0, bpf_ktime_get_ns(), old_pid);
-    send(s, sizeof(struct record_head));
+    struct record_head *h = head(s, REC_EXEC, 0, task->pid, task->tgid, 0, bpf_ktime_get_ns(), old_pid);
+    __u32 off = sizeof(*h);
+    if (st->retry && (st->flags & TS_IN_CALL) && cfg.mode == MODE_EVENTS && bprm) {
+        /*
+         * The execve's strings were not readable at its entry, and the old memory is gone by its exit:
+         * send the file name the kernel copied and the new program's argument and environment areas
+         * (user space rebuilds argv and counts envp from them).
+         */
+        h->flags |= RF_RETRY;
+        __u64 filename = 0;
+        bpf_probe_read_kernel(&filename, sizeof filename, &bprm->filename);
+        off = capture_kernel_string(s, off, filename, st->nr == NR_EXECVEAT ? st->args[1] : st->args[0], CAPTURE_MAX);
+        struct mm_struct *mm = task->mm;
+        if (mm) {
+            __u64 arg_start = mm->arg_start, arg_end = mm->arg_end;
+            __u64 env_start = mm->env_start, env_end = mm->env_end;
+            if (arg_end > arg_start)
+                off = capture(s, off, arg_start, arg_end - arg_start, 0);
+            if (env_end > env_start)
+                off = capture(s, off, env_start, env_end - env_start, 0);
+        }
+        st->retry = 0;
+    }
+    send(s, off);
     return 0;
 }
 

@@ -27,6 +27,7 @@
 #define RF_HIDDEN 1      /* the launch trampoline's own call (its execve), before the target runs */
 #define RF_NO_RETURN 2   /* REC_EXIT of a call that never returned (the task ended inside it) */
 #define RF_GROUP_DEAD 4  /* REC_TASK_EXIT: the last task of its thread group */
+#define RF_RETRY 8       /* REC_ENTER: a string could not be read yet; REC_EXIT/REC_EXEC: captured again */
 
 /* task state flags */
 #define TS_HIDDEN 1      /* still the trampoline: everything but its execve is ignored */
@@ -88,7 +89,8 @@ struct exit_tail {
     unsigned long long entry_ts;
 };
 
-/* each capture: this (16 bytes), then `len` bytes padded to 8 */
+/* each capture: this (16 bytes), then `len` bytes padded to 8. REC_EXEC with RF_RETRY carries the
+ * file name (filed under execve's first argument), then the new argument area, then the environment. */
 struct capture_head {
     unsigned long long addr;
     unsigned int len;
@@ -115,7 +117,7 @@ struct config {
     unsigned int mode;
     unsigned int follow_forks;
     unsigned int select_others;   /* syscall numbers beyond MAX_SYSCALLS: traced when the filter is inverted */
-    unsigned int pad;
+    unsigned int wakeup_bytes;    /* wake the consumer only once this much is waiting (it polls meanwhile) */
 };
 
 #endif

@@ -31,7 +31,10 @@ import java.util.List;
  */
 public final class EbpfBackend implements TraceBackend {
     private static final int SIGCONT = 18;
-    private static final int IDLE_MILLIS = 100;
+    /** How often the consumer looks at the ring when the kernel does not wake it (it wakes it only when filling). */
+    private static final int POLL_MILLIS = 5;
+    /** How long without records before checking for tasks whose exit record was lost. */
+    private static final long IDLE_NANOS = 200_000_000L;
 
     private final Tracer.Config config;
     private volatile boolean detachRequested;
@@ -166,6 +169,8 @@ public final class EbpfBackend implements TraceBackend {
             cfg[Records.CONFIG_MODE] = (byte) mode;
             cfg[Records.CONFIG_FOLLOW_FORKS] = (byte) (config.followForks() ? 1 : 0);
             cfg[Records.CONFIG_SELECT_OTHERS] = (byte) (config.filter().traces(-1) ? 1 : 0);
+            int wakeup = config.ebpfBufferBytes() / 8;
+            for (int i = 0; i < 4; i++) cfg[Records.CONFIG_WAKEUP_BYTES + i] = (byte) (wakeup >>> (8 * i));
             programs = BpfPrograms.load(cfg, config.ebpfBufferBytes());
             try {
                 MapWriter.writeFilter(programs.mapFd(BpfPrograms.FILTER), config.filter());
@@ -208,8 +213,8 @@ public final class EbpfBackend implements TraceBackend {
                     idleSince = System.nanoTime();
                     continue;
                 }
-                ring.await(IDLE_MILLIS);
-                if (System.nanoTime() - idleSince > IDLE_MILLIS * 1_000_000L) {
+                ring.await(POLL_MILLIS);
+                if (System.nanoTime() - idleSince > IDLE_NANOS) {
                     checkVanished();
                     idleSince = System.nanoTime();
                 }

@@ -1,6 +1,8 @@
 package dev.renacer.trace.ebpf;
 
+import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.SyscallDecoder;
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcFs;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
@@ -9,6 +11,7 @@ import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +33,23 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         final int pid;
         final SyscallEvent event = new SyscallEvent();
         boolean inCall;
-        /** Still the launch trampoline: its execve's entry is held until the exec succeeds. */
+        /** Still the launch trampoline: its execve's entry is announced once the exec succeeds. */
         boolean hidden;
         boolean heldEntry;
+        /**
+         * The entry record is kept here, not decoded yet: a string was not readable at entry (its page not
+         * faulted in), and the exit (or exec) record brings it, read again.
+         */
+        boolean pendingDecode;
+        ByteBuffer held = ByteBuffer.allocate(0);
+        int heldLength;
+
+        void hold(ByteBuffer ring, int offset, int length) {
+            if (held.capacity() < length) held = ByteBuffer.allocate(Math.max(length, 2 * held.capacity())).order(ByteOrder.LITTLE_ENDIAN);
+            ring.get(offset, held.array(), 0, length);
+            heldLength = length;
+            pendingDecode = true;
+        }
 
         Task(int tid, int pid) {
             this.tid = tid;
@@ -134,7 +151,12 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             case Records.ENTER -> onEnter(ring, offset, length, flags, tid, pid);
             case Records.EXIT -> onExit(ring, offset, length, flags, tid, pid);
             case Records.FORK -> onFork(tid, pid, (int) ring.getLong(offset + Records.VAL), (int) ring.getLong(offset + Records.NR));
-            case Records.EXEC -> onExecRecord(tid, pid, (int) ring.getLong(offset + Records.VAL));
+            case Records.EXEC -> {
+                onExecRecord(tid, pid, (int) ring.getLong(offset + Records.VAL));
+                Task task = tasks.get(tid);
+                if (task != null && task.pendingDecode && task.inCall) decodeExecEntry(task, ring, offset, length, flags);
+                if (task != null) announceExec(task);
+            }
             case Records.TASK_EXIT -> onTaskExit(tid, (int) ring.getLong(offset + Records.VAL), (flags & Records.GROUP_DEAD) != 0);
             default -> { }
         }
@@ -151,16 +173,43 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         e.returned = false;
         e.arguments.setLength(0);
         task.inCall = true;
-        if (decode) {
-            memory.use(ring, offset + Records.ENTER_SIZE, offset + length, ring.getShort(offset + Records.CAPTURES) & 0xffff);
-            decoder.stackPointer(ring.getLong(offset + Records.SP));
-            e.argumentsDecodedAtEntry = decoder.decodeEntry(tid, e.number, e.args, e.arguments);
+        task.pendingDecode = false;
+        if ((flags & Records.HIDDEN) != 0) task.hidden = true;
+        if (!decode) return;
+        if ((flags & Records.RETRY) != 0) {
+            task.hold(ring, offset, length);
+            return;
         }
-        if ((flags & Records.HIDDEN) != 0 || task.hidden) {
+        memory.clear();
+        memory.add(ring, offset + Records.ENTER_SIZE, offset + length, captures(ring, offset));
+        decodeEntry(task, ring.getLong(offset + Records.SP));
+        announceEntry(task);
+    }
+
+    private void decodeEntry(Task task, long stackPointer) {
+        SyscallEvent e = task.event;
+        decoder.stackPointer(stackPointer);
+        e.arguments.setLength(0);
+        e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, e.arguments);
+    }
+
+    /** The held entry record's captures, then those {@code more} brings. */
+    private void decodeHeldEntry(Task task) {
+        memory.add(task.held, Records.ENTER_SIZE, task.heldLength, captures(task.held, 0));
+        decodeEntry(task, task.held.getLong(Records.SP));
+        task.pendingDecode = false;
+    }
+
+    private void announceEntry(Task task) {
+        if (task.hidden) {
             task.heldEntry = true; // announced when the exec succeeds, as the ptrace backend does
             return;
         }
-        listener.onSyscallEntry(e);
+        listener.onSyscallEntry(task.event);
+    }
+
+    private static int captures(ByteBuffer buffer, int offset) {
+        return buffer.getShort(offset + Records.CAPTURES) & 0xffff;
     }
 
     private void onExit(ByteBuffer ring, int offset, int length, int flags, int tid, int pid) {
@@ -173,6 +222,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             if (task != null) {
                 task.inCall = false;
                 task.heldEntry = false;
+                task.pendingDecode = false;
             }
             return;
         }
@@ -190,13 +240,21 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         e.exitNanos = ring.getLong(offset + Records.TS);
         e.returnValue = rval;
         e.result.setLength(0);
-        if ((flags & Records.NO_RETURN) != 0) {
+        boolean returned = (flags & Records.NO_RETURN) == 0;
+        if (decode) {
+            memory.clear();
+            if (returned) memory.add(ring, offset + Records.EXIT_SIZE, offset + length, captures(ring, offset));
+            if (task.pendingDecode) {
+                decodeHeldEntry(task);
+                announceEntry(task);
+            }
+        }
+        if (!returned) {
             e.returned = false;
             e.result.append('?');
         } else {
             e.returned = true;
             if (decode) {
-                memory.use(ring, offset + Records.EXIT_SIZE, offset + length, ring.getShort(offset + Records.CAPTURES) & 0xffff);
                 decoder.decodeExit(tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments);
                 decoder.decodeResult(e.number, rval, e.result);
             }
@@ -235,8 +293,74 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         processes.put(pid, info);
         if (previous == null) listener.onProcessStart(info);
         else listener.onExec(info);
-        if (wasHidden && task.heldEntry && task.inCall) listener.onSyscallEntry(task.event);
+    }
+
+    /** After the exec is announced: the execve's entry held back while hidden or waiting for its strings. */
+    private void announceExec(Task task) {
+        if (task.heldEntry && task.inCall) listener.onSyscallEntry(task.event);
         task.heldEntry = false;
+    }
+
+    /**
+     * An execve whose strings were unreadable at entry: its exec record brings the file name the kernel
+     * copied and the new program's argument and environment areas. argv and envp are rebuilt from those
+     * as arrays at the addresses execve was given, so the decoders print them as under ptrace.
+     */
+    private void decodeExecEntry(Task task, ByteBuffer ring, int offset, int length, int flags) {
+        memory.clear();
+        if (decode && (flags & Records.RETRY) != 0) {
+            memory.add(ring, offset + Records.HEAD_SIZE, offset + length, captures(ring, offset));
+            SyscallEvent e = task.event;
+            int path = argumentOfKind(e.number, ArgKind.PATH);
+            int[] arrays = {argumentOfKind(e.number, ArgKind.ARGV), argumentOfKind(e.number, ArgKind.ENVP)};
+            int[] areas = new int[2];
+            int found = 0;
+            for (int i = 0; i < memory.blocks() && found < 2; i++) {
+                if (path < 0 || memory.address(i) != e.args[path]) areas[found++] = i; // not the file name
+            }
+            // the argument area, then the environment's (rebuilding inserts blocks: read them all first)
+            long[] address = new long[found];
+            int[] from = new int[found], length = new int[found];
+            ByteBuffer[] source = new ByteBuffer[found];
+            for (int a = 0; a < found; a++) {
+                address[a] = memory.address(areas[a]);
+                from[a] = memory.offset(areas[a]);
+                length[a] = memory.length(areas[a]);
+                source[a] = memory.source(areas[a]);
+            }
+            for (int a = 0; a < found; a++) {
+                if (arrays[a] >= 0) rebuildPointerArray(a, source[a], from[a], length[a], address[a], e.args[arrays[a]]);
+            }
+        }
+        decodeHeldEntry(task);
+        task.hidden = false;
+        task.heldEntry = true;
+    }
+
+    private final ByteBuffer[] rebuilt = {
+        ByteBuffer.allocate(8 * 65).order(ByteOrder.LITTLE_ENDIAN), ByteBuffer.allocate(8 * 1024).order(ByteOrder.LITTLE_ENDIAN)
+    };
+
+    /** A NULL-terminated pointer array at {@code arrayAddress}, one pointer per string of the area. */
+    private void rebuildPointerArray(int which, ByteBuffer source, int offset, int length, long areaAddress, long arrayAddress) {
+        ByteBuffer out = rebuilt[which];
+        int max = out.capacity() / 8 - 1;
+        int count = 0;
+        int start = 0;
+        for (int i = 0; i < length && count < max; i++) {
+            if (source.get(offset + i) != 0) continue;
+            out.putLong(8 * count++, areaAddress + start);
+            start = i + 1;
+        }
+        out.putLong(8 * count, 0);
+        // before the held entry's blocks: its own copy of the array points at strings that were unreadable
+        memory.addBlockFirst(out, arrayAddress, 0, 8 * (count + 1));
+    }
+
+    private static int argumentOfKind(int number, ArgKind kind) {
+        int count = SyscallTable.argumentCount(number);
+        for (int i = 0; i < count && i < 6; i++) if (SyscallTable.argumentKind(number, i) == kind) return i;
+        return -1;
     }
 
     private Task rebound(Task from, int tid) {

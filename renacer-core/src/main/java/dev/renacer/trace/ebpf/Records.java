@@ -16,7 +16,7 @@ final class Records {
     static final int ENTER = 1, EXIT = 2, FORK = 3, EXEC = 4, TASK_EXIT = 5;
 
     // record flags (renacer.h RF_*)
-    static final int HIDDEN = 1, NO_RETURN = 2, GROUP_DEAD = 4;
+    static final int HIDDEN = 1, NO_RETURN = 2, GROUP_DEAD = 4, RETRY = 8;
 
     // struct record_head
     static final int TYPE = 0, FLAGS = 2, CAPTURES = 4, TID = 8, PID = 12, NR = 16, TS = 24, VAL = 32;
@@ -33,13 +33,13 @@ final class Records {
 
     // task state flags (renacer.h TS_*), as user space writes them for a task it starts following
     static final int TASK_HIDDEN = 1;
-    static final int TASK_STATE_SIZE = 64;
+    static final int TASK_STATE_SIZE = 72;
 
     // record modes (renacer.h MODE_*)
     static final int MODE_COUNT = 0, MODE_DURATIONS = 1, MODE_EVENTS = 2;
 
     // struct config (.rodata)
-    static final int CONFIG_MODE = 0, CONFIG_FOLLOW_FORKS = 4, CONFIG_SELECT_OTHERS = 8;
+    static final int CONFIG_MODE = 0, CONFIG_FOLLOW_FORKS = 4, CONFIG_SELECT_OTHERS = 8, CONFIG_WAKEUP_BYTES = 12;
     static final int CONFIG_SIZE = 16;
 
     // struct syscall_counts, struct losses
