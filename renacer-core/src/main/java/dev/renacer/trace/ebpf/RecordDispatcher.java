@@ -320,16 +320,16 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             }
             // the argument area, then the environment's (rebuilding inserts blocks: read them all first)
             long[] address = new long[found];
-            int[] from = new int[found], length = new int[found];
+            int[] from = new int[found], size = new int[found];
             ByteBuffer[] source = new ByteBuffer[found];
             for (int a = 0; a < found; a++) {
                 address[a] = memory.address(areas[a]);
                 from[a] = memory.offset(areas[a]);
-                length[a] = memory.length(areas[a]);
+                size[a] = memory.length(areas[a]);
                 source[a] = memory.source(areas[a]);
             }
             for (int a = 0; a < found; a++) {
-                if (arrays[a] >= 0) rebuildPointerArray(a, source[a], from[a], length[a], address[a], e.args[arrays[a]]);
+                if (arrays[a] >= 0) rebuildPointerArray(a, source[a], from[a], size[a], address[a], e.args[arrays[a]]);
             }
         }
         decodeHeldEntry(task);
