@@ -31,7 +31,8 @@ struct task_state {
     __s32 nr;
     __u64 entry_ns;
     __u64 args[MAX_ARGS];
-    __u32 retry;    /* arguments whose string could not be read at entry (a page not faulted in yet) */
+    __u64 sp;       /* the stack pointer at entry (rt_sigreturn's frame) */
+    __u32 retry;    /* arguments whose memory could not be read at entry (a page not faulted in yet) */
     __u32 pad;
 };
 
@@ -193,8 +194,10 @@ __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __
             first = len;
         barrier_var(first);
         first &= 2 * PAGE - 1;
-        if (bpf_probe_read_user(dst, first, (const void *)addr))
+        if (bpf_probe_read_user(dst, first, (const void *)addr)) {
+            s->missed++;
             return off;
+        }
         n = first;
         if (first < len) {
             __u32 rest = (len - first) & (SCRATCH_HALF - 1);
@@ -254,59 +257,99 @@ __noinline __u32 capture_argv(struct scratch *s, __u32 off, __u64 array, __u32 c
     return off;
 }
 
-/*
- * The captures of one call at `when`, as its plan says; `retry` names arguments whose entry strings are
- * captured again now. Sets *missed to the arguments whose strings could not be read.
- */
-static __always_inline __u32 capture_args(struct scratch *s, __u32 off, long nr, __u64 *args, long ret, __u64 sp,
-                                          int when, __u32 retry, __u32 *missed)
+/* readv/writev's iovec array and the start of each buffer. */
+__noinline __u32 capture_iovec(struct scratch *s, __u32 off, __u64 array, __u32 count, __u32 max)
 {
-    __u32 key = (__u32)nr;
-    if (nr < 0 || nr >= MAX_SYSCALLS)
+    if (count > IOVEC_MAX)
+        count = IOVEC_MAX;
+    __u32 start = off;
+    off = capture(s, off, array, count * 16, 0);
+    if (off == start)
+        return off;
+    for (__u32 i = 0; i < IOVEC_MAX; i++) {
+        if (i >= count || off >= SCRATCH_HALF)
+            break;
+        __u64 iov[2] = {};
+        if (bpf_probe_read_user(iov, sizeof iov, (const void *)(array + 16 * i)))
+            break;
+        off = capture(s, off, iov[0], iov[1] < max ? (__u32)iov[1] : max, 0);
+    }
+    return off;
+}
+
+/*
+ * What the plan says to capture for argument `which & 7` of the current call, if its rule applies at
+ * `when` (which >> 16), or if it is retried (bit 8: its entry capture failed). A global function, verified
+ * once: inlined six times over, the rules' branches took the verifier a second.
+ */
+__noinline __u32 capture_arg(struct scratch *s, __u32 off, struct task_state *st, __u32 which, long ret)
+{
+    if (!s || !st)
+        return off;
+    __u32 i = which & 7, when = which >> 16, retry = (which >> 8) & 1;
+    __u32 key = (__u32)st->nr;
+    if (i >= MAX_ARGS || key >= MAX_SYSCALLS)
         return off;
     struct syscall_plan *plan = bpf_map_lookup_elem(&renacer_plans, &key);
     if (!plan)
         return off;
+    struct capture_rule *r = &plan->arg[i];
+    if (r->kind == CAP_NONE || !((r->when & when) || retry))
+        return off;
+    __u32 len = r->max;
+    __u64 arg = st->args[i];
+    switch (r->kind) {
+    case CAP_STRING:
+        return capture(s, off, arg, len, 1);
+    case CAP_ARG_LEN: {
+        __u32 n = r->len_arg;
+        if (n >= MAX_ARGS)
+            return off;
+        __u64 size = st->args[n] << (r->shift & 7);
+        return capture(s, off, arg, size < len ? (__u32)size : len, 0);
+    }
+    case CAP_RET_LEN: {
+        if (ret <= 0)
+            return off;
+        __u64 size = (__u64)ret << (r->shift & 7);
+        return capture(s, off, arg, size < len ? (__u32)size : len, 0);
+    }
+    case CAP_FIXED:
+        return capture(s, off, arg, len, 0);
+    case CAP_ARGV:
+        return capture_argv(s, off, arg, r->shift, len);
+    case CAP_STACK:
+        return capture(s, off, st->sp, len, 0);
+    case CAP_DEREF: {
+        __u32 base = r->len_arg;
+        if (base >= MAX_ARGS)
+            return off;
+        __u64 p = 0;
+        if (bpf_probe_read_user(&p, sizeof p, (const void *)(st->args[base] + 8 * (r->shift & 63))))
+            return off;
+        return capture(s, off, p, len, 0);
+    }
+    case CAP_IOVEC: {
+        __u32 n = r->len_arg;
+        if (n >= MAX_ARGS)
+            return off;
+        return capture_iovec(s, off, arg, (__u32)st->args[n], len);
+    }
+    }
+    return off;
+}
+
+/*
+ * The captures of the current call at `when`; `retry` names arguments whose entry captures are made
+ * again now. Returns the arguments whose memory could not be read, in *missed.
+ */
+static __always_inline __u32 capture_args(struct scratch *s, __u32 off, struct task_state *st, long ret, int when,
+                                          __u32 retry, __u32 *missed)
+{
 #pragma unroll
     for (int i = 0; i < MAX_ARGS; i++) {
-        struct capture_rule *r = &plan->arg[i];
-        if (r->kind == CAP_NONE || !((r->when & when) || (retry & (1u << i))))
-            continue;
-        __u32 len = r->max;
         __u32 before = s->missed;
-        switch (r->kind) {
-        case CAP_STRING:
-            off = capture(s, off, args[i], len, 1);
-            break;
-        case CAP_ARG_LEN: {
-            __u32 which = r->len_arg;
-            if (which >= MAX_ARGS)
-                break;
-            __u64 n = args[which] << (r->shift & 7);
-            if (n < len)
-                len = (__u32)n;
-            off = capture(s, off, args[i], len, 0);
-            break;
-        }
-        case CAP_RET_LEN: {
-            if (ret <= 0)
-                break;
-            __u64 n = (__u64)ret << (r->shift & 7);
-            if (n < len)
-                len = (__u32)n;
-            off = capture(s, off, args[i], len, 0);
-            break;
-        }
-        case CAP_FIXED:
-            off = capture(s, off, args[i], len, 0);
-            break;
-        case CAP_ARGV:
-            off = capture_argv(s, off, args[i], r->shift, len);
-            break;
-        case CAP_STACK:
-            off = capture(s, off, sp, len, 0);
-            break;
-        }
+        off = capture_arg(s, off, st, i | (((retry >> i) & 1) << 8) | (when << 16), ret);
         if (s->missed != before)
             *missed |= 1u << i;
     }
@@ -327,7 +370,7 @@ static __always_inline int send_enter(struct task_state *st, long nr, __u64 now,
     t->sp = sp;
     __u32 missed = 0;
     s->missed = 0;
-    __u32 off = capture_args(s, sizeof(*h) + sizeof(*t), nr, st->args, 0, sp, AT_ENTRY, 0, &missed);
+    __u32 off = capture_args(s, sizeof(*h) + sizeof(*t), st, 0, AT_ENTRY, 0, &missed);
     /* a string not yet faulted in: read it again at exit (the kernel will have faulted it in) */
     st->retry = missed;
     if (missed)
@@ -348,7 +391,7 @@ static __always_inline int send_exit(struct task_state *st, long ret, __u64 now,
     if (captures) {
         __u32 missed = 0;
         s->missed = 0;
-        off = capture_args(s, off, st->nr, st->args, ret, 0, AT_EXIT, st->retry, &missed);
+        off = capture_args(s, off, st, ret, AT_EXIT, st->retry, &missed);
         if (st->retry)
             h->flags |= RF_RETRY;
     }
@@ -399,6 +442,7 @@ int BPF_PROG(renacer_enter, struct pt_regs *regs, long nr)
     st->args[3] = regs->r10;
     st->args[4] = regs->r8;
     st->args[5] = regs->r9;
+    st->sp = regs->sp;
     flags |= TS_IN_CALL;
     if (on)
         flags |= TS_SELECTED;

@@ -43,6 +43,9 @@
 #define CAP_FIXED 4      /* `max` bytes (a struct: as much as the decoder may read) */
 #define CAP_ARGV 5       /* a NULL-terminated pointer array and up to `shift` of its strings (`max` bytes each) */
 #define CAP_STACK 6      /* `max` bytes at the stack pointer (rt_sigreturn's frame) */
+#define CAP_DEREF 7      /* `max` bytes at the pointer in word `shift` of the struct argument `len_arg` points to */
+#define CAP_IOVEC 8      /* an iovec array, `len_arg` holding its length, and up to `max` bytes of each buffer */
+#define IOVEC_MAX 16     /* the most iovec elements captured */
 
 /* when */
 #define AT_ENTRY 1

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class CapturePlan {
     // renacer.h CAP_*
-    static final int STRING = 1, ARG_LEN = 2, RET_LEN = 3, FIXED = 4, ARGV = 5, STACK = 6;
+    static final int STRING = 1, ARG_LEN = 2, RET_LEN = 3, FIXED = 4, ARGV = 5, STACK = 6, DEREF = 7, IOVEC = 8;
     // renacer.h AT_*
     static final int ENTRY = 1, EXIT = 2, BOTH = ENTRY | EXIT;
     /** strace prints file names up to PATH_MAX whatever -s says; +2: the NUL and one byte to see truncation. */
@@ -54,14 +54,17 @@ final class CapturePlan {
         sized(ArgKind.INBUF, ENTRY, S, +1, 0);
         sized(ArgKind.SOCKADDR, ENTRY, 128, +1, 0);
         sized(ArgKind.SOCKOPT_VALUE, ENTRY, 64, +1, 0);
-        sized(ArgKind.CLONE3_ARGS, ENTRY, 128, +1, 0);
+        sized(ArgKind.CLONE3_ARGS, BOTH, 128, +1, 0);       // read again at exit for what the kernel wrote back
+        RULES.put(ArgKind.CLONE3_TAIL, new Rule(DEREF, EXIT, 4, -1, 3)); // parent_tid: word 3 of clone_args (arg 0)
+        RULES.put(ArgKind.IOVEC, new Rule(IOVEC, ENTRY, S, +1, 0));
+        RULES.put(ArgKind.IOVEC_OUT, new Rule(IOVEC, EXIT, S, +1, 0));
         sized(ArgKind.SIGSET_SIZED, ENTRY, 128, +1, 0);
         sized(ArgKind.CPUSET, ENTRY, 128, -1, 0);
         sized(ArgKind.GROUPS, ENTRY, 256, -1, 2);
         sized(ArgKind.POLLFDS, BOTH, 4096, +1, 3);           // revents are printed with the result
         rule(ArgKind.FDSET, FIXED, BOTH, 128);               // select's result shows the sets it returned
-        rule(ArgKind.TIMESPEC, FIXED, ENTRY, 16);
-        rule(ArgKind.TIMEVAL, FIXED, ENTRY, 16);
+        rule(ArgKind.TIMESPEC, FIXED, BOTH, 16);             // select and ppoll show the time left
+        rule(ArgKind.TIMEVAL, FIXED, BOTH, 16);
         rule(ArgKind.SIGSET, FIXED, ENTRY, 8);
         rule(ArgKind.SIGACTION, FIXED, ENTRY, 32);
         rule(ArgKind.RLIMIT, FIXED, ENTRY, 16);
@@ -130,10 +133,11 @@ final class CapturePlan {
             int max = r.max() == S ? stringBytes(r.kind(), stringLimit) : r.max();
             int lengthArg = i + r.lengthArg();
             int shift = r.kind() == ARGV ? Math.min(stringLimit + 1, ARGV_MAX) : r.shift();
-            if (r.kind() == ARG_LEN && (lengthArg < 0 || lengthArg >= Records.MAX_ARGS)) continue;
+            boolean usesArg = r.kind() == ARG_LEN || r.kind() == IOVEC || r.kind() == DEREF;
+            if (usesArg && (lengthArg < 0 || lengthArg >= Records.MAX_ARGS)) continue;
             plan[at] = (byte) r.kind();
             plan[at + 1] = (byte) r.when();
-            plan[at + 2] = (byte) (r.kind() == ARG_LEN ? lengthArg : 0);
+            plan[at + 2] = (byte) (usesArg ? lengthArg : 0);
             plan[at + 3] = (byte) shift;
             putInt(plan, at + 4, max);
         }
@@ -143,7 +147,7 @@ final class CapturePlan {
     /** Strings: -s bytes, the NUL, one more to tell a string of exactly -s bytes from a longer one. */
     private static int stringBytes(int kind, int stringLimit) {
         int limit = Math.min(stringLimit, CAPTURE_MAX - 2);
-        return kind == STRING || kind == ARGV ? limit + 2 : Math.max(limit, 0);
+        return kind == STRING || kind == ARGV ? limit + 2 : Math.max(limit, 0); // buffers, iovec elements: -s
     }
 
     private static void putInt(byte[] b, int at, int v) {

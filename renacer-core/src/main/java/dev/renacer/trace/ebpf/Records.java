@@ -33,7 +33,7 @@ final class Records {
 
     // task state flags (renacer.h TS_*), as user space writes them for a task it starts following
     static final int TASK_HIDDEN = 1;
-    static final int TASK_STATE_SIZE = 72;
+    static final int TASK_STATE_SIZE = 80;
 
     // record modes (renacer.h MODE_*)
     static final int MODE_COUNT = 0, MODE_DURATIONS = 1, MODE_EVENTS = 2;
