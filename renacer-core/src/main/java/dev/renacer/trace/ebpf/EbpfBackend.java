@@ -150,6 +150,22 @@ public final class EbpfBackend implements TraceBackend {
         return sig == 0 ? (st >> 8) & 0xff : 128 + sig;
     }
 
+    /** What the kernel sends per call: everything (decoding), durations (percentiles), or nothing (-c). */
+    static int mode(Tracer.Config config) {
+        return config.decode() ? Records.MODE_EVENTS : config.summaryOnly() ? Records.MODE_COUNT : Records.MODE_DURATIONS;
+    }
+
+    /** The programs' struct config (.rodata). */
+    static byte[] configuration(Tracer.Config config) {
+        byte[] cfg = new byte[Records.CONFIG_SIZE];
+        cfg[Records.CONFIG_MODE] = (byte) mode(config);
+        cfg[Records.CONFIG_FOLLOW_FORKS] = (byte) (config.followForks() ? 1 : 0);
+        cfg[Records.CONFIG_SELECT_OTHERS] = (byte) (config.filter().traces(-1) ? 1 : 0);
+        int wakeup = config.ebpfBufferBytes() / 8;
+        for (int i = 0; i < 4; i++) cfg[Records.CONFIG_WAKEUP_BYTES + i] = (byte) (wakeup >>> (8 * i));
+        return cfg;
+    }
+
     /** One trace: the loaded programs, the ring reader and the dispatcher, closed together. */
     private static final class Session implements AutoCloseable {
         final Tracer.Config config;
@@ -157,25 +173,18 @@ public final class EbpfBackend implements TraceBackend {
         final RingReader ring;
         final RecordDispatcher dispatcher;
         final KernelCounts counts;
-        private final int tasksFd;
-        private final Memory key = new Memory(4);
-        private final Memory state = new Memory(Records.TASK_STATE_SIZE);
+        private final FollowedTasks followed;
         private boolean finished;
 
         Session(Tracer.Config config, long epochOffset) throws TraceException {
             this.config = config;
-            int mode = config.decode() ? Records.MODE_EVENTS : config.summaryOnly() ? Records.MODE_COUNT : Records.MODE_DURATIONS;
-            byte[] cfg = new byte[Records.CONFIG_SIZE];
-            cfg[Records.CONFIG_MODE] = (byte) mode;
-            cfg[Records.CONFIG_FOLLOW_FORKS] = (byte) (config.followForks() ? 1 : 0);
-            cfg[Records.CONFIG_SELECT_OTHERS] = (byte) (config.filter().traces(-1) ? 1 : 0);
-            int wakeup = config.ebpfBufferBytes() / 8;
-            for (int i = 0; i < 4; i++) cfg[Records.CONFIG_WAKEUP_BYTES + i] = (byte) (wakeup >>> (8 * i));
+            int mode = mode(config);
+            byte[] cfg = configuration(config);
             programs = BpfPrograms.load(cfg, config.ebpfBufferBytes());
             try {
                 MapWriter.writeFilter(programs.mapFd(BpfPrograms.FILTER), config.filter());
                 if (mode == Records.MODE_EVENTS) MapWriter.writePlans(programs.mapFd(BpfPrograms.PLANS), config.stringLimit());
-                tasksFd = programs.mapFd(BpfPrograms.TASKS);
+                followed = new FollowedTasks(programs.mapFd(BpfPrograms.TASKS));
                 counts = new KernelCounts(programs);
                 ring = new RingReader(programs.mapFd(BpfPrograms.EVENTS), config.ebpfBufferBytes());
             } catch (TraceException | RuntimeException e) {
@@ -185,20 +194,9 @@ public final class EbpfBackend implements TraceBackend {
             dispatcher = new RecordDispatcher(config.listener(), config.decode(), config.stringLimit(), epochOffset);
         }
 
-        /** Adds task {@code tid} to the followed set (its task storage, keyed by a pidfd). */
+        /** Adds task {@code tid} to the followed set. */
         void follow(int tid, int flags) throws TraceException {
-            int pidfd = (int) KernelIo.syscall(KernelIo.SYS_PIDFD_OPEN, tid, KernelIo.PIDFD_THREAD);
-            if (pidfd < 0) throw new TraceException("pidfd_open(" + tid + "): " + CheckedLibC.INSTANCE.strerror(Native.getLastError()));
-            try {
-                key.setInt(0, pidfd);
-                state.clear();
-                state.setInt(0, flags);
-                if (Libbpf.bpf_map_update_elem(tasksFd, key, state, 0) < 0) {
-                    throw new TraceException("cannot follow " + tid + ": " + Errors.name(Native.getLastError()));
-                }
-            } finally {
-                KernelIo.close(pidfd);
-            }
+            followed.follow(tid, flags);
         }
 
         interface Stop {
