@@ -240,6 +240,7 @@ public final class EbpfBackend implements TraceBackend {
             programs.detach();
             drain();
             if (!quiet) counts.report(config.listener(), config.diagnostics(), ring.size());
+            dispatcher.flushLastExit();
             config.listener().onFinish();
         }
 

@@ -72,6 +72,8 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     private final Map<Integer, ProcessInfo> processes = new HashMap<>();
 
     private int rootPid;
+    private int lastExitPid;
+    private int lastExitStatus;
     private List<String> rootCommand = List.of();
     private int rootStatus = -1;
     private int failedExecErrno;
@@ -411,7 +413,21 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     private void processEnded(int pid, int waitStatus) {
         if (pid == rootPid) rootStatus = termSignal(waitStatus) == 0 ? exitCode(waitStatus) : 128 + termSignal(waitStatus);
         processes.remove(pid);
+        if (tasks.isEmpty()) {
+            // the trace's last exit waits for the losses, so that sinks can put them on it (the OTLP process span)
+            lastExitPid = pid;
+            lastExitStatus = waitStatus;
+            return;
+        }
         listener.onProcessExit(pid, exitCode(waitStatus), termSignal(waitStatus), core(waitStatus));
+    }
+
+    /** Announces the trace's last process exit, held back by {@link #processEnded}. */
+    void flushLastExit() {
+        if (lastExitPid == 0) return;
+        int pid = lastExitPid;
+        lastExitPid = 0;
+        listener.onProcessExit(pid, exitCode(lastExitStatus), termSignal(lastExitStatus), core(lastExitStatus));
     }
 
     private Task taskFor(int tid, int pid) {

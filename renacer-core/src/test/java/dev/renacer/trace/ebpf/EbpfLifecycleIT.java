@@ -65,8 +65,9 @@ class EbpfLifecycleIT {
     void aTinyRingBufferLosesRecordsSaysSoAndKeepsExactCounts() throws Exception {
         List<String> command = command("syscall_heavy 3000");
         Path json = Renacer.tempFile(".json");
+        Path spans = Renacer.tempFile(".jsonl");
         Renacer.Run run = Renacer.run(concat(EBPF, concat(List.of("--ebpf-buffer-size", "4K", "-C", "--format", "json",
-                "-o", json.toString(), "--"), command)));
+                "-o", json.toString(), "--otlp-file", spans.toString(), "--"), command)));
         assertThat(run.exitCode()).isZero();
         Matcher lost = Pattern.compile("renacer: (\\d+) eBPF records lost: the 4 KiB ring buffer was full").matcher(run.stderr());
         assertThat(lost.find()).as(run.stderr()).isTrue();
@@ -74,6 +75,8 @@ class EbpfLifecycleIT {
         assertThat(reported).isPositive();
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("events_lost").asLong()).isEqualTo(reported);
+        assertThat(Files.readString(spans)).as("the OTLP process span carries the loss")
+                .contains("\"key\":\"renacer.events_lost\",\"value\":{\"intValue\":\"" + reported + "\"}");
         assertThat(doc.get("events").size()).as("some events got through, not all").isPositive()
                 .isLessThan((int) doc.get("summary").get("calls").asLong());
         Map<String, String> strace = Strace.summaryTable(Strace.run(List.of("-c"), command).lines());
