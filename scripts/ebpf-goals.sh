@@ -19,12 +19,13 @@ hyperfine -N -w 1 -r "$rounds" --export-json "$out/hyperfine.json" \
   -n 'renacer --backend ebpf -c' "$R --backend ebpf -f -c -o /dev/null -- $F/timeit $out/ebpf-c $heavy" \
   -n 'bpftrace count sys_enter/sys_exit' "scripts/under-tracer.sh Attaching bpftrace -e '$bt' -- $F/timeit $out/bpftrace $heavy" \
   -n 'syscount -L' "scripts/under-tracer.sh Tracing syscount -L -- $F/timeit $out/syscount $heavy" \
+  -n 'renacer --backend ebpf -c --stats-extended' "$R --backend ebpf -f -c --stats-extended -o /dev/null -- $F/timeit $out/ebpf-c-extended $heavy" \
   -n 'renacer --backend ebpf -T (text)' "bash -c '$R --backend ebpf -f -T -o /dev/null -- $F/timeit $out/ebpf-text $heavy 2>>$out/ebpf-text.err'"
 echo
 echo "traced program's own time (timeit), $rounds runs + 1 warm-up each:"
 printf '%-36s %10s %10s %8s\n' configuration median_ms mean_ms ratio
 base=$(sort -n "$out/native" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-for f in native ebpf-c bpftrace syscount ebpf-text; do
+for f in native ebpf-c bpftrace syscount ebpf-c-extended ebpf-text; do
   sort -n "$out/$f" | awk -v name="$f" -v base="$base" '{a[NR]=$1; s+=$1} END {m=a[int((NR+1)/2)]; printf "%-36s %10.1f %10.1f %8.3f\n", name, m/1e6, s/NR/1e6, m/base}'
 done
 echo

@@ -537,6 +537,25 @@ int BPF_PROG(renacer_exec, struct task_struct *task, pid_t old_pid, struct linux
     return 0;
 }
 
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(renacer_signal, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+    struct task_state *st = followed(bpf_get_current_task_btf());
+    if (!st || (st->flags & TS_HIDDEN) || cfg.mode != MODE_EVENTS)
+        return 0;
+    struct scratch *s = scratch();
+    if (!s)
+        return 0;
+    __u64 id = bpf_get_current_pid_tgid();
+    struct record_head *h = head(s, REC_SIGNAL, 0, (__u32)id, id >> 32, sig, bpf_ktime_get_ns(), 0);
+    __u8 *siginfo = s->bytes + sizeof(*h);
+    __builtin_memset(siginfo, 0, SIGINFO_SIZE);
+    if (info)
+        bpf_probe_read_kernel(siginfo, sizeof(struct kernel_siginfo), info);
+    send(s, sizeof(*h) + SIGINFO_SIZE);
+    return 0;
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(renacer_gone, struct task_struct *task, bool group_dead)
 {

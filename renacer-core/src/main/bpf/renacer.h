@@ -22,6 +22,8 @@
 #define REC_FORK 3       /* a followed task made a task that is now followed (val = child tid, nr = child tgid) */
 #define REC_EXEC 4       /* a followed task's execve succeeded (val = the tid it had before) */
 #define REC_TASK_EXIT 5  /* a followed task ended (val = exit_code as wait(2) encodes it; flags GROUP_DEAD) */
+#define REC_SIGNAL 6     /* a signal is delivered to a followed task (nr = the signal), then its siginfo_t (128) */
+#define SIGINFO_SIZE 128
 
 /* record flags */
 #define RF_HIDDEN 1      /* the launch trampoline's own call (its execve), before the target runs */

@@ -1,6 +1,7 @@
 package dev.renacer.trace.ebpf;
 
 import dev.renacer.syscall.ArgKind;
+import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallDecoder;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcFs;
@@ -70,6 +71,8 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     /** A process whose leader ended before its other threads: the leader's wait status, reported with the last. */
     private final Int2IntHashMap leaderStatus = new Int2IntHashMap(-1);
     private final Map<Integer, ProcessInfo> processes = new HashMap<>();
+    private final byte[] siginfo = new byte[Records.SIGINFO_SIZE];
+    private final StringBuilder siginfoText = new StringBuilder(128);
 
     private int rootPid;
     private int lastExitPid;
@@ -159,6 +162,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
                 if (task != null && task.pendingDecode && task.inCall) decodeExecEntry(task, ring, offset, length, flags);
                 if (task != null) announceExec(task);
             }
+            case Records.SIGNAL -> onSignal(ring, offset, tid, pid);
             case Records.TASK_EXIT -> onTaskExit(tid, (int) ring.getLong(offset + Records.VAL), (flags & Records.GROUP_DEAD) != 0);
             default -> { }
         }
@@ -262,6 +266,14 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             }
         }
         listener.onSyscall(e);
+    }
+
+    private void onSignal(ByteBuffer ring, int offset, int tid, int pid) {
+        ring.get(offset + Records.HEAD_SIZE, siginfo, 0, Records.SIGINFO_SIZE);
+        siginfoText.setLength(0);
+        Signals.formatSiginfo(siginfo, siginfoText);
+        taskFor(tid, pid);
+        listener.onSignal(tid, pid, (int) ring.getLong(offset + Records.NR), siginfoText);
     }
 
     private void onFork(int parentTid, int parentPid, int childTid, int childPid) {

@@ -13,7 +13,8 @@ final class Records {
     static final int RING_DISCARD = 1 << 30;
 
     // record types (renacer.h REC_*)
-    static final int ENTER = 1, EXIT = 2, FORK = 3, EXEC = 4, TASK_EXIT = 5;
+    static final int ENTER = 1, EXIT = 2, FORK = 3, EXEC = 4, TASK_EXIT = 5, SIGNAL = 6;
+    static final int SIGINFO_SIZE = 128;
 
     // record flags (renacer.h RF_*)
     static final int HIDDEN = 1, NO_RETURN = 2, GROUP_DEAD = 4, RETRY = 8;
