@@ -160,12 +160,17 @@ static __always_inline int send(struct scratch *s, __u32 len)
 }
 
 /*
- * Copies up to `len` bytes (a string: up to its NUL) at user address `addr` into the record at `off`,
+ * Copies up to `len` bytes (a string: up to its NUL) at address `addr` (user memory, or kernel memory
+ * for KERNEL_STRING) into the record at `off`,
  * behind a capture_head. A block is read page by page, so that a struct ending near unmapped memory
  * still yields its readable part, as process_vm_readv would. Returns the offset after the capture
  * (`off` when nothing could be read). A global function: the verifier checks it once, not at every
  * call site (inlined, the argv loop alone took seconds to verify).
  */
+#define USER_BLOCK 0
+#define USER_STRING 1
+#define KERNEL_STRING 2
+
 __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __u32 string)
 {
     if (!s || addr == 0 || len == 0 || off >= SCRATCH_HALF)
@@ -180,7 +185,11 @@ __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __
     struct capture_head *ch = (void *)(s->bytes + off);
     __u8 *dst = s->bytes + off + sizeof(*ch);
     long n;
-    if (string) {
+    if (string == KERNEL_STRING) {
+        n = bpf_probe_read_kernel_str(dst, len, (const void *)addr);
+        if (n <= 0)
+            return off;
+    } else if (string) {
         n = bpf_probe_read_user_str(dst, len, (const void *)addr);
         if (n <= 0) {
             s->missed++;
@@ -214,29 +223,6 @@ __noinline __u32 capture(struct scratch *s, __u32 off, __u64 addr, __u32 len, __
     return off + sizeof(*ch) + (((__u32)n + 7) & ~7u);
 }
 
-/* A kernel string (the file name execve resolved), filed under the user address `key` it came from. */
-__noinline __u32 capture_kernel_string(struct scratch *s, __u32 off, __u64 kaddr, __u64 key, __u32 len)
-{
-    if (!s || kaddr == 0 || len == 0 || off >= SCRATCH_HALF)
-        return off;
-    if (len > CAPTURE_MAX)
-        len = CAPTURE_MAX;
-    barrier_var(len);
-    len &= SCRATCH_HALF - 1;
-    barrier_var(off);
-    off &= SCRATCH_HALF - 1;
-    struct capture_head *ch = (void *)(s->bytes + off);
-    long n = bpf_probe_read_kernel_str(s->bytes + off + sizeof(*ch), len, (const void *)kaddr);
-    if (n <= 0)
-        return off;
-    ch->addr = key;
-    ch->len = (__u32)n;
-    ch->pad = 0;
-    struct record_head *h = (void *)s->bytes;
-    h->captures++;
-    return off + sizeof(*ch) + (((__u32)n + 7) & ~7u);
-}
-
 /* execve's argv: the pointer array, then each string, as many as `count` (strace shows -s of them). */
 __noinline __u32 capture_argv(struct scratch *s, __u32 off, __u64 array, __u32 count, __u32 max)
 {
@@ -252,7 +238,7 @@ __noinline __u32 capture_argv(struct scratch *s, __u32 off, __u64 array, __u32 c
         __u64 p = 0;
         if (bpf_probe_read_user(&p, sizeof p, (const void *)(array + 8 * i)) || p == 0)
             break;
-        off = capture(s, off, p, max, 1);
+        off = capture(s, off, p, max, USER_STRING);
     }
     return off;
 }
@@ -300,7 +286,7 @@ __noinline __u32 capture_arg(struct scratch *s, __u32 off, struct task_state *st
     __u64 arg = st->args[i];
     switch (r->kind) {
     case CAP_STRING:
-        return capture(s, off, arg, len, 1);
+        return capture(s, off, arg, len, USER_STRING);
     case CAP_ARG_LEN: {
         __u32 n = r->len_arg;
         if (n >= MAX_ARGS)
@@ -521,7 +507,11 @@ int BPF_PROG(renacer_exec, struct task_struct *task, pid_t old_pid, struct linux
         h->flags |= RF_RETRY;
         __u64 filename = 0;
         bpf_probe_read_kernel(&filename, sizeof filename, &bprm->filename);
-        off = capture_kernel_string(s, off, filename, st->nr == NR_EXECVEAT ? st->args[1] : st->args[0], CAPTURE_MAX);
+        __u32 at = off;
+        off = capture(s, off, filename, CAPTURE_MAX, KERNEL_STRING);
+        if (off != at) /* filed under the user address execve was given */
+            ((struct capture_head *)(s->bytes + (at & (SCRATCH_HALF - 1))))->addr =
+                st->nr == NR_EXECVEAT ? st->args[1] : st->args[0];
         struct mm_struct *mm = task->mm;
         if (mm) {
             __u64 arg_start = mm->arg_start, arg_end = mm->arg_end;

@@ -23,6 +23,12 @@ public final class ProcFs {
         return -1;
     }
 
+    /** The tasks to follow when attaching to {@code pid}: all its threads under -f, else just it. */
+    public static List<Integer> tasksToFollow(int pid, boolean followForks) {
+        List<Integer> tids = followForks ? threads(pid) : List.of(pid);
+        return tids.isEmpty() ? List.of(pid) : tids;
+    }
+
     public static List<Integer> threads(int pid) {
         List<Integer> tids = new ArrayList<>();
         try (var stream = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {

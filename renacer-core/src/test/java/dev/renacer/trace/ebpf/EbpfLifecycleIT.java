@@ -131,24 +131,28 @@ class EbpfLifecycleIT {
 
     @Test
     void programsAndMapsAreReleasedAtExit() throws Exception {
-        Set<String> before = programIds();
-        Process renacer = Renacer.start(concat(EBPF, List.of("-o", "/dev/null", "--", Fixtures.path("sleeper"), "30")),
-                Map.of(), Renacer.tempFile(".err"));
-        Loaded ours = awaitPrograms(before);
-        assertThat(renacer.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(renacer.exitValue()).isZero();
-        assertGone(ours);
+        Traced run = startTracedSleeper();
+        assertThat(run.renacer().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.renacer().exitValue()).isZero();
+        assertGone(run.loaded());
     }
 
     @Test
     void programsAndMapsAreReleasedWhenRenacerIsKilled() throws Exception {
+        Traced run = startTracedSleeper();
+        run.renacer().destroyForcibly(); // SIGKILL: no code of renacer runs; the kernel closes its descriptors
+        assertThat(run.renacer().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertGone(run.loaded());
+    }
+
+    private record Traced(Process renacer, Loaded loaded) {}
+
+    /** renacer tracing a 3-second sleeper, once its programs are attached. */
+    private static Traced startTracedSleeper() throws Exception {
         Set<String> before = programIds();
         Process renacer = Renacer.start(concat(EBPF, List.of("-o", "/dev/null", "--", Fixtures.path("sleeper"), "30")),
                 Map.of(), Renacer.tempFile(".err"));
-        Loaded ours = awaitPrograms(before);
-        renacer.destroyForcibly(); // SIGKILL: no code of renacer runs; the kernel closes its descriptors
-        assertThat(renacer.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertGone(ours);
+        return new Traced(renacer, awaitPrograms(before));
     }
 
     /** A run's programs and the maps they use, by kernel id. */

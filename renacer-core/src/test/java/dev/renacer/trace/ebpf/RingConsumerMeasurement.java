@@ -67,7 +67,7 @@ public final class RingConsumerMeasurement {
         TraceListener text = new TextSink(channel, new Timestamps(0, false, TimeZone.getDefault()), true, true, false);
         Tracer.Config config = new Tracer.Config(false, TraceFilter.all(), 32, true, text, devNull, new int[0], List.of(),
                 dev.renacer.trace.Backend.EBPF, false, ring);
-        try (BpfPrograms programs = BpfPrograms.load(EbpfBackend.configuration(config), ring);
+        try (BpfPrograms programs = BpfPrograms.load(EbpfSession.configuration(config), ring);
              RingReader reader = new RingReader(programs.mapFd(BpfPrograms.EVENTS), ring)) {
             MapWriter.writeFilter(programs.mapFd(BpfPrograms.FILTER), config.filter());
             MapWriter.writePlans(programs.mapFd(BpfPrograms.PLANS), 32);
