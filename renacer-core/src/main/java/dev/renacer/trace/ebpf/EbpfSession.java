@@ -95,7 +95,6 @@ final class EbpfSession implements AutoCloseable {
         ring.close();
         programs.close();
     }
-}
 
     /** What the kernel sends per call: everything (decoding), durations (percentiles), or nothing (-c). */
     static int mode(Tracer.Config config) {
