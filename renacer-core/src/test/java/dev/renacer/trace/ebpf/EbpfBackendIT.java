@@ -62,6 +62,32 @@ class EbpfBackendIT {
         assertThat(ebpf.values()).as(fixture).containsExactlyInAnyOrderElementsOf(ptrace.values());
     }
 
+    /**
+     * -c --stats-extended: counts, min and max from the kernel's maps; percentiles from the durations the
+     * kernel streams. Both come from the same two timestamps per call, so min and max agree exactly.
+     */
+    @Test
+    void percentilesComeFromEveryCallsDuration() throws Exception {
+        List<String> command = command("syscall_heavy 2000");
+        Path json = Renacer.tempFile(".json");
+        Renacer.Run run = Renacer.run(concat(EBPF, concat(List.of("-c", "--stats-extended", "--format", "json", "-o",
+                json.toString(), "--"), command)));
+        assertThat(run.exitCode()).isZero();
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("events_lost").asLong()).isZero();
+        Map<String, String> counts = new TreeMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode row : doc.get("summary").get("syscalls")) {
+            counts.put(row.get("syscall").asText(), row.get("calls").asLong() + "/" + row.get("errors").asLong());
+            com.fasterxml.jackson.databind.JsonNode l = row.get("latency");
+            String name = row.get("syscall").asText();
+            assertThat(l.get("min_ns").asLong()).as(name).isEqualTo(row.get("min_ns").asLong());
+            assertThat(l.get("max_ns").asLong()).as(name).isEqualTo(row.get("max_ns").asLong());
+            assertThat(l.get("p50_ns").asLong()).as(name).isBetween(l.get("min_ns").asLong(), l.get("p99_ns").asLong());
+            assertThat(l.get("p99_ns").asLong()).as(name).isLessThanOrEqualTo(l.get("max_ns").asLong());
+        }
+        assertThat(counts).isEqualTo(Strace.summaryTable(Strace.run(List.of("-c"), command).lines()));
+    }
+
     @Test
     void aLaunchedCommandsTraceStartsAtItsExecveAndItsExitStatusIsKept() throws Exception {
         Path out = Renacer.tempFile(".trace");
