@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # under-tracer.sh READY_TEXT TRACER... -- COMMAND...: starts TRACER in the background, waits until its
-# output shows READY_TEXT (its probes are attached), runs COMMAND, then stops TRACER with SIGINT.
+# output shows READY_TEXT (its probes are attached), runs COMMAND, then stops TRACER with SIGTERM.
 # For the anchors of ebpf-goals.sh: bpftrace and libbpf-tools' syscount trace the whole machine. Both
 # find tracepoints through tracefs; when it is not mounted, it is mounted for them alone, in a mount
 # namespace of their own (the tracepoints themselves are the machine's).
@@ -20,7 +20,7 @@ for _ in $(seq 200); do grep -q "$ready" "$log" && break; sleep 0.05; done
 grep -q "$ready" "$log" || { echo "under-tracer: ${tracer[0]} did not start:" >&2; cat "$log" >&2; kill "$pid"; exit 1; }
 status=0
 "$@" || status=$?
-kill -INT "$pid"
+kill -TERM "$pid"   # SIGTERM: bpftrace and syscount both end on it (bpftrace did not always on SIGINT here)
 wait "$pid" || true
 rm -f "$log"
 exit "$status"

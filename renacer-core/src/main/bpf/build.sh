@@ -23,8 +23,8 @@ if [[ ! -r "$BTF" ]]; then
 fi
 mkdir -p "$out" "$work"
 obj="$out/renacer.bpf.o"
-if [[ -f "$obj" && "$obj" -nt "$here/renacer.bpf.c" && "$obj" -nt "$here/renacer.h" && "$obj" -nt "$0" ]]; then
-  exit 0
+if [[ -f "$obj" && -z $(find "$here" -newer "$obj" -type f) ]]; then
+  exit 0   # up to date with every source here (and this script)
 fi
 "$BPFTOOL" btf dump file "$BTF" format c > "$work/vmlinux.h"
 "$CLANG" -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86 -I"$work" -I"$here" \

@@ -1,9 +1,7 @@
 package dev.renacer.trace.ebpf;
 
-import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallDecoder;
-import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.ProcFs;
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
@@ -12,7 +10,6 @@ import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,44 +25,13 @@ import java.util.Map;
 final class RecordDispatcher implements RingReader.RecordHandler {
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
 
-    /** A followed task as user space knows it. */
-    static final class Task {
-        final int tid;
-        final int pid;
-        final SyscallEvent event = new SyscallEvent();
-        boolean inCall;
-        /** Still the launch trampoline: its execve's entry is announced once the exec succeeds. */
-        boolean hidden;
-        boolean heldEntry;
-        /**
-         * The entry record is kept here, not decoded yet: a string was not readable at entry (its page not
-         * faulted in), and the exit (or exec) record brings it, read again.
-         */
-        boolean pendingDecode;
-        ByteBuffer held = ByteBuffer.allocate(0);
-        int heldLength;
-
-        void hold(ByteBuffer ring, int offset, int length) {
-            if (held.capacity() < length) held = ByteBuffer.allocate(Math.max(length, 2 * held.capacity())).order(ByteOrder.LITTLE_ENDIAN);
-            ring.get(offset, held.array(), 0, length);
-            heldLength = length;
-            pendingDecode = true;
-        }
-
-        Task(int tid, int pid) {
-            this.tid = tid;
-            this.pid = pid;
-            event.tid = tid;
-            event.pid = pid;
-        }
-    }
-
     private final TraceListener listener;
     private final boolean decode;
     private final SyscallDecoder decoder;
     private final CapturedMemory memory = new CapturedMemory();
+    private final ExecArguments execArguments = new ExecArguments(memory);
     private final long epochOffsetNanos;
-    private final Int2ObjectHashMap<Task> tasks = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<EbpfTask> tasks = new Int2ObjectHashMap<>();
     /** Followed tasks per process, so that a process ends with the last of them. */
     private final Int2IntHashMap tasksPerProcess = new Int2IntHashMap(0);
     /** A process whose leader ended before its other threads: the leader's wait status, reported with the last. */
@@ -93,7 +59,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     void launched(int pid, List<String> command) {
         rootPid = pid;
         rootCommand = List.copyOf(command);
-        Task root = add(pid, pid);
+        EbpfTask root = add(pid, pid);
         root.hidden = true;
     }
 
@@ -136,13 +102,13 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     int[] liveTids() {
         int[] tids = new int[tasks.size()];
         int i = 0;
-        for (Int2ObjectHashMap<Task>.KeyIterator it = tasks.keySet().iterator(); it.hasNext(); ) tids[i++] = it.nextInt();
+        for (Int2ObjectHashMap<EbpfTask>.KeyIterator it = tasks.keySet().iterator(); it.hasNext(); ) tids[i++] = it.nextInt();
         return tids;
     }
 
     /** A task that vanished without its exit record (lost to a full ring buffer): it ends now, status unknown. */
     void vanished(int tid) {
-        Task task = tasks.get(tid);
+        EbpfTask task = tasks.get(tid);
         if (task != null) taskEnded(task, 0, true);
     }
 
@@ -158,7 +124,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             case Records.FORK -> onFork(tid, pid, (int) ring.getLong(offset + Records.VAL), (int) ring.getLong(offset + Records.NR));
             case Records.EXEC -> {
                 onExecRecord(tid, pid, (int) ring.getLong(offset + Records.VAL));
-                Task task = tasks.get(tid);
+                EbpfTask task = tasks.get(tid);
                 if (task != null && task.pendingDecode && task.inCall) decodeExecEntry(task, ring, offset, length, flags);
                 if (task != null) announceExec(task);
             }
@@ -169,7 +135,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     }
 
     private void onEnter(ByteBuffer ring, int offset, int length, int flags, int tid, int pid) {
-        Task task = taskFor(tid, pid);
+        EbpfTask task = taskFor(tid, pid);
         SyscallEvent e = task.event;
         long ts = ring.getLong(offset + Records.TS);
         e.number = (int) ring.getLong(offset + Records.NR);
@@ -192,7 +158,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         announceEntry(task);
     }
 
-    private void decodeEntry(Task task, long stackPointer) {
+    private void decodeEntry(EbpfTask task, long stackPointer) {
         SyscallEvent e = task.event;
         decoder.stackPointer(stackPointer);
         e.arguments.setLength(0);
@@ -200,13 +166,13 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     }
 
     /** The held entry record's captures, then those {@code more} brings. */
-    private void decodeHeldEntry(Task task) {
+    private void decodeHeldEntry(EbpfTask task) {
         memory.add(task.held, Records.ENTER_SIZE, task.heldLength, captures(task.held, 0));
         decodeEntry(task, task.held.getLong(Records.SP));
         task.pendingDecode = false;
     }
 
-    private void announceEntry(Task task) {
+    private void announceEntry(EbpfTask task) {
         if (task.hidden) {
             task.heldEntry = true; // announced when the exec succeeds, as the ptrace backend does
             return;
@@ -224,7 +190,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         if ((flags & Records.HIDDEN) != 0) {
             // the trampoline's execve returned: it failed (a successful one returns in the new program)
             if ((number == NR_EXECVE || number == NR_EXECVEAT) && rval < 0 && rval >= -4095) failedExecErrno = (int) -rval;
-            Task task = tasks.get(tid);
+            EbpfTask task = tasks.get(tid);
             if (task != null) {
                 task.inCall = false;
                 task.heldEntry = false;
@@ -232,7 +198,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             }
             return;
         }
-        Task task = taskFor(tid, pid);
+        EbpfTask task = taskFor(tid, pid);
         SyscallEvent e = task.event;
         if (!decode) {
             e.number = number;           // durations only: no entry record came
@@ -289,10 +255,10 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     }
 
     private void onExecRecord(int tid, int pid, int formerTid) {
-        Task task = tasks.get(tid);
+        EbpfTask task = tasks.get(tid);
         if (formerTid != tid && tasks.containsKey(formerTid)) {
             // a non-leader thread exec'd: it now has the leader's tid (ptrace(2), "execve(2) under ptrace")
-            Task execing = tasks.remove(formerTid);
+            EbpfTask execing = tasks.remove(formerTid);
             tasks.put(tid, rebound(execing, tid));
             task = tasks.get(tid);
         }
@@ -310,75 +276,28 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     }
 
     /** After the exec is announced: the execve's entry held back while hidden or waiting for its strings. */
-    private void announceExec(Task task) {
+    private void announceExec(EbpfTask task) {
         if (task.heldEntry && task.inCall) listener.onSyscallEntry(task.event);
         task.heldEntry = false;
     }
 
     /**
-     * An execve whose strings were unreadable at entry: its exec record brings the file name the kernel
-     * copied and the new program's argument and environment areas. argv and envp are rebuilt from those
-     * as arrays at the addresses execve was given, so the decoders print them as under ptrace.
+     * An execve whose strings were unreadable at entry: its exec record brings what the kernel copied
+     * instead ({@link ExecArguments}); then the held entry is decoded, to be announced after the exec.
      */
-    private void decodeExecEntry(Task task, ByteBuffer ring, int offset, int length, int flags) {
+    private void decodeExecEntry(EbpfTask task, ByteBuffer ring, int offset, int length, int flags) {
         memory.clear();
-        if (decode && (flags & Records.RETRY) != 0) {
+        if ((flags & Records.RETRY) != 0) {
             memory.add(ring, offset + Records.HEAD_SIZE, offset + length, captures(ring, offset));
-            SyscallEvent e = task.event;
-            int path = argumentOfKind(e.number, ArgKind.PATH);
-            int[] arrays = {argumentOfKind(e.number, ArgKind.ARGV), argumentOfKind(e.number, ArgKind.ENVP)};
-            int[] areas = new int[2];
-            int found = 0;
-            for (int i = 0; i < memory.blocks() && found < 2; i++) {
-                if (path < 0 || memory.address(i) != e.args[path]) areas[found++] = i; // not the file name
-            }
-            // the argument area, then the environment's (rebuilding inserts blocks: read them all first)
-            long[] address = new long[found];
-            int[] from = new int[found], size = new int[found];
-            ByteBuffer[] source = new ByteBuffer[found];
-            for (int a = 0; a < found; a++) {
-                address[a] = memory.address(areas[a]);
-                from[a] = memory.offset(areas[a]);
-                size[a] = memory.length(areas[a]);
-                source[a] = memory.source(areas[a]);
-            }
-            for (int a = 0; a < found; a++) {
-                if (arrays[a] >= 0) rebuildPointerArray(a, source[a], from[a], size[a], address[a], e.args[arrays[a]]);
-            }
+            execArguments.rebuild(task.event);
         }
         decodeHeldEntry(task);
         task.hidden = false;
         task.heldEntry = true;
     }
 
-    private final ByteBuffer[] rebuilt = {
-        ByteBuffer.allocate(8 * 65).order(ByteOrder.LITTLE_ENDIAN), ByteBuffer.allocate(8 * 1024).order(ByteOrder.LITTLE_ENDIAN)
-    };
-
-    /** A NULL-terminated pointer array at {@code arrayAddress}, one pointer per string of the area. */
-    private void rebuildPointerArray(int which, ByteBuffer source, int offset, int length, long areaAddress, long arrayAddress) {
-        ByteBuffer out = rebuilt[which];
-        int max = out.capacity() / 8 - 1;
-        int count = 0;
-        int start = 0;
-        for (int i = 0; i < length && count < max; i++) {
-            if (source.get(offset + i) != 0) continue;
-            out.putLong(8 * count++, areaAddress + start);
-            start = i + 1;
-        }
-        out.putLong(8 * count, 0);
-        // before the held entry's blocks: its own copy of the array points at strings that were unreadable
-        memory.addBlockFirst(out, arrayAddress, 0, 8 * (count + 1));
-    }
-
-    private static int argumentOfKind(int number, ArgKind kind) {
-        int count = SyscallTable.argumentCount(number);
-        for (int i = 0; i < count && i < 6; i++) if (SyscallTable.argumentKind(number, i) == kind) return i;
-        return -1;
-    }
-
-    private Task rebound(Task from, int tid) {
-        Task t = new Task(tid, from.pid);
+    private EbpfTask rebound(EbpfTask from, int tid) {
+        EbpfTask t = new EbpfTask(tid, from.pid);
         t.inCall = from.inCall;
         t.hidden = from.hidden;
         t.heldEntry = from.heldEntry;
@@ -393,11 +312,11 @@ final class RecordDispatcher implements RingReader.RecordHandler {
     }
 
     private void onTaskExit(int tid, int waitStatus, boolean groupDead) {
-        Task task = tasks.get(tid);
+        EbpfTask task = tasks.get(tid);
         if (task != null) taskEnded(task, waitStatus, groupDead);
     }
 
-    private void taskEnded(Task task, int waitStatus, boolean groupDead) {
+    private void taskEnded(EbpfTask task, int waitStatus, boolean groupDead) {
         tasks.remove(task.tid);
         int left = tasksPerProcess.get(task.pid) - 1;
         if (left <= 0) tasksPerProcess.remove(task.pid);
@@ -442,11 +361,11 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         listener.onProcessExit(pid, exitCode(lastExitStatus), termSignal(lastExitStatus), core(lastExitStatus));
     }
 
-    private Task taskFor(int tid, int pid) {
-        Task task = tasks.get(tid);
+    private EbpfTask taskFor(int tid, int pid) {
+        EbpfTask task = tasks.get(tid);
         if (task != null) return task;
         // first sight of a task whose fork record was lost: announce its process as the ptrace backend would
-        Task created = add(tid, pid);
+        EbpfTask created = add(tid, pid);
         if (!processes.containsKey(pid)) {
             ProcessInfo info = new ProcessInfo(pid, 0, ProcFs.executable(pid), ProcFs.cmdline(pid), ProcFs.comm(pid),
                     epochNow(), false);
@@ -456,8 +375,8 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         return created;
     }
 
-    private Task add(int tid, int pid) {
-        Task task = new Task(tid, pid);
+    private EbpfTask add(int tid, int pid) {
+        EbpfTask task = new EbpfTask(tid, pid);
         tasks.put(tid, task);
         tasksPerProcess.put(pid, tasksPerProcess.get(pid) + 1);
         return task;
