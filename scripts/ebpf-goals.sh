@@ -41,13 +41,17 @@ echo "syscall_heavy $n, $rounds rounds (each: every configuration once, random o
 echo "traced program's own time (timeit): median over rounds, and the per-round ratio to native (median, min-max)"
 printf '%-18s %10s %10s %18s\n' configuration median_ms ratio ratio_range
 median() { sort -g | awk '{v[NR]=$1} END {printf "%s %s %s", v[int((NR+1)/2)], v[1], v[NR]}'; }
-for name in "${names[@]}"; do
-  pairs=$(for round in $(seq 1 "$rounds"); do
-    echo "$(cat "$out/round-$round/$name") $(cat "$out/round-$round/native")"
-  done)
-  read -r time _ _ <<<"$(awk '{print $1}' <<<"$pairs" | median)"
-  read -r ratio low high <<<"$(awk '{print $1 / $2}' <<<"$pairs" | median)"
-  printf '%-18s %10.1f %10.3f %8.3f-%-8.3f\n' "$name" "$(awk -v t="$time" 'BEGIN {print t / 1e6}')" "$ratio" "$low" "$high"
+# timeit's lines: wall_ns cpu_ns
+for column in 1 2; do
+  [[ $column == 1 ]] && echo "wall time:" || echo "CPU time (user + system) of the traced program:"
+  for name in "${names[@]}"; do
+    pairs=$(for round in $(seq 1 "$rounds"); do
+      echo "$(cut -d' ' -f$column "$out/round-$round/$name") $(cut -d' ' -f$column "$out/round-$round/native")"
+    done)
+    read -r time _ _ <<<"$(awk '{print $1}' <<<"$pairs" | median)"
+    read -r ratio low high <<<"$(awk '{print $1 / $2}' <<<"$pairs" | median)"
+    printf '%-18s %10.1f %10.3f %8.3f-%-8.3f\n' "$name" "$(awk -v t="$time" 'BEGIN {print t / 1e6}')" "$ratio" "$low" "$high"
+  done
 done
 echo
 echo "renacer --backend ebpf -T (text to /dev/null): eBPF records lost:"

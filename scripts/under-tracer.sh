@@ -18,9 +18,13 @@ fi
 pid=$!
 for _ in $(seq 200); do grep -q "$ready" "$log" && break; sleep 0.05; done
 grep -q "$ready" "$log" || { echo "under-tracer: ${tracer[0]} did not start:" >&2; cat "$log" >&2; kill "$pid"; exit 1; }
+sleep 1   # bpftrace says "Attaching" before it has attached
 status=0
 "$@" || status=$?
-kill -TERM "$pid"   # SIGTERM: bpftrace and syscount both end on it (bpftrace did not always on SIGINT here)
-wait "$pid" || true
+# SIGTERM ends both; bpftrace 0.17 sometimes went on waiting after it (seen here), hence the SIGKILL
+kill -TERM "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -KILL "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
 rm -f "$log"
 exit "$status"
