@@ -119,6 +119,11 @@ public final class OutputOptions {
         return !summaryOnly;
     }
 
+    /** True with -c alone: the summary's counts are all that is written (no per-call durations either). */
+    public boolean needsOnlyCounts() {
+        return summaryOnly && !statsExtended;
+    }
+
     private OutputChannel openChannel(RunContext context, Format chosen) {
         if (outputFile != null) {
             OutputStream file;

@@ -51,6 +51,9 @@ public final class RenacerCommand {
     @Mixin
     OtlpOptions otlp = new OtlpOptions();
 
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
@@ -120,6 +123,8 @@ public final class RenacerCommand {
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
         Interruptibility interruptibility = interruptibility();
         TraceFilter filter = filter();
+        var chosenBackend = backend.backend();
+        int bufferBytes = backend.bufferBytes();
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
 
         TraceListener otlpListener = otlp.createListener(context);
@@ -131,6 +136,8 @@ public final class RenacerCommand {
 
         Tracer.Builder tracerBuilder = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
+                .backend(chosenBackend).ebpfBufferBytes(bufferBytes)
+                .summaryOnly(output.needsOnlyCounts() && otlpListener == null)
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

@@ -63,6 +63,22 @@ public interface TraceListener {
     /** The tracer let go of a process that goes on running (detach after SIGINT/SIGTERM with -p). */
     default void onDetach(int pid) {}
 
+    /**
+     * Exact figures for one syscall that the backend counted itself (the eBPF backend counts in the
+     * kernel): they replace whatever was counted from {@link #onSyscall} events. Called before
+     * {@link #onFinish}, once per syscall number seen, only by backends that count.
+     *
+     * @param totalNanos wall time from entry to exit summed over the calls; min and max likewise
+     */
+    default void onSyscallCounts(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {}
+
+    /**
+     * What the backend could not deliver, once, before {@link #onFinish}, by backends that can lose
+     * (the eBPF backend, when its ring buffer was full): {@code events} records never reached the
+     * listener. Counts from {@link #onSyscallCounts} are exact all the same.
+     */
+    default void onEventsLost(long events) {}
+
     /** The trace is over: write summaries, flush, release resources. Called exactly once. */
     default void onFinish() {}
 }
