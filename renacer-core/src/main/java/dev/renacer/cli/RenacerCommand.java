@@ -101,6 +101,9 @@ public final class RenacerCommand {
                 .toArray();
     }
 
+    /** Set (to anything): print the tracer's exact counts at exit, for renacer-bench's gate (docs/benchmarks.md). */
+    public static final String COUNTERS_VARIABLE = "RENACER_COUNTERS";
+
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
     int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
@@ -124,6 +127,7 @@ public final class RenacerCommand {
         SignalForwarding.install(tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(command);
+            if (environment.containsKey(COUNTERS_VARIABLE)) stderr.println("renacer: " + result.counters().line());
             return result.exitStatus();
         } catch (TraceException e) {
             stderr.println("renacer: " + e.getMessage());

@@ -51,6 +51,8 @@ final class TraceLoop {
     private List<String> rootCommand = List.of();
     private int rootExitStatus;
     private boolean finished;
+    // exact counts for the benchmark gate's deterministic signal (TraceResult.Counters)
+    private long stops, ptraceCalls, waitpidCalls, tracedSyscalls;
 
     TraceLoop(Tracer.Config config, Tracer tracer) {
         this.config = config;
@@ -73,7 +75,7 @@ final class TraceLoop {
         tasks.put(pid, root);
         LibC.kill(pid, SIGCONT);
         run();
-        return new TraceResult(rootExitStatus, false);
+        return new TraceResult(rootExitStatus, false, counters());
     }
 
     TraceResult attach(List<Integer> pids) throws TraceException {
@@ -88,6 +90,7 @@ final class TraceLoop {
                 try {
                     CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
                     CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                    ptraceCalls += 2;
                 } catch (LastErrorException e) {
                     if (tid == pid) {
                         config.diagnostics().println("renacer: attach: ptrace(PTRACE_SEIZE, " + pid + "): "
@@ -113,7 +116,7 @@ final class TraceLoop {
             throw new TraceException("no process could be attached");
         }
         run();
-        return new TraceResult(0, tracer.detachRequested());
+        return new TraceResult(0, tracer.detachRequested(), counters());
     }
 
     private int followOptions() {
@@ -143,6 +146,7 @@ final class TraceLoop {
                 }
                 int tid;
                 try {
+                    waitpidCalls++;
                     tid = LibC.waitpid(-1, status, WALL);
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() == 4) continue; // EINTR
@@ -158,6 +162,7 @@ final class TraceLoop {
     private void handle(int tid, int st) {
         Task task = tasks.get(tid);
         if (stopped(st)) {
+            stops++;
             if (task == null) task = adoptNewTask(tid);
             int sig = stopSignal(st);
             int event = event(st);
@@ -176,12 +181,14 @@ final class TraceLoop {
     }
 
     private void restart(Task task, int signal) {
+        ptraceCalls++;
         LibC.ptrace(PTRACE_SYSCALL, task.tid, 0, signal);
     }
 
     // ---------------------------------------------------------------- syscall stops
 
     private void onSyscallStop(Task task) {
+        ptraceCalls++;
         if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
         SyscallEvent e = task.event;
@@ -221,6 +228,7 @@ final class TraceLoop {
                 decoder.decodeResult(e.number, rval, e.result);
             }
             listener.onSyscall(e);
+            tracedSyscalls++;
         }
     }
 
@@ -243,6 +251,7 @@ final class TraceLoop {
                     task.groupStopped = true;
                     listener.onGroupStop(task.tid, task.pid, sig);
                     LibC.ptrace(PTRACE_LISTEN, task.tid, 0, 0);
+                    ptraceCalls++;
                 } else {
                     task.groupStopped = false;
                     restart(task, 0);
@@ -305,6 +314,7 @@ final class TraceLoop {
 
     private long eventMessage(int tid) {
         eventMessage.setLong(0, 0);
+        ptraceCalls++;
         LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
         return eventMessage.getLong(0);
     }
@@ -314,6 +324,7 @@ final class TraceLoop {
     private void onSignalStop(Task task, int sig) {
         if (!task.hidden) {
             siginfoText.setLength(0);
+            ptraceCalls++;
             if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
                 siginfo.read(0, siginfoBytes, 0, SIGINFO_SIZE);
                 Signals.formatSiginfo(siginfoBytes, siginfoText);
@@ -332,6 +343,7 @@ final class TraceLoop {
             e.result.setLength(0);
             e.result.append('?');
             listener.onSyscall(e);
+            tracedSyscalls++;
         }
         if (task.hidden) {
             if (task.tid == rootPid) {
@@ -361,10 +373,12 @@ final class TraceLoop {
         for (Task t : all) {
             t.detaching = true;
             LibC.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+            ptraceCalls++;
         }
         while (!tasks.isEmpty()) {
             int tid;
             try {
+                waitpidCalls++;
                 tid = LibC.waitpid(-1, status, WALL);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == 4) continue;
@@ -380,6 +394,7 @@ final class TraceLoop {
             int sig = stopSignal(st);
             boolean signalDelivery = event(st) == 0 && sig != SYSCALL_TRAP;
             LibC.ptrace(PTRACE_DETACH, tid, 0, signalDelivery ? sig : 0);
+            ptraceCalls++;
             tasks.remove(tid);
             if (tid == task.pid) {
                 config.diagnostics().println("renacer: Process " + tid + " detached");
@@ -392,6 +407,10 @@ final class TraceLoop {
         if (finished) return;
         finished = true;
         listener.onFinish();
+    }
+
+    private TraceResult.Counters counters() {
+        return new TraceResult.Counters(stops, ptraceCalls, waitpidCalls, tracedSyscalls);
     }
 
     private long epochNow() {
