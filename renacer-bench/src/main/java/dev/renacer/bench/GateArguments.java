@@ -43,6 +43,7 @@ final class GateArguments {
             }
         }
         if (base == null) throw new UsageException("gate: --base OTHER/benchmarks.jar is required");
+        if (!Files.isRegularFile(head)) throw new UsageException("gate: not run from benchmarks.jar: give the head jar with --head JAR");
         if (min > max) throw new UsageException("gate: --min-rounds " + min + " is above --max-rounds " + max);
         if (out == null) out = Files.createTempDirectory("renacer-gate");
         boolean selects = !onlyOptionValues(rest);

@@ -63,7 +63,7 @@ public final class Main {
     }
 
     private static int gate(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Gate gate = new Gate(GateArguments.parse(args, RenacerCli.jar()), out);
+        Gate gate = new Gate(GateArguments.parse(args, RenacerCli.codeSource()), out);
         try {
             return gate.run();
         } catch (Gate.JarFailure e) {
@@ -93,7 +93,7 @@ public final class Main {
             if (jmh.shouldListResultFormats()) jmh.listResultFormats();
             return EXIT_OK;
         }
-        Path jar = RenacerCli.jar();
+        Path jar = RenacerCli.codeSource();
         BaselineStore store = BaselineStore.fromEnvironment(jar);
         BaselineStore.Baseline baseline = null;
         if (options.baseline() != null) {
@@ -118,6 +118,8 @@ public final class Main {
         Files.delete(json);
         List<JmhResult> measured = JmhJson.read(jmhJson);
         printCriterion(measured, baseline, options.noiseThreshold(), out);
+        String goals = Report.goalsMarkdown(measured);
+        if (!goals.isEmpty()) out.print("\nGoals (measured in this run):\n" + goals);
         var info = RunInfo.describe(options.all());
         if (options.saveBaseline() != null) {
             out.println("renacer-bench: baseline '" + options.saveBaseline() + "' saved to " + store.save(options.saveBaseline(), info, jmhJson));

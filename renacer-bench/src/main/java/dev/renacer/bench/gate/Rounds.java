@@ -48,6 +48,7 @@ public final class Rounds {
         final List<Double> headWall = new ArrayList<>();
         boolean throughput;
         boolean cpu;
+        boolean sampled;
         Decision decision = Decision.UNDECIDED;
         PairedRatios ratios;
     }
@@ -82,6 +83,7 @@ public final class Rounds {
             Paired p = e.getValue();
             p.throughput = h.isThroughput();
             p.cpu = b.hasCpuTime() && h.hasCpuTime();
+            p.sampled = !Double.isNaN(b.invocationMedian()) && !Double.isNaN(h.invocationMedian());
             p.base.add(p.cpu ? b.cpuNanosPerRun() : b.wallNanos());
             p.head.add(p.cpu ? h.cpuNanosPerRun() : h.wallNanos());
             p.baseWall.add(b.wallNanos());
@@ -114,7 +116,7 @@ public final class Rounds {
             Estimate headTime = Bootstrap.mean(array(p.head), 0.95, Bootstrap.RESAMPLES, 7L);
             out.print(CriterionText.measurement(e.getKey(), headTime, p.throughput && !p.cpu));
             out.print(CriterionText.note(p.cpu ? "(CPU time per run, tracer and traced program: user + system)"
-                    : "(wall time per operation" + (p.throughput ? ")" : ", the median of the sampled invocations)")));
+                    : p.sampled ? "(wall time per operation: the median of the sampled invocations)" : "(wall time per operation)"));
             Estimate change = p.ratios.change();
             Verdict verdict = p.decision == Decision.REGRESSION ? Verdict.REGRESSED
                     : Verdict.of(p.ratios.pChange(), Decision.SIGNIFICANCE, change, threshold);

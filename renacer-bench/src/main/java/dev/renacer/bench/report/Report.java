@@ -34,6 +34,18 @@ public final class Report {
         Files.writeString(file, html(results, baseline, info), StandardCharsets.UTF_8);
     }
 
+    /** The goals table as Markdown (Target / Current / Status), the form the README carries; empty when no goal was measured. */
+    public static String goalsMarkdown(List<JmhResult> results) {
+        List<Goals.Goal> goals = Goals.of(new Results(results));
+        if (goals.stream().allMatch(g -> g.met().isEmpty())) return "";
+        StringBuilder b = new StringBuilder("| Metric | Target | Current | Status |\n| --- | --- | --- | --- |\n");
+        for (Goals.Goal g : goals) {
+            b.append("| ").append(g.metric()).append(" | ").append(g.target()).append(" | ").append(g.current()).append(" | ")
+                    .append(g.status()).append(" |\n");
+        }
+        return b.toString();
+    }
+
     static String html(List<JmhResult> results, BaselineStore.Baseline baseline, JsonNode info) {
         Results r = new Results(results);
         StringBuilder h = new StringBuilder(64 * 1024);

@@ -6,6 +6,7 @@ import dev.renacer.otlp.OtlpExport;
 import dev.renacer.otlp.OtlpSettings;
 import dev.renacer.otlp.OtlpTraceListener;
 import dev.renacer.otlp.SpanIds;
+import dev.renacer.otlp.SpanNames;
 import dev.renacer.otlp.SpanPool;
 import dev.renacer.trace.SyscallEvent;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -38,6 +39,9 @@ final class RenacerExport implements AutoCloseable {
         listener = new OtlpTraceListener(batcher, pool, OtlpExport.resource("bench"), OtlpExport.SCOPE, new SpanIds(1),
                 null, Duration.ofSeconds(10), s -> {});
         listener.onProcessStart(Workload.process(1_764_000_000_000_000_000L));
+        SpanNames tables = new SpanNames(); // the syscall and errno tables load here, not in the first measured span
+        tables.spanName(0);
+        tables.errnoName(2, "");
     }
 
     /** The exporter renacer builds for --otlp-endpoint (OTLP/HTTP protobuf), or with --otlp-sdk-exporter. */
