@@ -70,6 +70,14 @@ class RecordedGateTest {
         assertThat(output()).contains("tracer counts per syscall: not available in the base (decided on time alone)");
     }
 
+    @Test
+    void aBaseFromBeforeTheSuitesHasNothingToGate() throws Exception {
+        Rounds rounds = new Rounds(GateOptions.DEFAULT_THRESHOLD, new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(rounds.pair(Map.of(), RecordedRounds.load(UnaryOperator.identity()).get(0).head())).isFalse();
+        assertThat(output()).contains("gate: only in head, not gated: syscall_overhead.basic_tracing/")
+                .contains("gate: no selected benchmark exists in both jars: nothing to gate");
+    }
+
     private static JmhResult withSecondary(JmhResult r, String name, double factor) {
         Map<String, double[]> sec = new TreeMap<>(r.secondary());
         double[] v = sec.get(name).clone();

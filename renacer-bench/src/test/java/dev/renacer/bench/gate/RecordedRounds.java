@@ -12,7 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The JMH JSON of a real A/A gate run (src/test/resources/recorded/gate-aa: round-NN-base.json, round-NN-head.json). */
+/**
+ * The JMH JSON of real A/A gate rounds on this project's machine (src/test/resources/recorded/gate-aa,
+ * round-NN-base.json and round-NN-head.json, minified): the same benchmarks.jar as base and head,
+ * {@code gate --base same.jar syscall_overhead.basic_tracing -p fixture=syscall_heavy -p mode=in_process
+ * -i 20 -r 1s}. Rounds 1-6 are one run (it stopped there: no regression), rounds 7-18 a second run of
+ * the same configuration forced to 12 rounds ({@code --min-rounds 12 --max-rounds 12}), back to back,
+ * at load average 11-16 on the 2 shared cores. Each round holds every invocation's time (sample mode),
+ * the CPU time of the runs and the tracer counters.
+ */
 final class RecordedRounds {
     private RecordedRounds() {}
 
