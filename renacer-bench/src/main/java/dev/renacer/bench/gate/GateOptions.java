@@ -17,21 +17,24 @@ public record GateOptions(Path base, Path head, double threshold, int minRounds,
     /** Six rounds: the fewest with which a two-sided exact Wilcoxon test can reach p < 0.05. */
     public static final int DEFAULT_MIN_ROUNDS = 6;
     /** The cap keeps one default-selection gate run under 10 minutes here (docs/benchmarks.md has the timings). */
-    public static final int DEFAULT_MAX_ROUNDS = 16;
+    public static final int DEFAULT_MAX_ROUNDS = 10;
 
     /**
      * What the gate measures when no selection is given: renacer's basic tracing of syscall_heavy
-     * (100 rounds), in process and as a whole process: the tracer's own path and what a user waits for.
+     * (100 rounds) in process, the tracer's own path. One benchmark measured long beats several
+     * measured briefly: on this machine the noise is in the second-to-second load, so what narrows
+     * the interval is measured time per round (docs/benchmarks.md has the figures).
      */
-    public static final List<String> DEFAULT_SELECTION = List.of("syscall_overhead.basic_tracing", "-p", "fixture=syscall_heavy");
+    public static final List<String> DEFAULT_SELECTION = List.of("syscall_overhead.basic_tracing", "-p", "fixture=syscall_heavy",
+            "-p", "mode=in_process");
 
     /**
      * JMH options of every round unless the user gives the same option: one fork (a fresh JVM), one
-     * warm-up and two measured one-second iterations, failing on error, every invocation's time kept
-     * (sample mode) so that the round's score is their median.
+     * warm-up second and fifteen measured one-second iterations, failing on error, every invocation's
+     * time kept (sample mode) for the wall-time figures.
      */
     public static final List<List<String>> ROUND_DEFAULTS = List.of(List.of("-bm", "sample"), List.of("-f", "1"), List.of("-wi", "1"),
-            List.of("-i", "2"), List.of("-w", "1s"), List.of("-r", "1s"), List.of("-foe", "true"));
+            List.of("-i", "15"), List.of("-w", "1s"), List.of("-r", "1s"), List.of("-foe", "true"));
 
     /** The JMH arguments of each round: the user's, then each default option the user did not give. */
     public List<String> roundArguments() {
