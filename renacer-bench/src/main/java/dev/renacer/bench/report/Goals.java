@@ -11,10 +11,24 @@ import java.util.Optional;
  * table of the report, and of the README from the last full run.
  */
 final class Goals {
-    /** A goal; {@code met} is empty when this run did not measure it. */
-    record Goal(String metric, String target, String current, Optional<Boolean> met) {
+    /**
+     * A goal; {@code met} is empty when this run did not measure it. {@code metOurs}, when present, is
+     * the stricter target renacer set itself beside the original's ("ours: ..."), and {@code met} the original's.
+     */
+    record Goal(String metric, String target, String current, Optional<Boolean> met, Optional<Boolean> metOurs) {
+        Goal(String metric, String target, String current, Optional<Boolean> met) {
+            this(metric, target, current, met, Optional.empty());
+        }
+
         String status() {
-            return met.map(m -> m ? "met" : "not met").orElse("not measured");
+            if (met.isEmpty()) return "not measured";
+            if (metOurs.isEmpty() || met.get() == metOurs.get()) return met.get() ? "met" : "not met";
+            return met.get() ? "met; ours not met" : "not met";
+        }
+
+        /** A CSS class for the status. */
+        String statusClass() {
+            return status().equals("met; ours not met") ? "partly-met" : status().replace(' ', '-');
         }
     }
 
@@ -31,14 +45,15 @@ final class Goals {
                 throughput.map(t -> count(t) + " syscalls/s").orElse("-"), throughput.map(t -> t > 100_000)));
         Optional<Double> spans = r.score("otlp_export.realistic_workload", Map.of("pipeline", "renacer"));
         goals.add(new Goal("OTLP export throughput (realistic_workload, to a loopback receiver)", "> 10K spans/s (ours: >= 1M)",
-                spans.map(s -> count(s) + " spans/s").orElse("-"), spans.map(s -> s >= 1_000_000)));
+                spans.map(s -> count(s) + " spans/s").orElse("-"), spans.map(s -> s > 10_000), spans.map(s -> s >= 1_000_000)));
         Optional<Double> cycle = r.nanos("memory_pool.pool_cycle", Map.of());
         goals.add(new Goal("Pool acquire/release (pool_cycle)", "< 100 ns (ours: < 20 ns)",
-                cycle.map(c -> String.format(Locale.ROOT, "%.1f ns", c)).orElse("-"), cycle.map(c -> c < 20)));
+                cycle.map(c -> String.format(Locale.ROOT, "%.1f ns", c)).orElse("-"), cycle.map(c -> c < 100), cycle.map(c -> c < 20)));
         Optional<Double> footprint = r.find("memory_pool.memory_footprint", Map.of("kind", "pooled"))
                 .map(f -> f.secondaryMean("retainedBytes"));
         goals.add(new Goal("Memory footprint of 10K spans (memory_footprint, pooled, JOL)", "< 50 MB (ours: < 5 MB)",
-                footprint.map(f -> String.format(Locale.ROOT, "%.2f MB", f / 1e6)).orElse("-"), footprint.map(f -> f < 5e6)));
+                footprint.map(f -> String.format(Locale.ROOT, "%.2f MB", f / 1e6)).orElse("-"), footprint.map(f -> f < 50e6),
+                footprint.map(f -> f < 5e6)));
         for (String[] level : Overheads.LEVELS) {
             if (level[1] == null) continue;
             for (String mode : Overheads.MODES) {

@@ -92,7 +92,7 @@ public final class Report {
     private static void goals(StringBuilder h, Results r) {
         h.append("<h2>Goals</h2>\n<table id=\"goals\"><tr><th>Metric</th><th>Target</th><th>Current</th><th>Status</th></tr>\n");
         for (Goals.Goal g : Goals.of(r)) {
-            h.append("<tr class=\"").append(g.status().replace(' ', '-')).append("\"><td>").append(Html.escape(g.metric()))
+            h.append("<tr class=\"").append(g.statusClass()).append("\"><td>").append(Html.escape(g.metric()))
                     .append("</td><td>").append(Html.escape(g.target())).append("</td><td>").append(Html.escape(g.current()))
                     .append("</td><td class=\"status\">").append(g.status()).append("</td></tr>\n");
         }
@@ -164,11 +164,11 @@ public final class Report {
             table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}
             th{background:#f3f3f3}#run th{width:110px}
             tr.met .status{background:#d7f5d7;color:#0a5d0a}tr.not-met .status{background:#fbdada;color:#8b0000}
-            tr.not-measured .status{background:#eee;color:#666}
+            tr.not-measured .status{background:#eee;color:#666}tr.partly-met .status{background:#fff3cd;color:#7a5b00}
             svg.strip{display:block;background:#fcfcfc;border:1px solid #ddd;margin:4px 0}
             svg text{font:11px system-ui,sans-serif;fill:#333}svg .grid{stroke:#eee}
             svg .sample{fill:#1f77b4;fill-opacity:.75}svg .mean{stroke:#d62728;stroke-width:2}
             svg .ci{stroke:#d62728;stroke-width:4;stroke-opacity:.35}svg .axis line{stroke:#999}
-            td.verdict,td.change{white-space:nowrap}
+            td.verdict,td.change,td.status{white-space:nowrap}
             """;
 }
