@@ -161,10 +161,26 @@ public final class Rounds {
             case NO_REGRESSION -> "no regression: the one-sided 95% upper bound " + CriterionText.change(change.upper())
                     + " is below the " + percent(threshold) + " threshold (Wilcoxon p = "
                     + String.format(Locale.ROOT, "%.3f", p.ratios.pBelowThreshold()) + ")";
-            case UNDECIDED -> "undecided: the bounds " + CriterionText.change(change.lower()) + " .. "
-                    + CriterionText.change(change.upper()) + " straddle the " + percent(threshold)
-                    + " threshold; detectable: " + percent(Decision.minimumDetectableEffect(p.ratios, threshold));
+            case UNDECIDED -> undecided(p, change);
         };
+    }
+
+    /** Why the rounds do not decide yet: the interval straddles the threshold, or Wilcoxon does not confirm its side. */
+    private String undecided(Paired p, Estimate change) {
+        String detectable = "; detectable: " + percent(Decision.minimumDetectableEffect(p.ratios, threshold));
+        double c = Math.log1p(threshold);
+        if (p.ratios.logRatio().upper() < c) {
+            return "undecided: the upper bound " + CriterionText.change(change.upper()) + " is below the " + percent(threshold)
+                    + " threshold, but Wilcoxon does not confirm it (p = " + String.format(Locale.ROOT, "%.3f", p.ratios.pBelowThreshold())
+                    + ")" + detectable;
+        }
+        if (p.ratios.logRatio().lower() > c) {
+            return "undecided: the lower bound " + CriterionText.change(change.lower()) + " is above the " + percent(threshold)
+                    + " threshold, but Wilcoxon does not confirm it (p = " + String.format(Locale.ROOT, "%.3f", p.ratios.pAboveThreshold())
+                    + ")" + detectable;
+        }
+        return "undecided: the bounds " + CriterionText.change(change.lower()) + " .. " + CriterionText.change(change.upper())
+                + " straddle the " + percent(threshold) + " threshold" + detectable;
     }
 
     /** Totals over all rounds, per jar: deterministic, so one number each. */
