@@ -115,6 +115,9 @@ public final class RenacerCommand {
         return filter;
     }
 
+    /** Set (to anything): print the tracer's exact counts at exit, for renacer-bench's gate (docs/benchmarks.md). */
+    public static final String COUNTERS_VARIABLE = "RENACER_COUNTERS";
+
     /** Runs the trace; returns how renacer ends. Usage errors surface as {@link UsageException}. */
     Outcome run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
@@ -146,6 +149,7 @@ public final class RenacerCommand {
         SignalHandling.install(interruptibility, tracer);
         try {
             TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
+            if (environment.containsKey(COUNTERS_VARIABLE)) stderr.println("renacer: " + result.counters().line());
             // as strace: die by the signal that interrupted renacer, or by the one that killed the command
             int signal = result.interruptSignal() != 0 ? result.interruptSignal() : result.commandSignal();
             return new Outcome(signal != 0 ? 128 + signal : result.exitStatus(), signal);

@@ -27,6 +27,7 @@ final class Deaths {
         e.result.setLength(0);
         e.result.append('?');
         listener.onSyscall(e);
+        tracees.work.tracedSyscalls++;
     }
 
     /** @param st the wait status, exited or signaled */

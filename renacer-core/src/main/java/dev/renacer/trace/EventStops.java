@@ -3,7 +3,6 @@ package dev.renacer.trace;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.renacer.filter.TraceFilter;
-import dev.renacer.linux.LibC;
 
 import java.util.List;
 
@@ -73,7 +72,7 @@ final class EventStops {
 
     private long eventMessage(int tid) {
         eventMessage.setLong(0, 0);
-        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
+        tracees.work.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
         return eventMessage.getLong(0);
     }
 }

@@ -2,7 +2,6 @@ package dev.renacer.trace;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcessVmReader;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.I386Syscalls;
@@ -25,13 +24,15 @@ final class SyscallStops {
     private static final int NR_EXECVEAT = SyscallTable.number("execveat");
 
     private final Tracer.Config config;
+    private final WorkCounts work;
     private final TraceListener listener;
     private final SyscallDecoder decoder;
     private final long epochOffsetNanos;
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
-    SyscallStops(Tracer.Config config, long epochOffsetNanos) {
+    SyscallStops(Tracer.Config config, long epochOffsetNanos, WorkCounts work) {
+        this.work = work;
         this.config = config;
         this.listener = config.listener();
         this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
@@ -39,7 +40,7 @@ final class SyscallStops {
     }
 
     void onStop(Task task) {
-        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
+        if (work.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
         if (op == SYSCALL_INFO_ENTRY) onEntry(task);
         else if (op == SYSCALL_INFO_EXIT) onExit(task);
@@ -98,6 +99,7 @@ final class SyscallStops {
             decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
         }
         listener.onSyscall(e);
+        work.tracedSyscalls++;
     }
 
     private void onI386Entry(Task task, SyscallEvent e) {

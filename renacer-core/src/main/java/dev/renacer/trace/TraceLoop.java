@@ -41,7 +41,7 @@ final class TraceLoop {
         this.tracer = tracer;
         this.listener = config.listener();
         this.tracees = new Tracees(listener);
-        this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
+        this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos, tracees.work);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
         this.eventStops = new EventStops(tracees, deaths, config.filter(), listener);
         this.detacher = new Detacher(tracees, deaths, listener, config.diagnostics());
@@ -67,6 +67,7 @@ final class TraceLoop {
             for (int tid : tids) {
                 if (tracees.task(tid) != null) continue;
                 try {
+                    tracees.work.ptraceCalls += 2;
                     CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
                     CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 } catch (LastErrorException e) {
@@ -77,7 +78,7 @@ final class TraceLoop {
                     continue;
                 }
                 int tgid = ProcFs.statusField(tid, "Tgid");
-                tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING));
+                tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING, tracees.work));
                 any = true;
             }
             if (any) {
@@ -114,6 +115,7 @@ final class TraceLoop {
         try {
             while (!tracees.isEmpty()) {
                 if (!detacher.started() && tracer.interruptSignal() != 0) interrupt(tracer.interruptSignal());
+                tracees.work.waitpidCalls++;
                 int tid = waiter.next(-1, WALL);
                 if (tid == Waiter.INTERRUPTED) continue;
                 if (tid == Waiter.NO_CHILD) break;
@@ -124,7 +126,8 @@ final class TraceLoop {
             finish();
         }
         int interrupt = Math.max(tracer.interruptSignal(), 0);
-        return new TraceResult(tracees.rootExitStatus, detacher.started(), tracees.rootTermSignal, interrupt);
+        return new TraceResult(tracees.rootExitStatus, detacher.started(), tracees.rootTermSignal, interrupt,
+                tracees.work.snapshot());
     }
 
     /** strace's cleanup(): the launched command, if still traced, gets SIGCONT and the signal; every task is let go. */
@@ -140,6 +143,7 @@ final class TraceLoop {
     private void handle(int tid, int st) {
         Task task = tracees.task(tid);
         if (stopped(st)) {
+            tracees.work.stops++;
             if (task == null) task = tracees.adopt(tid);
             int sig = stopSignal(st);
             int event = event(st);
@@ -160,7 +164,7 @@ final class TraceLoop {
     private void onSignalStop(Task task, int sig) {
         if (!task.state.hidden()) {
             siginfoText.setLength(0);
-            if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
+            if (tracees.work.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
                 siginfo.read(0, siginfoBytes, 0, SIGINFO_SIZE);
                 Signals.formatSiginfo(siginfoBytes, siginfoText);
             }

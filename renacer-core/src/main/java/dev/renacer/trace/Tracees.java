@@ -18,6 +18,8 @@ final class Tracees {
     private final Int2ObjectHashMap<Task> tasks = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<ProcessInfo> processes = new Int2ObjectHashMap<>();
     private final TraceListener listener;
+    /** What the loop did, counted (every handler's ptrace calls go through it). */
+    final WorkCounts work = new WorkCounts();
     /** Wall clock minus {@link System#nanoTime()}: stops are timed with the monotonic clock, shown with this. */
     final long epochOffsetNanos;
 
@@ -41,7 +43,7 @@ final class Tracees {
     void launched(int pid, List<String> command) {
         rootCommand = List.copyOf(command);
         rootPid = pid;
-        add(new Task(pid, pid, TaskState.HIDDEN));
+        add(new Task(pid, pid, TaskState.HIDDEN, work));
     }
 
     int rootPid() {
@@ -88,7 +90,7 @@ final class Tracees {
     Task adopt(int tid) {
         int tgid = ProcFs.statusField(tid, "Tgid");
         if (tgid <= 0) tgid = tid;
-        Task task = new Task(tid, tgid, TaskState.RUNNING);
+        Task task = new Task(tid, tgid, TaskState.RUNNING, work);
         add(task);
         if (!processes.containsKey(tgid)) {
             int ppid = ProcFs.statusField(tgid, "PPid");

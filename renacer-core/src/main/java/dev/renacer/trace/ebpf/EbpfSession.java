@@ -1,5 +1,6 @@
 package dev.renacer.trace.ebpf;
 
+import dev.renacer.trace.ProcFs;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.Tracer;
 
@@ -70,12 +71,30 @@ final class EbpfSession implements AutoCloseable {
         }
     }
 
-    /** After losses a task's exit record may be gone: a task no longer in /proc has ended. */
+    /**
+     * After losses a task's exit record may be gone: a task no longer in /proc has ended, and so has a
+     * zombie that is the last of its thread group (the launched command stays a zombie until renacer
+     * reaps it, after this loop: without this, a lost exit record of it was waited for for ever).
+     */
     private void checkVanished() {
         if (counts.lostRecords() == 0) return;
         for (int tid : dispatcher.liveTids()) {
-            if (!Files.exists(Path.of("/proc", Integer.toString(tid)))) dispatcher.vanished(tid);
+            if (ended(tid)) dispatcher.vanished(tid);
         }
+    }
+
+    /** Gone from /proc, or dead (Z, X) with no live thread left in its group. */
+    static boolean ended(int tid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Integer.toString(tid), "stat"));
+        } catch (java.io.IOException e) {
+            return true;
+        }
+        int close = stat.lastIndexOf(')');
+        char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+        if (state != 'Z' && state != 'X') return false;
+        return ProcFs.statusField(tid, "Threads") <= 1;
     }
 
     /** Counts, losses, onFinish: once. */

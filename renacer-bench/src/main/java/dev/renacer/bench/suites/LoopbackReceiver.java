@@ -1,4 +1,4 @@
-package dev.renacer.bench;
+package dev.renacer.bench.suites;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An OTLP/HTTP endpoint on loopback that reads every request body to the end and answers 200 with an
  * empty ExportTraceServiceResponse. It does not decode: the benchmarks measure the exporter, and
- * decoding is the collector's cost.
+ * decoding is the collector's cost. A receiver made with a per-request delay is a collector slower
+ * than the producer (queue_saturation).
  */
 public final class LoopbackReceiver implements AutoCloseable {
     static {
@@ -26,6 +27,11 @@ public final class LoopbackReceiver implements AutoCloseable {
     public final AtomicLong bytes = new AtomicLong();
 
     public LoopbackReceiver() throws IOException {
+        this(0);
+    }
+
+    /** @param delayMicros how long each request is held before the answer (0: none) */
+    public LoopbackReceiver(long delayMicros) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "bench-loopback-receiver");
@@ -40,6 +46,7 @@ public final class LoopbackReceiver implements AutoCloseable {
                 InputStream in = exchange.getRequestBody();
                 for (int r; (r = in.read(buffer)) > 0; ) n += r;
                 bytes.addAndGet(n);
+                if (delayMicros > 0) java.util.concurrent.locks.LockSupport.parkNanos(delayMicros * 1000);
                 requests.incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1);

@@ -1,4 +1,4 @@
-package dev.renacer.bench;
+package dev.renacer.bench.suites;
 
 import dev.renacer.trace.ProcessInfo;
 import dev.renacer.trace.SyscallEvent;
