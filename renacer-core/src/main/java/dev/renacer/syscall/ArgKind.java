@@ -36,9 +36,16 @@ public enum ArgKind {
     /** open's mode: printed only when the flags (previous argument) say O_CREAT or O_TMPFILE. */
     OPEN_MODE(false),
     MODE(false), MAP_FLAGS(false), FCNTL_CMD(false),
+    /** mremap's new address: shown only when the flags say both MREMAP_MAYMOVE and MREMAP_FIXED. */
+    MREMAP_ADDRESS(false),
     SIGNAL(false), SIGSET(false), SIGACTION(false),
     /** rt_sigreturn's only shown "argument": the signal mask saved in the frame at the stack pointer. */
     SIGFRAME_MASK(false),
+    /**
+     * restart_syscall's only shown "argument", {@code <... resuming interrupted clock_nanosleep ...>}: the call
+     * the task made before, as the decoder last saw it exit (strace's s_prev_ent).
+     */
+    RESTARTED_CALL(false),
     ARGV(false), ENVP(false),
     /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
     CLONE_FLAGS(false),
@@ -108,6 +115,12 @@ public enum ArgKind {
     /** clone3's " => {parent_tid=[N]}" at exit (when the flags ask the kernel to write it), then its size. */
     CLONE3_TAIL(true),
     RLIMIT_OUT(true), TIMESPEC_OUT(true),
+    /**
+     * nanosleep's remaining time: written only when a signal interrupted the sleep, so shown only then (an
+     * ERESTART* result), otherwise its address, as strace prints it. CLOCK_SLEEP_REMAINING is clock_nanosleep's,
+     * which is also only an address when the flags (argument 1) are not 0 (TIMER_ABSTIME leaves it alone).
+     */
+    SLEEP_REMAINING(true), CLOCK_SLEEP_REMAINING(true),
     /** getrandom's buffer: the returned length, every byte in \x hex. */
     RANDOM_OUT(true),
     /** getdents64's buffer, abbreviated to its entry count. */

@@ -42,6 +42,28 @@ public final class Num {
         }
     }
 
+    /**
+     * The kernel's clock_t unit for user space (USER_HZ, what sysconf(_SC_CLK_TCK) returns on every Linux):
+     * strace converts clock_t values to seconds with it.
+     */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /**
+     * A clock_t as strace's print_clock_t prints it: unsigned, then, when not 0, the seconds in a comment
+     * with as many decimals as the tick rate has zeros ({@code 47 /* 0.47 s *\/}, {@code 1234 /* 12.34 s *\/}).
+     */
+    public static void appendClockTicks(long ticks, StringBuilder out) {
+        appendUnsigned(ticks, out);
+        if (ticks == 0) return;
+        long seconds = Long.divideUnsigned(ticks, CLOCK_TICKS_PER_SECOND);
+        int fraction = (int) Long.remainderUnsigned(ticks, CLOCK_TICKS_PER_SECOND);
+        out.append(" /* ");
+        appendUnsigned(seconds, out);
+        out.append('.');
+        if (fraction < 10) out.append('0');
+        out.append(fraction).append(" s */");
+    }
+
     private static void appendDigits(long value, int bitsPerDigit, StringBuilder out) {
         int mask = (1 << bitsPerDigit) - 1;
         int top = 63 - Long.numberOfLeadingZeros(value | 1);

@@ -95,7 +95,7 @@ final class PrctlDecoders {
                 return;
             case COMM:
                 out.append(", ");
-                reader.appendString(c.tid, arg2, TASK_COMM_LEN - 1, out);
+                reader.appendStringField(c.tid, arg2, TASK_COMM_LEN - 1, out);
                 return;
             case DEATH_SIGNAL:
                 out.append(", ");
@@ -145,7 +145,7 @@ final class PrctlDecoders {
         long address = c.arg(1);
         if (args == Args.COMM_OUT) {
             if (c.failed()) Num.appendAddress(address, out);
-            else reader.appendString(c.tid, address, TASK_COMM_LEN, out);
+            else reader.appendStringField(c.tid, address, TASK_COMM_LEN, out);
             return;
         }
         byte[] v = reader.readOutputOrPrintAddress(c, address, 4, out);

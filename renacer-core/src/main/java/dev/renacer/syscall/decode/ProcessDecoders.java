@@ -20,6 +20,8 @@ final class ProcessDecoders {
     // x86_64 clone argument order: flags, stack, parent_tid, child_tid, tls
     private static final int CLONE_STACK = 1, CLONE_PTID = 2, CLONE_CTID = 3, CLONE_TLS = 4;
     private static final long RLIM64_INFINITY = -1L;
+    // clock_nanosleep(clockid, flags, request, remain)
+    private static final int CLOCK_SLEEP_FLAGS = 1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.CLONE_FLAGS.ordinal()] = (c, i, out) -> {
@@ -45,6 +47,14 @@ final class ProcessDecoders {
         byKind[ArgKind.TIMESPEC_OUT.ordinal()] = (c, i, out) -> {
             if (c.failed()) Num.appendAddress(c.arg(i), out);
             else appendTimespec(c.tid, c.arg(i), reader, out);
+        };
+        byKind[ArgKind.SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
+            if (c.interrupted()) appendTimespec(c.tid, c.arg(i), reader, out);
+            else Num.appendAddress(c.arg(i), out);
+        };
+        byKind[ArgKind.CLOCK_SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
+            if (c.interrupted() && c.arg(CLOCK_SLEEP_FLAGS) == 0) appendTimespec(c.tid, c.arg(i), reader, out);
+            else Num.appendAddress(c.arg(i), out);
         };
         byKind[ArgKind.PTR_OUT.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
         byKind[ArgKind.FUTEX_OP.ordinal()] = (c, i, out) -> appendFutex(c, i, reader, out);

@@ -17,6 +17,11 @@ final class ScalarDecoders {
     private static final long O_ACCMODE = OPEN_ACCESS.value("O_ACCMODE");
     /** open's mode is an argument only when the flags ask for a file to be made. */
     private static final long MODE_USED = Flags.OPEN.value("O_CREAT") | Flags.OPEN.value("__O_TMPFILE");
+    private static final FlagSet MREMAP = Flags.get("mremap_flags");
+    /** mremap reads a new address only when asked to move the mapping there. */
+    private static final long MREMAP_MOVE_TO = MREMAP.value("MREMAP_MAYMOVE") | MREMAP.value("MREMAP_FIXED");
+    // mremap(old_address, old_size, new_size, flags, new_address)
+    private static final int MREMAP_FLAGS = 3;
     /** The kernel's MAP_TYPE mask: the mapping type is a value in these bits, not flags. */
     private static final int MAP_TYPE = 0xf;
 
@@ -60,6 +65,12 @@ final class ScalarDecoders {
             @Override public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i), out); }
             @Override public boolean shown(long[] args, int i) {
                 return i > 0 && (args[i - 1] & MODE_USED) != 0;
+            }
+        };
+        byKind[ArgKind.MREMAP_ADDRESS.ordinal()] = new ArgDecoder() {
+            @Override public void append(Call c, int i, StringBuilder out) { Num.appendAddress(c.arg(i), out); }
+            @Override public boolean shown(long[] args, int i) {
+                return (args[MREMAP_FLAGS] & MREMAP_MOVE_TO) == MREMAP_MOVE_TO;
             }
         };
         byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);

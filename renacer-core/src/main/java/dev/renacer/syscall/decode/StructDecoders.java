@@ -252,7 +252,7 @@ final class StructDecoders {
         out.append(", sa_mask=");
         Signals.appendSigset(LittleEndian.i64(sa, SA_MASK), out);
         out.append(", sa_flags=");
-        Flags.SA.append(flags & 0xffffffffL, out);
+        Flags.SA.append(flags, out); // an unsigned long: the upper bits print too (SA_RESTORER|0xffffffff00000000)
         if ((flags & SA_RESTORER) != 0) {
             out.append(", sa_restorer=");
             Num.appendAddress(LittleEndian.i64(sa, SA_RESTORER_AT), out);

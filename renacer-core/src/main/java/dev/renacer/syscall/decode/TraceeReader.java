@@ -177,9 +177,28 @@ final class TraceeReader {
         appendTerminated(tid, address, stringLimit, out);
     }
 
-    /** A NUL-terminated string bounded by the smaller of -s and a field's own size (a task's comm). */
-    void appendString(int tid, long address, int fieldLimit, StringBuilder out) {
-        appendTerminated(tid, address, Math.min(stringLimit, fieldLimit), out);
+    /**
+     * A NUL-terminated string in a field of {@code fieldSize} bytes (a task's comm), as strace's printstr_ex
+     * with QUOTE_0_TERMINATED prints it: at most min(-s, size) bytes, and "..." unless a NUL ends the string
+     * within them (or, when -s is the smaller, right after them). So a 15-byte PR_SET_NAME, which fills the
+     * 15 bytes strace reads, prints with "...".
+     */
+    void appendStringField(int tid, long address, int fieldSize, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int want = (int) Math.min((long) stringLimit + 1, fieldSize);
+        int got = want == 0 ? 0 : memory.read(tid, address, buffer(want), 0, want);
+        if (got <= 0 && want > 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int length = 0;
+        while (length < got && bytes[length] != 0) length++;
+        boolean ended = length < got;
+        appendQuoted(bytes, Math.min(length, stringLimit), out);
+        if (!ended && fieldSize > 0) out.append("...");
     }
 
     /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
