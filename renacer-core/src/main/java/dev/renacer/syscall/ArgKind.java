@@ -73,6 +73,16 @@ public enum ArgKind {
     SOCKOPT_VALUE(false),
     /** poll's array of struct pollfd; its length is the next argument. */
     POLLFDS(false),
+    /** struct itimerval the call reads (setitimer's new value); ITIMERVAL_OUT one it fills. */
+    ITIMERVAL(false),
+    /** set_mempolicy's and mbind's mode with its MPOL_F_* flags. */
+    MPOL_MODE(false),
+    /** A NUMA node mask; its size in bits is the next argument. Printed at exit as the address after a failure. */
+    NODEMASK(false),
+    /** sendmsg's struct msghdr; MSGHDR_OUT is recvmsg's, printed at exit. */
+    MSGHDR(false),
+    /** epoll_ctl's struct epoll_event, or only its address for EPOLL_CTL_DEL. */
+    EPOLL_EVENT(false),
     /** A siginfo_t the call reads (rt_sigqueueinfo). */
     SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */
@@ -101,6 +111,16 @@ public enum ArgKind {
     CAP_HEADER(false), CAP_DATA(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
     STATX_FLAGS(false),
+    MSGHDR_OUT(true),
+    RUSAGE_OUT(true), ITIMERVAL_OUT(true),
+    /** times' struct tms: four clock_t values with strace's seconds comments. */
+    TMS_OUT(true),
+    /** get_mempolicy's mode, {@code [MPOL_DEFAULT]}. */
+    MPOL_MODE_OUT(true),
+    /** The struct epoll_event array epoll_wait fills: as many as it returned. */
+    EPOLL_EVENTS_OUT(true),
+    /** fcntl's struct flock or f_owner_ex filled by F_GETLK, F_OFD_GETLK and F_GETOWN_EX; nothing for other commands. */
+    FCNTL_OUT(true),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
     /** A path the call fills (getcwd). */

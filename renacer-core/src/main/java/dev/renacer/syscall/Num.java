@@ -16,6 +16,13 @@ public final class Num {
         else appendHex(value, out);
     }
 
+    /** Hex digits without "0x", zero-padded to at least {@code width} digits (C's %0*lx). */
+    public static void appendHexDigits(long value, int width, StringBuilder out) {
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(value)) / 4);
+        for (int pad = digits; pad < width; pad++) out.append('0');
+        appendDigits(value, 4, out);
+    }
+
     /** An address: NULL or hex. */
     public static void appendAddress(long value, StringBuilder out) {
         if (value == 0) out.append("NULL");

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The decoder fixtures make calls whose arguments renacer decodes beyond plain hex (valid, NULL, unreadable,
  * unknown flags), each in a way that prints the same in any two runs. renacer's text must be strace's, line
  * for line, with the default -s and a small one. Masked, on both sides alike: addresses of mappings (which
- * ASLR moves), pids, and the two values that differ run to run by nature, a child's CPU time in clock ticks
- * (kept only when its "/* 0.47 s *\/" comment is the one strace would print) and the time left of a sleep a
- * signal interrupted. Flag values in hex (0x40000003 /* SCHED_??? *\/) are short and stay compared.
+ * ASLR moves), pids, and the values that differ run to run by nature: CPU times in clock ticks (kept only
+ * when their "/* 0.47 s *\/" comment is the one strace would print) and in getrusage, times' clock, the time
+ * left of a sleep a signal interrupted, and the port the kernel picked for a socket. Flag values in hex (0x40000003 /* SCHED_??? *\/) are short and stay compared.
  */
 class DecodersAgainstStraceIT {
     /** Per fixture, calls strace must have seen in its trace, so that a fixture that stopped making them is noticed. */
@@ -37,14 +37,21 @@ class DecodersAgainstStraceIT {
                     "sched_setscheduler", "sched_rr_get_interval", "ioprio_get", "ioprio_set", "preadv2", "pwritev2",
                     "capget", "capset", "get_robust_list", "kcmp", "mount"),
             "decoders_signals", List.of("faccessat2", "mremap", "rt_sigaction", "rt_sigtimedwait", "prctl",
-                    "restart_syscall", "nanosleep", "clock_nanosleep", "--- SIGCHLD"));
+                    "restart_syscall", "nanosleep", "clock_nanosleep", "--- SIGCHLD"),
+            "decoders_io", List.of("fcntl", "epoll_ctl", "epoll_wait", "epoll_pwait", "inotify_add_watch", "setsockopt",
+                    "getsockopt", "sendmsg", "recvmsg", "getrusage", "getitimer", "setitimer", "times", "get_mempolicy",
+                    "set_mempolicy", "mbind"));
 
     /** Stack, heap and library addresses have 9 or more hex digits; the fixtures' own BAD (0xdead0000) has 8. */
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{9,}");
     /** The fixture's pid, and its children's. */
     private static final Pattern PID = Pattern.compile("^(?:getpid|set_tid_address|clone)\\(.*\\)\\s+= (\\d+)$");
     /** A clock_t field with strace's seconds comment; CLOCK_TICKS_PER_SECOND is USER_HZ. */
-    private static final Pattern CLOCK_T = Pattern.compile("(si_[us]time)=(\\d+)( /\\* (\\d+)\\.(\\d\\d) s \\*/)?");
+    private static final Pattern CLOCK_T = Pattern.compile("(si_[us]time|tms_[a-z]+)=(\\d+)( /\\* (\\d+)\\.(\\d\\d) s \\*/)?");
+    /** Other values that differ run to run: CPU times in getrusage, times' clock, the port the kernel picked. */
+    private static final Pattern CPU_TIME = Pattern.compile("(ru_[us]time)=\\{tv_sec=\\d+, tv_usec=\\d+\\}");
+    private static final Pattern CLOCK = Pattern.compile("^(times\\(.*\\)\\s+= )\\d+$");
+    private static final Pattern PORT = Pattern.compile("sin_port=htons\\(\\d+\\)");
     private static final int CLOCK_TICKS_PER_SECOND = 100;
     private static final Pattern TIME_LEFT = Pattern.compile("\\{tv_sec=\\d+, tv_nsec=\\d+\\}\\) = \\? ERESTART");
 
@@ -103,6 +110,9 @@ class DecodersAgainstStraceIT {
             for (String pid : pids) l = l.replaceAll("\\b" + pid + "\\b", "PID");
             l = CLOCK_T.matcher(l).replaceAll(m -> consistent(m) ? m.group(1) + "=TICKS" : Matcher.quoteReplacement(m.group()));
             l = TIME_LEFT.matcher(l).replaceAll("{LEFT}) = ? ERESTART");
+            l = CPU_TIME.matcher(l).replaceAll("$1={CPU}");
+            l = CLOCK.matcher(l).replaceAll("$1CLOCK");
+            l = PORT.matcher(l).replaceAll("sin_port=htons(PORT)");
             out.add(l);
         }
         return out;

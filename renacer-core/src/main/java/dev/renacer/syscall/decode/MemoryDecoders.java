@@ -56,7 +56,7 @@ final class MemoryDecoders {
      * bounded by -s and, for a call that fills them, by what is left of the returned length; a failed
      * call shows each iov_base as an address.
      */
-    private static final class IovecDecoder implements ArgDecoder, TraceeReader.ElementPrinter {
+    static final class IovecDecoder implements ArgDecoder, TraceeReader.ElementPrinter {
         private static final int IOVEC_SIZE = 16;
         private final TraceeReader reader;
         private final boolean filled;
@@ -71,10 +71,19 @@ final class MemoryDecoders {
         }
 
         @Override public void append(Call c, int i, StringBuilder out) {
-            tid = c.tid;
-            failed = c.failed();
-            budget = filled && !failed ? c.returnValue : Long.MAX_VALUE;
-            reader.appendArray(c.tid, c.arg(i), c.arg(i + 1), IOVEC_SIZE, this, out);
+            boolean failed = c.failed();
+            appendIovecs(c.tid, c.arg(i), c.arg(i + 1), filled && !failed ? c.returnValue : Long.MAX_VALUE, failed, out);
+        }
+
+        /**
+         * {@code count} iovecs at {@code address}, their buffers showing at most {@code budget} bytes in all (what
+         * the call read or wrote), or only their addresses.
+         */
+        void appendIovecs(int tid, long address, long count, long budget, boolean addressesOnly, StringBuilder out) {
+            this.tid = tid;
+            this.failed = addressesOnly;
+            this.budget = budget;
+            reader.appendArray(tid, address, count, IOVEC_SIZE, this, out);
         }
 
         @Override public void append(byte[] iov, StringBuilder out) {

@@ -45,11 +45,10 @@ final class StructDecoders {
         };
         ArgDecoder sigset = (c, i, out) -> {
             // The set's size is the call's last argument.
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendSigset(c.tid, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
+            appendSigset(c, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
-        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c.tid, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c, c.arg(i), c.arg(i + 1), reader, out);
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
         byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
@@ -108,15 +107,16 @@ final class StructDecoders {
     }
 
     /**
-     * A signal set the call reads with its size beside it: {@code [USR1]}; NULL; the bare address when the
-     * size is not the kernel's 8 bytes (the kernel rejects it, and strace does not read it) or it cannot be read.
+     * A signal set with its size beside it: {@code [USR1]}; NULL; the bare address when the size is not the
+     * kernel's 8 bytes (the kernel rejects it, and strace does not read it), when it cannot be read, or when it is
+     * printed at the exit of a call that failed (epoll_pwait's mask after EINTR, as strace prints it).
      */
-    static void appendSigset(int tid, long address, long size, TraceeReader reader, StringBuilder out) {
+    static void appendSigset(Call c, long address, long size, TraceeReader reader, StringBuilder out) {
         if (size != 8) {
             Num.appendAddress(address, out);
             return;
         }
-        byte[] set = reader.readOrPrintAddress(tid, address, 8, out);
+        byte[] set = reader.readOutputOrPrintAddress(c, address, 8, out);
         if (set != null) Signals.appendSigset(LittleEndian.i64(set, 0), out);
     }
 

@@ -34,11 +34,15 @@ public final class SyscallDecoder {
         if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
         reader = new TraceeReader(memory, stringLimit);
         ScalarDecoders.register(byKind);
+        FcntlDecoders.register(byKind, reader);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
         PollDecoder.register(byKind, reader);
+        EpollDecoders.register(byKind, reader);
+        ResourceDecoders.register(byKind, reader);
+        MempolicyDecoders.register(byKind, reader);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);
@@ -132,7 +136,7 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
+                FcntlDecoders.appendResult(c.args, returnValue, out);
                 break;
             case POLL:
                 PollDecoder.appendResult(c.tid, c.args, returnValue, reader, out);
@@ -150,12 +154,7 @@ public final class SyscallDecoder {
                 SchedDecoders.appendIoprioResult(returnValue, out);
                 break;
             case SIGNAL:
-                out.append(returnValue);
-                if (returnValue != 0) {
-                    out.append(" (");
-                    Signals.appendName((int) returnValue, out);
-                    out.append(')');
-                }
+                Signals.appendNumberAndName(returnValue, out);
                 break;
             default:
                 out.append(returnValue);

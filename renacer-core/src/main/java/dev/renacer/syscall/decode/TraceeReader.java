@@ -108,11 +108,7 @@ final class TraceeReader {
             return;
         }
         if (hex) {
-            out.append('"');
-            for (int i = 0; i < got; i++) {
-                out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
-            }
-            out.append('"');
+            appendHexQuoted(bytes, 0, got, out);
         } else {
             appendQuoted(bytes, got, out);
         }
@@ -237,6 +233,15 @@ final class TraceeReader {
         if (length > limit) length = limit;
         appendQuoted(bytes, length, out);
         if (truncated) out.append("...");
+    }
+
+    /** strace's QUOTE_FORCE_HEX: every byte as \\xHH, in quotes ({@code "\\x05\\x00"}). */
+    static void appendHexQuoted(byte[] src, int from, int length, StringBuilder out) {
+        out.append('"');
+        for (int i = from; i < from + length; i++) {
+            out.append("\\x").append(Character.forDigit((src[i] >> 4) & 0xf, 16)).append(Character.forDigit(src[i] & 0xf, 16));
+        }
+        out.append('"');
     }
 
     /**
