@@ -79,6 +79,10 @@ public enum ArgKind {
     MPOL_MODE(false),
     /** A NUMA node mask; its size in bits is the next argument. Printed at exit as the address after a failure. */
     NODEMASK(false),
+    /** utimensat's two struct timespec (UTIME_NOW, UTIME_OMIT, or a time with its date), UTIMES_TIMES utimes' two timevals. */
+    UTIMENS_TIMES(false), UTIMES_TIMES(false),
+    /** utime's struct utimbuf. */
+    UTIMBUF(false),
     /** sendmsg's struct msghdr; MSGHDR_OUT is recvmsg's, printed at exit. */
     MSGHDR(false),
     /** epoll_ctl's struct epoll_event, or only its address for EPOLL_CTL_DEL. */

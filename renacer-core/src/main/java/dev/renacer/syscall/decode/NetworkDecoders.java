@@ -1,6 +1,7 @@
 package dev.renacer.syscall.decode;
 
 import dev.renacer.syscall.ArgKind;
+import dev.renacer.syscall.FlagSet;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
@@ -10,6 +11,10 @@ final class NetworkDecoders {
     private NetworkDecoders() {}
 
     private static final int AF_UNIX = family("AF_UNIX"), AF_INET = family("AF_INET"), AF_INET6 = family("AF_INET6");
+    private static final int AF_NETLINK = family("AF_NETLINK");
+    private static final FlagSet NETLINK_PROTOCOLS = Flags.get("netlink_protocol");
+    // struct sockaddr_nl: family, u16 nl_pad, u32 nl_pid, u32 nl_groups
+    private static final int NL_PAD = 2, NL_PID = 4, NL_GROUPS = 8, SOCKADDR_NL_SIZE = 12;
     private static final int SOCK_TYPE_MASK = 0xf;
     private static final int SOCKADDR_MAX = 128;
     private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
@@ -61,6 +66,7 @@ final class NetworkDecoders {
         byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = (c, i, out) -> {
             int domain = (int) c.arg(0);
             if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
+            else if (domain == AF_NETLINK) NETLINK_PROTOCOLS.append(c.arg(i) & 0xffffffffL, out);
             else out.append((int) c.arg(i));
         };
         byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
@@ -92,6 +98,17 @@ final class NetworkDecoders {
             out.append(", sin_port=htons(").append(port(sa, SIN_PORT)).append("), sin_addr=inet_addr(\"");
             appendIpv4(sa, SIN_ADDR, out);
             out.append("\")");
+        } else if (family == AF_NETLINK && size >= SOCKADDR_NL_SIZE) {
+            // strace: nl_pad only when set, then the pid and the groups as %#010x
+            int pad = LittleEndian.u16(sa, NL_PAD);
+            if (pad != 0) {
+                out.append(", nl_pad=");
+                Num.appendHex(pad, out);
+            }
+            out.append(", nl_pid=").append(LittleEndian.i32(sa, NL_PID)).append(", nl_groups=");
+            long groups = LittleEndian.u32(sa, NL_GROUPS);
+            if (groups != 0) out.append("0x");
+            Num.appendHexDigits(groups, groups == 0 ? 8 : 6, out);
         } else if (family == AF_INET6 && size >= 24) {
             out.append(", sin6_port=htons(").append(port(sa, SIN_PORT)).append("), sin6_flowinfo=htonl(");
             out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, \"");

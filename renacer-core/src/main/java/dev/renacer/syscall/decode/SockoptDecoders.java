@@ -50,6 +50,7 @@ final class SockoptDecoders {
         OPTIONS_BY_LEVEL.put(level("SOL_IP"), Flags.IP_OPTIONS);
         OPTIONS_BY_LEVEL.put(level("SOL_TCP"), Flags.TCP_OPTIONS);
         OPTIONS_BY_LEVEL.put(level("SOL_IPV6"), Flags.IPV6_OPTIONS);
+        OPTIONS_BY_LEVEL.put(SOL_NETLINK, Flags.get("sol_netlink_options"));
     }
 
     // setsockopt(fd, level, name, value, length); getsockopt(fd, level, name, value, length pointer)

@@ -43,6 +43,7 @@ public final class SyscallDecoder {
         EpollDecoders.register(byKind, reader);
         ResourceDecoders.register(byKind, reader);
         MempolicyDecoders.register(byKind, reader);
+        FileTimeDecoders.register(byKind, reader);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);

@@ -58,6 +58,9 @@ class DecoderAllocationTest {
         long msghdr = memory.map(msg.array());
         long rusage = memory.map(new byte[144]);
         long tms = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(47).array());
+        long utimes = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(1577836800).putLong(0)
+                .putLong(1577836800).putLong(500).array());
+        long netlink = memory.map(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 16).array());
         long[][] calls = {
             {nr("fcntl"), 3, 6, flock, 0, 0, 0, 0},
             {nr("fcntl"), 3, 5, flock, 0, 0, 0, 0},
@@ -75,6 +78,8 @@ class DecoderAllocationTest {
             {nr("inotify_add_watch"), 7, path, 0x05000302L, 0, 0, 0, 1},
             {nr("clock_nanosleep"), 0, 0, timeval, timeval, 0, 0, -516},
             {nr("restart_syscall"), 0, 0, 0, 0, 0, 0, 0},
+            {nr("utimensat"), -100, path, utimes, 0, 0, 0, 0},
+            {nr("connect"), 3, netlink, 12, 0, 0, 0, 0},
             {nr("select"), 5, fdset, fdset, 0, timeval, 0, 3},
             {nr("pselect6"), 5, fdset, 0, 0, timeval, sigmaskPair, 1},
             {nr("ppoll"), pollfd, 1, timeval, set, 8, 0, 1},
