@@ -83,6 +83,12 @@ public enum ArgKind {
     UTIMENS_TIMES(false), UTIMES_TIMES(false),
     /** utime's struct utimbuf. */
     UTIMBUF(false),
+    /** sigaltstack's stack_t; STACK_OUT is the old one, printed at exit. */
+    STACK(false),
+    /** personality's execution domain and flags ({@code PER_LINUX|ADDR_NO_RANDOMIZE}), 0xffffffff (a query) in hex. */
+    PERSONALITY(false),
+    /** mknod's mode with its file type ({@code S_IFIFO|0600}); MKNOD_DEV its device, only for S_IFCHR and S_IFBLK. */
+    FILE_MODE(false), MKNOD_DEV(false),
     /** sendmsg's struct msghdr; MSGHDR_OUT is recvmsg's, printed at exit. */
     MSGHDR(false),
     /** epoll_ctl's struct epoll_event, or only its address for EPOLL_CTL_DEL. */
@@ -115,7 +121,7 @@ public enum ArgKind {
     CAP_HEADER(false), CAP_DATA(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
     STATX_FLAGS(false),
-    MSGHDR_OUT(true),
+    MSGHDR_OUT(true), STACK_OUT(true),
     RUSAGE_OUT(true), ITIMERVAL_OUT(true),
     /** times' struct tms: four clock_t values with strace's seconds comments. */
     TMS_OUT(true),

@@ -41,7 +41,8 @@ class DecodersAgainstStraceIT {
             "decoders_io", List.of("fcntl", "epoll_ctl", "epoll_wait", "epoll_pwait", "inotify_add_watch", "setsockopt",
                     "getsockopt", "sendmsg", "recvmsg", "getrusage", "getitimer", "setitimer", "times", "get_mempolicy",
                     "set_mempolicy", "mbind"),
-            "decoders_files", List.of("utimensat", "futimesat", "renameat2", "socket", "bind", "connect"));
+            "decoders_files", List.of("utimensat", "futimesat", "renameat2", "socket", "bind", "connect", "mknodat",
+                    "sigaltstack", "personality", "sched_get_priority_max", "ioctl", "prctl"));
 
     /** Stack, heap and library addresses have 9 or more hex digits; the fixtures' own BAD (0xdead0000) has 8. */
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{9,}");

@@ -104,6 +104,18 @@ final class StructDecoders {
             if (stx != null) appendStatx(stx, out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
+        // mknod's mode is a 16-bit mode_t; its device matters only for device files, and strace shows it only then
+        byKind[ArgKind.FILE_MODE.ordinal()] = (c, i, out) -> appendSymbolicMode((int) c.arg(i) & 0xffff, out);
+        byKind[ArgKind.MKNOD_DEV.ordinal()] = new ArgDecoder() {
+            @Override public boolean shown(long[] args, int i) {
+                long type = args[i - 1] & S_IFMT;
+                return type == S_IFCHR || type == S_IFBLK;
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                appendMakedev(c.arg(i) & 0xffffffffL, out);
+            }
+        };
     }
 
     /**
@@ -127,18 +139,23 @@ final class StructDecoders {
         appendFileMode(mode, out);
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            long rdev = LittleEndian.i64(st, ST_RDEV);
-            long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
-            long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
-            out.append(", st_rdev=makedev(");
-            Num.appendHexOrZero(major, out);
-            out.append(", ");
-            Num.appendHexOrZero(minor, out);
-            out.append(')');
+            out.append(", st_rdev=");
+            appendMakedev(LittleEndian.i64(st, ST_RDEV), out);
         } else {
             out.append(", st_size=").append(LittleEndian.i64(st, ST_SIZE));
         }
         out.append(", ...}");
+    }
+
+    /** A device number as glibc's major() and minor() split it: {@code makedev(0x1, 0x3)}. */
+    static void appendMakedev(long dev, StringBuilder out) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        out.append("makedev(");
+        Num.appendHexOrZero(major, out);
+        out.append(", ");
+        Num.appendHexOrZero(minor, out);
+        out.append(')');
     }
 
     /** {@code [0 1]}: the numbers of the CPUs whose bits are set, word by word. */
@@ -186,6 +203,13 @@ final class StructDecoders {
         out.append(", stx_size=");
         Num.appendUnsigned(LittleEndian.i64(stx, STX_SIZE), out);
         out.append(", ...}");
+    }
+
+    /** strace's print_symbolic_mode_t: as {@link #appendFileMode}, but a type it has no name for makes it all octal. */
+    private static void appendSymbolicMode(int mode, StringBuilder out) {
+        int type = mode & S_IFMT;
+        if (type != 0 && Flags.FILE_TYPE.nameOf(type) == null) Num.appendOctalMode(mode, out);
+        else appendFileMode(mode, out);
     }
 
     /** S_IFDIR|S_ISVTX|0777: the type, the set-id and sticky bits by name, the permissions in octal. */

@@ -154,6 +154,9 @@ public final class SyscallDecoder {
             case IOPRIO:
                 SchedDecoders.appendIoprioResult(returnValue, out);
                 break;
+            case PERSONALITY:
+                ProcessDecoders.appendPersonaResult(returnValue, out);
+                break;
             case SIGNAL:
                 Signals.appendNumberAndName(returnValue, out);
                 break;
