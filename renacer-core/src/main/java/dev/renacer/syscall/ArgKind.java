@@ -122,6 +122,8 @@ public enum ArgKind {
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
     STATX_FLAGS(false),
     MSGHDR_OUT(true), STACK_OUT(true),
+    /** sendmmsg's vector of struct mmsghdr, printed at exit with the msg_len of those sent; its length is next. */
+    MMSGHDR_OUT(true),
     RUSAGE_OUT(true), ITIMERVAL_OUT(true),
     /** times' struct tms: four clock_t values with strace's seconds comments. */
     TMS_OUT(true),

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The decoder fixtures make calls whose arguments renacer decodes beyond plain hex (valid, NULL, unreadable,
  * unknown flags), each in a way that prints the same in any two runs. renacer's text must be strace's, line
- * for line, with the default -s and a small one. Masked, on both sides alike: addresses of mappings (which
+ * for line, with the default -s, a small one and -s 0 (where strace still reads each array element before
+ * it stops, and shows an unreadable one). Masked, on both sides alike: addresses of mappings (which
  * ASLR moves), pids, and the values that differ run to run by nature: CPU times in clock ticks (kept only
  * when their "/* 0.47 s *\/" comment is the one strace would print) and in getrusage, times' clock, the time
  * left of a sleep a signal interrupted, and the port the kernel picked for a socket. Flag values in hex (0x40000003 /* SCHED_??? *\/) are short and stay compared.
@@ -39,7 +40,7 @@ class DecodersAgainstStraceIT {
             "decoders_signals", List.of("faccessat2", "mremap", "rt_sigaction", "rt_sigtimedwait", "prctl",
                     "restart_syscall", "nanosleep", "clock_nanosleep", "--- SIGCHLD"),
             "decoders_io", List.of("fcntl", "epoll_ctl", "epoll_wait", "epoll_pwait", "inotify_add_watch", "setsockopt",
-                    "getsockopt", "sendmsg", "recvmsg", "getrusage", "getitimer", "setitimer", "times", "get_mempolicy",
+                    "getsockopt", "sendmsg", "recvmsg", "sendmmsg", "getrusage", "getitimer", "setitimer", "times", "get_mempolicy",
                     "set_mempolicy", "mbind"),
             "decoders_files", List.of("utimensat", "futimesat", "renameat2", "socket", "bind", "connect", "mknodat",
                     "sigaltstack", "personality", "sched_get_priority_max", "ioctl", "prctl"));
@@ -58,7 +59,7 @@ class DecodersAgainstStraceIT {
     private static final Pattern TIME_LEFT = Pattern.compile("\\{tv_sec=\\d+, tv_nsec=\\d+\\}\\) = \\? ERESTART");
 
     static Stream<Arguments> fixturesAndLimits() {
-        return DECODED.keySet().stream().sorted().flatMap(f -> Stream.of(Arguments.of(f, "32"), Arguments.of(f, "4")));
+        return DECODED.keySet().stream().sorted().flatMap(f -> Stream.of(Arguments.of(f, "32"), Arguments.of(f, "4"), Arguments.of(f, "0")));
     }
 
     @ParameterizedTest(name = "{0} -s {1}")

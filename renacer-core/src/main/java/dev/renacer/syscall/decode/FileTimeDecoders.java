@@ -22,6 +22,10 @@ final class FileTimeDecoders {
             out.append('[');
             for (int t = 0; t < 2; t++) {
                 if (t > 0) out.append(", ");
+                if (t == reader.stringLimit()) { // a local array, bounded by -s as strace bounds them
+                    out.append("...");
+                    break;
+                }
                 long nsec = LittleEndian.i64(times, 16 * t + 8);
                 if (nsec == UTIME_NOW) {
                     out.append("UTIME_NOW");
@@ -40,6 +44,10 @@ final class FileTimeDecoders {
             out.append('[');
             for (int t = 0; t < 2; t++) {
                 if (t > 0) out.append(", ");
+                if (t == reader.stringLimit()) {
+                    out.append("...");
+                    break;
+                }
                 ProcessDecoders.appendTimeFields(times, 16 * t, true, out);
                 dates.appendComment(LittleEndian.i64(times, 16 * t), LittleEndian.i64(times, 16 * t + 8), 6, out);
             }

@@ -29,10 +29,10 @@ final class StructDecoders {
             byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
             if (st != null) appendStat(st, out);
         };
+        // pipe's and socketpair's two fds, an array that -s bounds like any other ([3, ...] at -s 1)
         byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] fds = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (fds == null) return;
-            out.append('[').append(LittleEndian.i32(fds, 0)).append(", ").append(LittleEndian.i32(fds, 4)).append(']');
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else reader.appendArray(c.tid, c.arg(i), 2, 4, FD, out);
         };
         byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
             // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
@@ -191,6 +191,7 @@ final class StructDecoders {
     }
 
     private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(LittleEndian.u32(id, 0));
+    private static final TraceeReader.ElementPrinter FD = (fd, out) -> out.append(LittleEndian.i32(fd, 0));
 
     /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
     static void appendStatx(byte[] stx, StringBuilder out) {

@@ -131,29 +131,31 @@ final class TraceeReader {
             out.append("NULL");
             return;
         }
-        out.append('[');
+        // As print_array: each element is read before the -s bound is checked, so an unreadable one past the
+        // bound still shows as "... /* 0x... */", and an unreadable first one as the address even at -s 0.
         for (long n = 0; n < count; n++) {
-            if (n > 0) out.append(", ");
+            byte[] element = readStruct(tid, address + size * n, size);
+            if (element == null) {
+                if (n == 0) {
+                    Num.appendHex(address, out);
+                    return;
+                }
+                out.append(", ... /* ");
+                Num.appendHex(address + size * n, out);
+                out.append(" */]");
+                return;
+            }
+            out.append(n == 0 ? "[" : ", ");
             if (n == stringLimit) {
                 out.append("...");
                 break;
             }
-            byte[] element = readStruct(tid, address + size * n, size);
-            if (element == null) {
-                if (n == 0) {
-                    out.setLength(out.length() - 1);
-                    Num.appendHex(address, out);
-                    return;
-                }
-                out.append("... /* ");
-                Num.appendHex(address + size * n, out);
-                out.append(" */");
-                break;
-            }
             printer.append(element, out);
         }
+        if (count == 0) out.append('[');
         out.append(']');
     }
+
 
     /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
     int countDirents(int tid, long address, long length) {

@@ -63,4 +63,18 @@ class MsghdrDecodersTest extends DecoderTestBase {
                 + "cmsg_level=SOL_IP, cmsg_type=0 /* IP_??? */}, ... /* 0x" + Long.toHexString(at + 40) + " */], "
                 + "msg_controllen=44, msg_flags=0}, 0");
     }
+
+    @Test
+    void sendmmsgShowsTheLengthsOfTheMessagesItSent() {
+        long vector = memory.map(le(128).putLong(16, iovecs("one")).putLong(24, 1).putInt(56, 3)
+                .putLong(64 + 16, iovecs("two")).putLong(64 + 24, 1).putInt(64 + 56, 3).array());
+        String one = "{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"one\", iov_len=3}], msg_iovlen=1, msg_controllen=0, "
+                + "msg_flags=0}";
+        String two = one.replace("one", "two");
+        assertThat(line("sendmmsg", 2, 3, vector, 2, 0x4000)).isEqualTo("3, [" + one + ", msg_len=3}, " + two + ", msg_len=3}], 2, MSG_NOSIGNAL = 2");
+        assertThat(call("sendmmsg", -9, -1, vector, 2, 0)).isEqualTo("-1, [" + one + "}, " + two + "}], 2, 0");
+        assertThat(call("sendmmsg", 1, 3, vector, 2, 0)).isEqualTo("3, [" + one + ", msg_len=3}, " + two + "}], 2, 0");
+        assertThat(call("sendmmsg", 0, 3, vector, 0, 0)).isEqualTo("3, [], 0, 0");
+        assertThat(call("sendmmsg", -14, 3, 0xdead0000L, 1, 0)).isEqualTo("3, 0xdead0000, 1, 0");
+    }
 }
