@@ -89,6 +89,8 @@ public enum ArgKind {
     PERSONALITY(false),
     /** mknod's mode with its file type ({@code S_IFIFO|0600}); MKNOD_DEV its device, only for S_IFCHR and S_IFBLK. */
     FILE_MODE(false), MKNOD_DEV(false),
+    /** System V IPC's key (IPC_PRIVATE or hex), and the *get calls' flags with the mode; SHM_GET_FLAGS is shmget's. */
+    IPC_KEY(false), IPC_GET_FLAGS(false), SHM_GET_FLAGS(false),
     /** sendmsg's struct msghdr; MSGHDR_OUT is recvmsg's, printed at exit. */
     MSGHDR(false),
     /** epoll_ctl's struct epoll_event, or only its address for EPOLL_CTL_DEL. */

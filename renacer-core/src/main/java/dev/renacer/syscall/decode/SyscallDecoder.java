@@ -44,6 +44,7 @@ public final class SyscallDecoder {
         ResourceDecoders.register(byKind, reader);
         MempolicyDecoders.register(byKind, reader);
         FileTimeDecoders.register(byKind, reader);
+        IpcDecoders.register(byKind);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);
