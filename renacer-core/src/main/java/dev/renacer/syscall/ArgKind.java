@@ -32,6 +32,8 @@ public enum ArgKind {
     STR(false),
     /** A buffer the call reads; its length is the next argument. */
     INBUF(false),
+    /** setxattr's value, its length next, shown without a trailing NUL as strace shows xattr values. */
+    XATTR_VALUE(false),
     OPEN_FLAGS(false),
     /** open's mode: printed only when the flags (previous argument) say O_CREAT or O_TMPFILE. */
     OPEN_MODE(false),
@@ -137,6 +139,8 @@ public enum ArgKind {
     FCNTL_OUT(true),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
+    /** getxattr's value, without its trailing NUL; XATTR_LIST_OUT listxattr's names (an address when the size is 0). */
+    XATTR_VALUE_OUT(true), XATTR_LIST_OUT(true),
     /** A path the call fills (getcwd). */
     OUTPATH(true),
     STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),

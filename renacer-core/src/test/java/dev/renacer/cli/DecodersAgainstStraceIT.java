@@ -44,7 +44,8 @@ class DecodersAgainstStraceIT {
                     "set_mempolicy", "mbind"),
             "decoders_files", List.of("utimensat", "futimesat", "renameat2", "socket", "bind", "connect", "mknodat",
                     "sigaltstack", "personality", "sched_get_priority_max", "ioctl", "prctl", "shmget", "shmat", "shmdt",
-                    "shmctl", "semget", "semctl", "msgget", "msgctl"));
+                    "shmctl", "semget", "semctl", "msgget", "msgctl", "setxattr", "getxattr", "listxattr", "getpriority",
+                    "pkey_alloc"));
 
     /** Stack, heap and library addresses have 9 or more hex digits; the fixtures' own BAD (0xdead0000) has 8. */
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{9,}");

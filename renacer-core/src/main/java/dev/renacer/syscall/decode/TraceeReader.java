@@ -93,10 +93,19 @@ final class TraceeReader {
 
     /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
     void appendBufferHex(int tid, long address, long length, StringBuilder out) {
-        appendBuffer(tid, address, length, true, out);
+        appendBuffer(tid, address, length, true, false, out);
+    }
+
+    /** As {@link #appendBuffer}, without the last byte shown when it is a NUL (strace's QUOTE_OMIT_TRAILING_0: xattr values). */
+    void appendBufferOmittingTrailingNul(int tid, long address, long length, StringBuilder out) {
+        appendBuffer(tid, address, length, false, true, out);
     }
 
     private void appendBuffer(int tid, long address, long length, boolean hex, StringBuilder out) {
+        appendBuffer(tid, address, length, hex, false, out);
+    }
+
+    private void appendBuffer(int tid, long address, long length, boolean hex, boolean omitTrailingNul, StringBuilder out) {
         if (address == 0) {
             out.append("NULL");
             return;
@@ -110,7 +119,7 @@ final class TraceeReader {
         if (hex) {
             appendHexQuoted(bytes, 0, got, out);
         } else {
-            appendQuoted(bytes, got, out);
+            appendQuoted(bytes, omitTrailingNul && got > 0 && bytes[got - 1] == 0 ? got - 1 : got, out);
         }
         if (length > got) out.append("...");
     }

@@ -38,4 +38,20 @@ class ProcessMiscDecodersTest extends DecoderTestBase {
         assertThat(call("prctl", 0, 47, 4, 0, 0, 0)).isEqualTo("PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0");
         assertThat(call("prctl", -22, 47, 9, 1, 2, 3)).isEqualTo("PR_CAP_AMBIENT, 0x9 /* PR_CAP_AMBIENT_??? */, 0x1, 0x2, 0x3");
     }
+
+    @Test
+    void extendedAttributesPrioritiesAndKeys() {
+        long file = memory.string("f"), name = memory.string("user.a");
+        long value = memory.map("hello\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(call("setxattr", 0, file, name, value, 6, 0)).isEqualTo("\"f\", \"user.a\", \"hello\", 6, 0");
+        assertThat(call("getxattr", 6, file, name, value, 64)).isEqualTo("\"f\", \"user.a\", \"hello\", 64");
+        assertThat(call("getxattr", -61, file, name, value, 64)).isEqualTo("\"f\", \"user.a\", 0x" + Long.toHexString(value) + ", 64");
+        long list = memory.map("user.a\0user.b\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(call("listxattr", 14, file, list, 64)).isEqualTo("\"f\", \"user.a\\0user.b\\0\", 64");
+        assertThat(call("listxattr", 14, file, list, 0)).isEqualTo("\"f\", 0x" + Long.toHexString(list) + ", 0");
+        assertThat(call("getpriority", 20, 0, 0)).isEqualTo("PRIO_PROCESS, 0");
+        assertThat(call("getpriority", -22, 7, 0)).isEqualTo("0x7 /* PRIO_??? */, 0");
+        assertThat(call("pkey_alloc", -22, 0, 1)).isEqualTo("0, PKEY_DISABLE_ACCESS");
+        assertThat(call("pkey_alloc", -22, 0, 0x10)).isEqualTo("0, 0x10 /* PKEY_??? */");
+    }
 }
