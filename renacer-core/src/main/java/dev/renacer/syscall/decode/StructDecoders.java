@@ -29,10 +29,10 @@ final class StructDecoders {
             byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
             if (st != null) appendStat(st, out);
         };
+        // pipe's and socketpair's two fds, an array that -s bounds like any other ([3, ...] at -s 1)
         byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] fds = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (fds == null) return;
-            out.append('[').append(LittleEndian.i32(fds, 0)).append(", ").append(LittleEndian.i32(fds, 4)).append(']');
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else reader.appendArray(c.tid, c.arg(i), 2, 4, FD, out);
         };
         byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
             // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
@@ -45,11 +45,10 @@ final class StructDecoders {
         };
         ArgDecoder sigset = (c, i, out) -> {
             // The set's size is the call's last argument.
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendSigset(c.tid, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
+            appendSigset(c, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
-        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c.tid, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c, c.arg(i), c.arg(i + 1), reader, out);
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
         byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
@@ -105,18 +104,31 @@ final class StructDecoders {
             if (stx != null) appendStatx(stx, out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
+        // mknod's mode is a 16-bit mode_t; its device matters only for device files, and strace shows it only then
+        byKind[ArgKind.FILE_MODE.ordinal()] = (c, i, out) -> appendSymbolicMode((int) c.arg(i) & 0xffff, out);
+        byKind[ArgKind.MKNOD_DEV.ordinal()] = new ArgDecoder() {
+            @Override public boolean shown(long[] args, int i) {
+                long type = args[i - 1] & S_IFMT;
+                return type == S_IFCHR || type == S_IFBLK;
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                appendMakedev(c.arg(i) & 0xffffffffL, out);
+            }
+        };
     }
 
     /**
-     * A signal set the call reads with its size beside it: {@code [USR1]}; NULL; the bare address when the
-     * size is not the kernel's 8 bytes (the kernel rejects it, and strace does not read it) or it cannot be read.
+     * A signal set with its size beside it: {@code [USR1]}; NULL; the bare address when the size is not the
+     * kernel's 8 bytes (the kernel rejects it, and strace does not read it), when it cannot be read, or when it is
+     * printed at the exit of a call that failed (epoll_pwait's mask after EINTR, as strace prints it).
      */
-    static void appendSigset(int tid, long address, long size, TraceeReader reader, StringBuilder out) {
+    static void appendSigset(Call c, long address, long size, TraceeReader reader, StringBuilder out) {
         if (size != 8) {
             Num.appendAddress(address, out);
             return;
         }
-        byte[] set = reader.readOrPrintAddress(tid, address, 8, out);
+        byte[] set = reader.readOutputOrPrintAddress(c, address, 8, out);
         if (set != null) Signals.appendSigset(LittleEndian.i64(set, 0), out);
     }
 
@@ -127,18 +139,23 @@ final class StructDecoders {
         appendFileMode(mode, out);
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            long rdev = LittleEndian.i64(st, ST_RDEV);
-            long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
-            long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
-            out.append(", st_rdev=makedev(");
-            Num.appendHexOrZero(major, out);
-            out.append(", ");
-            Num.appendHexOrZero(minor, out);
-            out.append(')');
+            out.append(", st_rdev=");
+            appendMakedev(LittleEndian.i64(st, ST_RDEV), out);
         } else {
             out.append(", st_size=").append(LittleEndian.i64(st, ST_SIZE));
         }
         out.append(", ...}");
+    }
+
+    /** A device number as glibc's major() and minor() split it: {@code makedev(0x1, 0x3)}. */
+    static void appendMakedev(long dev, StringBuilder out) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        out.append("makedev(");
+        Num.appendHexOrZero(major, out);
+        out.append(", ");
+        Num.appendHexOrZero(minor, out);
+        out.append(')');
     }
 
     /** {@code [0 1]}: the numbers of the CPUs whose bits are set, word by word. */
@@ -174,6 +191,7 @@ final class StructDecoders {
     }
 
     private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(LittleEndian.u32(id, 0));
+    private static final TraceeReader.ElementPrinter FD = (fd, out) -> out.append(LittleEndian.i32(fd, 0));
 
     /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
     static void appendStatx(byte[] stx, StringBuilder out) {
@@ -186,6 +204,13 @@ final class StructDecoders {
         out.append(", stx_size=");
         Num.appendUnsigned(LittleEndian.i64(stx, STX_SIZE), out);
         out.append(", ...}");
+    }
+
+    /** strace's print_symbolic_mode_t: as {@link #appendFileMode}, but a type it has no name for makes it all octal. */
+    private static void appendSymbolicMode(int mode, StringBuilder out) {
+        int type = mode & S_IFMT;
+        if (type != 0 && Flags.FILE_TYPE.nameOf(type) == null) Num.appendOctalMode(mode, out);
+        else appendFileMode(mode, out);
     }
 
     /** S_IFDIR|S_ISVTX|0777: the type, the set-id and sticky bits by name, the permissions in octal. */
@@ -252,7 +277,7 @@ final class StructDecoders {
         out.append(", sa_mask=");
         Signals.appendSigset(LittleEndian.i64(sa, SA_MASK), out);
         out.append(", sa_flags=");
-        Flags.SA.append(flags & 0xffffffffL, out);
+        Flags.SA.append(flags, out); // an unsigned long: the upper bits print too (SA_RESTORER|0xffffffff00000000)
         if ((flags & SA_RESTORER) != 0) {
             out.append(", sa_restorer=");
             Num.appendAddress(LittleEndian.i64(sa, SA_RESTORER_AT), out);

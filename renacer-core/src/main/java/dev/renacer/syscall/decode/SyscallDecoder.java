@@ -3,6 +3,7 @@ package dev.renacer.syscall.decode;
 import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Num;
+import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.syscall.TraceeMemory;
 
@@ -15,8 +16,8 @@ import dev.renacer.syscall.TraceeMemory;
  * {@code from = decodeEntry(tid, number, args, stackPointer, arguments)} (and {@link #exitSeparated} if the
  * line may be left unfinished), at its exit {@code decodeExit(tid, number, args, from, returnValue,
  * arguments, result)}. Tracee memory is read through the {@link TraceeMemory} given to the constructor.
- * Results depend on those arguments only, plus one memory of in/out lengths per task from its entry to
- * its exit.
+ * Results depend on those arguments only, plus two memories per task: of in/out lengths from a call's entry
+ * to its exit, and of the call it made before (restart_syscall prints it, as strace does).
  *
  * <p>One instance per tracer, used only on the tracer thread; it reuses its buffers and allocates nothing
  * per call.
@@ -26,17 +27,24 @@ public final class SyscallDecoder {
     /** Scratch for the call being decoded; filled from the arguments of each public method, never read across calls. */
     private final Call call = new Call();
     private final TraceeReader reader;
+    private final RestartDecoder restart = new RestartDecoder();
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
         if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
         reader = new TraceeReader(memory, stringLimit);
         ScalarDecoders.register(byKind);
+        FcntlDecoders.register(byKind, reader);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
         PollDecoder.register(byKind, reader);
+        EpollDecoders.register(byKind, reader);
+        ResourceDecoders.register(byKind, reader);
+        MempolicyDecoders.register(byKind, reader);
+        FileTimeDecoders.register(byKind, reader);
+        IpcDecoders.register(byKind);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);
@@ -45,6 +53,7 @@ public final class SyscallDecoder {
         SchedDecoders.register(byKind, reader);
         MountDecoders.register(byKind, reader);
         CapabilityDecoders.register(byKind, reader);
+        byKind[ArgKind.RESTARTED_CALL.ordinal()] = restart;
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -61,6 +70,7 @@ public final class SyscallDecoder {
      */
     public int decodeEntry(int tid, int number, long[] args, long stackPointer, StringBuilder out) {
         Call c = prepare(tid, number, args, stackPointer, 0, false);
+        restart.entered(tid, number);
         int count = SyscallTable.argumentCount(number);
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
@@ -111,6 +121,7 @@ public final class SyscallDecoder {
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, arguments);
         appendResult(c, result);
+        restart.exited(tid, number);
     }
 
     private void appendResult(Call c, StringBuilder out) {
@@ -127,7 +138,7 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
+                FcntlDecoders.appendResult(c.args, returnValue, out);
                 break;
             case POLL:
                 PollDecoder.appendResult(c.tid, c.args, returnValue, reader, out);
@@ -143,6 +154,12 @@ public final class SyscallDecoder {
                 break;
             case IOPRIO:
                 SchedDecoders.appendIoprioResult(returnValue, out);
+                break;
+            case PERSONALITY:
+                ProcessDecoders.appendPersonaResult(returnValue, out);
+                break;
+            case SIGNAL:
+                Signals.appendNumberAndName(returnValue, out);
                 break;
             default:
                 out.append(returnValue);
