@@ -16,6 +16,11 @@ public record TraceResult(int exitStatus, boolean detached, int commandSignal, i
         this(exitStatus, detached, commandSignal, interruptSignal, new Counters(0, 0, 0, 0));
     }
 
+    /** The same outcome with these counters. */
+    public TraceResult withCounters(Counters counted) {
+        return new TraceResult(exitStatus, detached, commandSignal, interruptSignal, counted);
+    }
+
     /**
      * Exact counts of the tracer's work, the benchmark gate's deterministic signal beside time: per
      * traced syscall, the ptrace stops and the tracer's own syscalls (ptrace + waitpid) must not grow.
@@ -23,7 +28,7 @@ public record TraceResult(int exitStatus, boolean detached, int commandSignal, i
      * @param stops          waitpid reports of a stopped tracee (syscall, event, signal and group stops)
      * @param ptraceCalls    ptrace calls the tracer thread made
      * @param waitpidCalls   waitpid calls the tracer thread made
-     * @param tracedSyscalls syscalls handed to the listener
+     * @param tracedSyscalls syscalls the trace saw: handed to the listener (ptrace), counted in the kernel (eBPF)
      */
     public record Counters(long stops, long ptraceCalls, long waitpidCalls, long tracedSyscalls) {
         /** The exit line the CLI prints when {@code RENACER_COUNTERS} is set (renacer-bench parses it). */

@@ -13,6 +13,12 @@ import java.util.Map;
 /** Reads JMH's JSON result format ({@code -rf json}), keeping every raw sample. */
 public final class JmhJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * syscall_overhead's renacer benchmarks (those with a {@code mode}) have had a {@code backend} since the
+     * eBPF backend; a result of an older jar traced with ptrace, and says so here, so that it pairs with
+     * {@code backend=ptrace} in a gate or a comparison with a baseline.
+     */
+    private static final String TRACED = JmhResult.SUITES_PACKAGE + "syscall_overhead.";
 
     private JmhJson() {}
 
@@ -27,6 +33,8 @@ public final class JmhJson {
             Map<String, String> params = new HashMap<>();
             JsonNode p = b.get("params");
             if (p != null) p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            String benchmark = b.get("benchmark").asText();
+            if (benchmark.startsWith(TRACED) && params.containsKey("mode")) params.putIfAbsent("backend", "ptrace");
             JsonNode primary = b.get("primaryMetric");
             Map<String, double[]> secondary = new HashMap<>();
             JsonNode sec = b.get("secondaryMetrics");
@@ -36,7 +44,7 @@ public final class JmhJson {
                     secondary.put(e.getKey(), raw(e.getValue()));
                 }
             }
-            results.add(new JmhResult(b.get("benchmark").asText(), params, b.get("mode").asText(),
+            results.add(new JmhResult(benchmark, params, b.get("mode").asText(),
                     primary.get("scoreUnit").asText(), raw(primary), histogramMedian(primary), secondary));
         }
         return results;

@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The regression gate: the base jar and the head jar run the same benchmarks in rounds, each round
- * a fresh {@code java -jar} per jar (JMH forks a fresh JVM per benchmark), their order drawn at random
- * each round so that drifts of a shared machine fall on both alike. After each round from the
+ * a fresh {@code java -jar} per jar (JMH forks a fresh JVM per benchmark), in an order drawn at random
+ * in balanced blocks of two rounds ({@link RunOrder}): each block runs head first once and base first
+ * once, so that drifts of a shared machine, and any cost of running first or second, fall on both alike. After each round from the
  * minimum on, every benchmark's paired log ratios are judged ({@link Decision}); rounds go on while
  * any is undecided, up to the cap. Beside time, the tracer's exact counts per syscall must not grow.
  *
@@ -49,7 +49,7 @@ public final class Gate {
 
     public int run() throws IOException, JarFailure {
         long seed = options.seed().orElse(System.nanoTime());
-        SplittableRandom order = new SplittableRandom(seed);
+        RunOrder order = new RunOrder(seed);
         Files.createDirectories(options.out());
         long started = System.nanoTime();
         out.println("gate: base " + options.base() + " (" + commitOf(options.base()) + ")");
@@ -61,7 +61,7 @@ public final class Gate {
         int rounds = 0;
         while (rounds < options.maxRounds()) {
             rounds++;
-            boolean headFirst = order.nextBoolean();
+            boolean headFirst = order.headFirst(rounds);
             Map<String, JmhResult> first = runJar(headFirst ? options.head() : options.base(), rounds, headFirst ? "head" : "base");
             Map<String, JmhResult> second = runJar(headFirst ? options.base() : options.head(), rounds, headFirst ? "base" : "head");
             Map<String, JmhResult> head = headFirst ? first : second;

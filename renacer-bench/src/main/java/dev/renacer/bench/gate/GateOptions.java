@@ -21,12 +21,12 @@ public record GateOptions(Path base, Path head, double threshold, int minRounds,
 
     /**
      * What the gate measures when no selection is given: renacer's basic tracing of syscall_heavy
-     * (100 rounds) in process, the tracer's own path. One benchmark measured long beats several
+     * (100 rounds) in process on the ptrace backend, the tracer's own path. One benchmark measured long beats several
      * measured briefly: on this machine the noise is in the second-to-second load, so what narrows
      * the interval is measured time per round (docs/benchmarks.md has the figures).
      */
     public static final List<String> DEFAULT_SELECTION = List.of("syscall_overhead.basic_tracing", "-p", "fixture=syscall_heavy",
-            "-p", "mode=in_process");
+            "-p", "mode=in_process", "-p", "backend=ptrace");
 
     /**
      * JMH options of every round unless the user gives the same option: one fork (a fresh JVM), one

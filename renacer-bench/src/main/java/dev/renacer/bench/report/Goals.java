@@ -37,9 +37,14 @@ final class Goals {
     static List<Goal> of(Results r) {
         List<Goal> goals = new ArrayList<>();
         List<Overheads.Row> rows = Overheads.rows(r);
-        goals.add(overhead("Basic tracing overhead (syscall_heavy, in-process)", "basic_tracing", 5, rows));
-        goals.add(overhead("Full stack overhead (syscall_heavy, in-process)", "full_stack", 10, rows));
-        Optional<Double> throughput = r.find("syscall_overhead.throughput", with("mode", "in_process"))
+        goals.add(overhead("Basic tracing overhead (syscall_heavy, in-process)", "basic_tracing", "ptrace", 5, rows));
+        goals.add(overhead("Full stack overhead (syscall_heavy, in-process)", "full_stack", "ptrace", 10, rows));
+        if (rows.stream().anyMatch(x -> x.backend().equals("ebpf"))) {
+            goals.add(overhead("Basic tracing overhead, eBPF backend (syscall_heavy, in-process)", "basic_tracing", "ebpf", 5, rows));
+            goals.add(overhead("Statistics (-c) overhead, eBPF backend (syscall_heavy, in-process)", "with_statistics", "ebpf", 5, rows));
+            goals.add(overhead("Full stack overhead, eBPF backend (syscall_heavy, in-process)", "full_stack", "ebpf", 10, rows));
+        }
+        Optional<Double> throughput = r.find("syscall_overhead.throughput", with(Map.of("mode", "in_process", "backend", "ptrace")))
                 .map(t -> t.secondaryMean("syscalls"));
         goals.add(new Goal("Syscall throughput (syscall_heavy, in-process)", "> 100K syscalls/s",
                 throughput.map(t -> count(t) + " syscalls/s").orElse("-"), throughput.map(t -> t > 100_000)));
@@ -58,7 +63,7 @@ final class Goals {
             if (level[1] == null) continue;
             for (String mode : Overheads.MODES) {
                 Optional<Overheads.Row> row = rows.stream().filter(x -> x.level().equals(level[0]) && x.mode().equals(mode)
-                        && x.fixture().equals("syscall_heavy") && x.rounds().equals("100") && !Double.isNaN(x.straceNanos())).findFirst();
+                        && x.backend().equals("ptrace") && x.fixture().equals("syscall_heavy") && x.rounds().equals("100") && !Double.isNaN(x.straceNanos())).findFirst();
                 goals.add(new Goal("renacer / strace, " + level[0] + " (syscall_heavy, " + mode.replace('_', '-') + ")", "<= 1.00",
                         row.map(x -> String.format(Locale.ROOT, "%.2f", x.toStrace())).orElse("-"),
                         row.map(x -> x.toStrace() <= 1.0)));
@@ -67,23 +72,24 @@ final class Goals {
         return goals;
     }
 
-    private static Goal overhead(String metric, String level, double targetPercent, List<Overheads.Row> rows) {
-        Optional<Overheads.Row> in = pick(rows, level, "in_process");
-        Optional<Overheads.Row> whole = pick(rows, level, "whole_process");
+    private static Goal overhead(String metric, String level, String backend, double targetPercent, List<Overheads.Row> rows) {
+        Optional<Overheads.Row> in = pick(rows, level, "in_process", backend);
+        Optional<Overheads.Row> whole = pick(rows, level, "whole_process", backend);
         String current = in.map(x -> String.format(Locale.ROOT, "%.0f%% (%.1f µs per syscall)", x.overheadPercent(), x.microsPerSyscall()))
                 .orElse("-");
         if (whole.isPresent()) current += String.format(Locale.ROOT, "; whole process: %.0f%%", whole.get().overheadPercent());
         return new Goal(metric, "< " + (int) targetPercent + "%", current, in.map(x -> x.overheadPercent() < targetPercent));
     }
 
-    private static Optional<Overheads.Row> pick(List<Overheads.Row> rows, String level, String mode) {
-        return rows.stream().filter(x -> x.level().equals(level) && x.mode().equals(mode) && x.fixture().equals("syscall_heavy")
+    private static Optional<Overheads.Row> pick(List<Overheads.Row> rows, String level, String mode, String backend) {
+        return rows.stream().filter(x -> x.level().equals(level) && x.mode().equals(mode) && x.backend().equals(backend)
+                && x.fixture().equals("syscall_heavy")
                 && x.rounds().equals("100")).findFirst();
     }
 
-    private static Map<String, String> with(String key, String value) {
+    private static Map<String, String> with(Map<String, String> more) {
         Map<String, String> m = new java.util.HashMap<>(SYSCALL_HEAVY);
-        m.put(key, value);
+        m.putAll(more);
         return m;
     }
 

@@ -19,9 +19,10 @@ final class Overheads {
             new String[] {"with_timing", "strace_with_timing"},
             new String[] {"full_stack", null});
     static final List<String> MODES = List.of("in_process", "whole_process");
+    static final List<String> BACKENDS = List.of("ptrace", "ebpf");
 
     /** One row of the table. NaN where a figure was not measured in this run. */
-    record Row(String fixture, String rounds, String level, String mode, double nativeNanos, double tracedNanos,
+    record Row(String fixture, String rounds, String level, String mode, String backend, double nativeNanos, double tracedNanos,
                double syscallsPerRun, double straceNanos) {
         double overheadPercent() {
             return (tracedNanos - nativeNanos) / nativeNanos * 100;
@@ -43,14 +44,17 @@ final class Overheads {
             Map<String, String> program = Map.of("fixture", n.params().get("fixture"), "rounds", n.params().get("rounds"));
             double nativeNanos = results.nanos(n.shortName(), program).orElseThrow();
             for (String[] level : LEVELS) {
-                for (String mode : MODES) {
-                    Map<String, String> key = Map.of("fixture", program.get("fixture"), "rounds", program.get("rounds"), "mode", mode);
-                    Optional<JmhResult> traced = results.find("syscall_overhead." + level[0], key);
-                    if (traced.isEmpty()) continue;
-                    double strace = level[1] == null ? Double.NaN
-                            : results.nanos("syscall_overhead." + level[1], program).orElse(Double.NaN);
-                    rows.add(new Row(program.get("fixture"), program.get("rounds"), level[0], mode, nativeNanos,
-                            results.nanos("syscall_overhead." + level[0], key).orElseThrow(), syscallsPerRun(traced.get()), strace));
+                for (String backend : BACKENDS) {
+                    for (String mode : MODES) {
+                        Map<String, String> key = Map.of("fixture", program.get("fixture"), "rounds", program.get("rounds"), "mode", mode,
+                                "backend", backend);
+                        Optional<JmhResult> traced = results.find("syscall_overhead." + level[0], key);
+                        if (traced.isEmpty()) continue;
+                        double strace = level[1] == null ? Double.NaN
+                                : results.nanos("syscall_overhead." + level[1], program).orElse(Double.NaN);
+                        rows.add(new Row(program.get("fixture"), program.get("rounds"), level[0], mode, backend, nativeNanos,
+                                results.nanos("syscall_overhead." + level[0], key).orElseThrow(), syscallsPerRun(traced.get()), strace));
+                    }
                 }
             }
         }

@@ -104,11 +104,12 @@ public final class Report {
         if (rows.isEmpty()) return;
         h.append("<h2>Overhead (syscall_overhead)</h2>\n<p>overhead = (traced − native) / native × 100%; per traced syscall = "
                 + "(traced − native) / syscalls the trace saw; renacer / strace against strace in the same mode, same run.</p>\n");
-        h.append("<table id=\"overheads\"><tr><th>fixture</th><th>rounds</th><th>benchmark</th><th>mode</th><th>native</th><th>traced</th>"
+        h.append("<table id=\"overheads\"><tr><th>fixture</th><th>rounds</th><th>benchmark</th><th>mode</th><th>backend</th><th>native</th><th>traced</th>"
                 + "<th>× native</th><th>overhead</th><th>µs per syscall</th><th>renacer / strace</th></tr>\n");
         for (Overheads.Row x : rows) {
             h.append("<tr><td>").append(x.fixture()).append("</td><td>").append(x.rounds()).append("</td><td>").append(x.level())
-                    .append("</td><td>").append(x.mode()).append("</td><td>").append(CriterionText.time(x.nativeNanos()))
+                    .append("</td><td>").append(x.mode()).append("</td><td>").append(x.backend())
+                    .append("</td><td>").append(CriterionText.time(x.nativeNanos()))
                     .append("</td><td>").append(CriterionText.time(x.tracedNanos())).append("</td><td>")
                     .append(fmt("%.2f", x.tracedNanos() / x.nativeNanos())).append("</td><td>").append(fmt("%.0f%%", x.overheadPercent()))
                     .append("</td><td>").append(fmt("%.2f", x.microsPerSyscall())).append("</td><td>").append(fmt("%.2f", x.toStrace()))

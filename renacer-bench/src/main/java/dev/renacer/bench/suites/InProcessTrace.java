@@ -2,6 +2,7 @@ package dev.renacer.bench.suites;
 
 import dev.renacer.cli.OutputOptions;
 import dev.renacer.cli.RunContext;
+import dev.renacer.trace.Backend;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
 import dev.renacer.trace.TraceResult;
@@ -22,11 +23,13 @@ final class InProcessTrace {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     private final Tracing tracing;
     private final List<String> command;
+    private final Backend backend;
     private Tracer tracer;
 
-    InProcessTrace(Tracing tracing, List<String> command) {
+    InProcessTrace(Tracing tracing, List<String> command, Backend backend) {
         this.tracing = tracing;
         this.command = List.copyOf(command);
+        this.backend = backend;
     }
 
     /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
@@ -35,7 +38,7 @@ final class InProcessTrace {
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
         TraceListener listener = output.createListener(context);
         tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls()).listener(listener)
-                .diagnostics(QUIET).build();
+                .backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
     }
 
     /** Traces the command to its end; it must exit 0. */

@@ -11,7 +11,9 @@ import org.openjdk.jmh.annotations.State;
  * CPU time of the measured runs, beside their wall time (JMH secondary metrics, totals over the
  * iterations): {@code cpuNanos} over {@code cpuRuns} is the CPU time of one run, which the gate pairs
  * (JmhResult.runScoreNanos). A whole-process run counts its children (the program, strace or the CLI
- * with everything under it); an in-process run counts this JVM too (the tracer thread).
+ * with everything under it); an in-process run counts this JVM's Java threads too (the tracer thread),
+ * not its JIT compilers and garbage collector, whose work is not the tracer's and falls unevenly
+ * into short rounds (JvmServiceThreads).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -40,6 +42,6 @@ public class RunCpu {
     }
 
     private long now() {
-        return clock.children() + (withSelf ? clock.self() : 0);
+        return clock.children() + (withSelf ? clock.selfWork() : 0);
     }
 }

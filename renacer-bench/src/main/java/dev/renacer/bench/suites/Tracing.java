@@ -41,9 +41,11 @@ public enum Tracing {
         return outputFlags;
     }
 
-    /** The renacer command line for {@code command}: -f, the output flags, the command. */
-    public List<String> renacerArguments(List<String> command) {
+    /** The renacer command line for {@code command}: the backend, -f, the output flags, the command. */
+    public List<String> renacerArguments(List<String> command, String backend) {
         List<String> args = new ArrayList<>();
+        args.add("--backend");
+        args.add(backend);
         args.add(FOLLOW_FORKS);
         args.addAll(outputFlags());
         args.addAll(command);

@@ -3,6 +3,7 @@ package dev.renacer.bench.suites;
 import dev.renacer.bench.fixtures.Fixture;
 import dev.renacer.bench.fixtures.ProcessRun;
 import dev.renacer.bench.fixtures.RenacerCli;
+import dev.renacer.trace.Backend;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceResult;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// Compiler threads that come and go would take their CPU time out of RunCpu's subtraction (JvmServiceThreads).
+@Fork(value = 1, jvmArgsAppend = "-XX:-UseDynamicNumberOfCompilerThreads")
 public class syscall_overhead {
 
     /** The traced program: a fixture and its round count (100 as the original; {@code -p rounds=20000} for more). */
@@ -58,13 +60,17 @@ public class syscall_overhead {
     }
 
     /**
-     * renacer, configured for the running benchmark (its {@link Tracing}). A later backend choice
-     * (ptrace, eBPF) becomes one more {@code @Param} here that adds its flag to both modes.
+     * renacer, configured for the running benchmark (its {@link Tracing}), in either mode, on either
+     * backend: {@code ptrace} (the default backend) or {@code ebpf} ({@code --backend ebpf}: root or
+     * CAP_BPF with CAP_PERFMON, a kernel with BPF and BTF).
      */
     @State(Scope.Thread)
     public static class Renacer {
         @Param({"in_process", "whole_process"})
         public String mode;
+
+        @Param({"ptrace", "ebpf"})
+        public String backend;
 
         private Tracing tracing;
         private InProcessTrace inProcess;
@@ -74,9 +80,14 @@ public class syscall_overhead {
         public void configure(BenchmarkParams params, Program program) {
             tracing = tracingOf(params);
             if (tracing == Tracing.NATIVE) return;
+            Backend chosen = switch (backend) {
+                case "ptrace" -> Backend.PTRACE;
+                case "ebpf" -> Backend.EBPF;
+                default -> throw new IllegalArgumentException("backend is ptrace or ebpf, not " + backend);
+            };
             switch (mode) {
-                case "in_process" -> inProcess = new InProcessTrace(tracing, program.command);
-                case "whole_process" -> wholeProcess = RenacerCli.command(tracing.renacerArguments(program.command));
+                case "in_process" -> inProcess = new InProcessTrace(tracing, program.command, chosen);
+                case "whole_process" -> wholeProcess = RenacerCli.command(tracing.renacerArguments(program.command, backend));
                 default -> throw new IllegalArgumentException("mode is in_process or whole_process, not " + mode);
             }
         }

@@ -23,7 +23,8 @@ class JmhJsonTest {
                                       "tracedSyscalls":{"score":3,"scoreUnit":"#","rawData":[[631,631],[631]]},
                                       "tracerSyscalls":{"score":3,"scoreUnit":"#","rawData":[[3793,3793],[3793]]}}}]
                 """).get(0);
-        assertThat(r.id()).isEqualTo("syscall_overhead.basic_tracing/fixture=syscall_heavy/mode=in_process/rounds=100");
+        // A result from before the backend parameter was traced with ptrace, and pairs with backend=ptrace.
+        assertThat(r.id()).isEqualTo("syscall_overhead.basic_tracing/backend=ptrace/fixture=syscall_heavy/mode=in_process/rounds=100");
         assertThat(r.suite()).isEqualTo("syscall_overhead");
         assertThat(r.samples()).containsExactly(1.0, 2.0, 3.0);
         assertThat(r.nanosPerOp()).containsExactly(1e6, 2e6, 3e6);

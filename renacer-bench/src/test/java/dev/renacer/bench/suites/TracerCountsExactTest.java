@@ -1,6 +1,7 @@
 package dev.renacer.bench.suites;
 
 import dev.renacer.bench.fixtures.Fixture;
+import dev.renacer.trace.Backend;
 import dev.renacer.trace.TraceResult;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TracerCountsExactTest {
     private static TraceResult.Counters trace(int rounds) throws Exception {
-        InProcessTrace t = new InProcessTrace(Tracing.BASIC, Fixture.SYSCALL_HEAVY.command(rounds));
+        return trace(rounds, Backend.PTRACE);
+    }
+
+    private static TraceResult.Counters trace(int rounds, Backend backend) throws Exception {
+        InProcessTrace t = new InProcessTrace(Tracing.BASIC, Fixture.SYSCALL_HEAVY.command(rounds), backend);
         t.prepare();
         return t.run().counters();
     }
@@ -27,5 +32,15 @@ class TracerCountsExactTest {
         assertThat(large.waitpidCalls() - small.waitpidCalls()).isEqualTo(1200);
         assertThat(large.ptraceCalls() - small.ptraceCalls()).isEqualTo(2400);
         assertThat(trace(100)).isEqualTo(small);
+    }
+
+    /** The backend parameter reaches the tracer: the eBPF backend sees the same syscalls and never stops the program. */
+    @Test
+    void theEbpfBackendCountsTheSameSyscallsWithoutStops() throws Exception {
+        TraceResult.Counters small = trace(100, Backend.EBPF);
+        TraceResult.Counters large = trace(200, Backend.EBPF);
+        assertThat(large.tracedSyscalls() - small.tracedSyscalls()).isEqualTo(600);
+        assertThat(large.stops()).isZero();
+        assertThat(large.ptraceCalls()).isZero();
     }
 }

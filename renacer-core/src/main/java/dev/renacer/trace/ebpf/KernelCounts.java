@@ -62,6 +62,17 @@ final class KernelCounts {
         return sum;
     }
 
+    /** Every syscall the kernel counted (the trace saw) so far, for {@link dev.renacer.trace.TraceResult.Counters}. */
+    long totalCalls() {
+        long sum = 0;
+        for (int nr = 0; nr < Records.MAX_SYSCALLS; nr++) {
+            key.setInt(0, nr);
+            if (Libbpf.bpf_map_lookup_elem(countsFd, key, values) < 0) continue;
+            for (int cpu = 0; cpu < cpus; cpu++) sum += values.getLong((long) cpu * Records.COUNTS_SIZE);
+        }
+        return sum;
+    }
+
     /** Hands the per-syscall figures and the losses to the listener; says the losses on {@code diagnostics}. */
     void report(TraceListener listener, PrintStream diagnostics, int ringBytes) {
         for (int nr = 0; nr < Records.MAX_SYSCALLS; nr++) {
