@@ -30,11 +30,11 @@ public record GateOptions(Path base, Path head, double threshold, int minRounds,
 
     /**
      * JMH options of every round unless the user gives the same option: one fork (a fresh JVM), one
-     * warm-up second and fifteen measured one-second iterations, failing on error, every invocation's
-     * time kept (sample mode) for the wall-time figures.
+     * warm-up second and ten measured one-second iterations (in turns with the other jar), failing on
+     * error, every invocation's time kept (sample mode) for the wall-time figures.
      */
     public static final List<List<String>> ROUND_DEFAULTS = List.of(List.of("-bm", "sample"), List.of("-f", "1"), List.of("-wi", "1"),
-            List.of("-i", "15"), List.of("-w", "1s"), List.of("-r", "1s"), List.of("-foe", "true"));
+            List.of("-i", "10"), List.of("-w", "1s"), List.of("-r", "1s"), List.of("-foe", "true"));
 
     /** The JMH arguments of each round: the user's, then each default option the user did not give. */
     public List<String> roundArguments() {
