@@ -34,9 +34,9 @@ final class MemoryDecoders {
             byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), 130, out);
             if (uts == null) return;
             out.append("{sysname=");
-            TraceeReader.appendQuoted(uts, 0, cStringLength(uts, 0, 65), out);
+            reader.quote(uts, 0, cStringLength(uts, 0, 65), out);
             out.append(", nodename=");
-            TraceeReader.appendQuoted(uts, 65, cStringLength(uts, 65, 65), out);
+            reader.quote(uts, 65, cStringLength(uts, 65, 65), out);
             out.append(", ...}");
         };
         byKind[ArgKind.IOVEC.ordinal()] = new IovecDecoder(reader, false);

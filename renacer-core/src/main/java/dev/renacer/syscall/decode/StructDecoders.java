@@ -29,11 +29,6 @@ final class StructDecoders {
             byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
             if (st != null) appendStat(st, out);
         };
-        byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] fds = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (fds == null) return;
-            out.append('[').append(LittleEndian.i32(fds, 0)).append(", ").append(LittleEndian.i32(fds, 4)).append(']');
-        };
         byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
             // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
             if (c.returnValue <= 0) {

@@ -29,9 +29,14 @@ public final class SyscallDecoder {
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
-        if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
-        reader = new TraceeReader(memory, stringLimit);
+        this(memory, DecodeOptions.of(stringLimit));
+    }
+
+    public SyscallDecoder(TraceeMemory memory, DecodeOptions options) {
+        reader = new TraceeReader(memory, options.stringLimit(), options.hexStrings(), options.descriptors(),
+                options.fdDetails());
         ScalarDecoders.register(byKind);
+        FdDecoders.register(byKind, reader);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
@@ -127,7 +132,11 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
+                if (ScalarDecoders.duplicates(c.args)) FdDecoders.appendResult(c.tid, returnValue, reader, out);
+                else ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
+                break;
+            case FD:
+                FdDecoders.appendResult(c.tid, returnValue, reader, out);
                 break;
             case POLL:
                 PollDecoder.appendResult(c.tid, c.args, returnValue, reader, out);

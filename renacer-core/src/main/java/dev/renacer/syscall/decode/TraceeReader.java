@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
+import dev.renacer.syscall.FileDescriptors;
 import dev.renacer.syscall.TraceeMemory;
 
 /**
@@ -14,15 +15,49 @@ final class TraceeReader {
     /** strace prints file names up to PATH_MAX, whatever -s says. */
     static final int PATH_MAX = 4096;
 
+    private static final Quoter DEFAULT_QUOTER = new Quoter(HexStrings.NONE);
+
     private final TraceeMemory memory;
     private final int stringLimit;
+    private final Quoter quoter;
+    private final FdPrinter fdPrinter;
     /** Reused; grows to what a call needs (a -s limit of a gigabyte must not cost a gigabyte up front, as in strace). */
     private byte[] bytes = new byte[PATH_MAX + 1];
     private final byte[] word = new byte[8];
 
     TraceeReader(TraceeMemory memory, int stringLimit) {
+        this(memory, stringLimit, HexStrings.NONE, null, java.util.Set.of());
+    }
+
+    /**
+     * @param hexStrings -x / -xx: how every string this reader prints is quoted
+     * @param fds        where -y / -yy read what a descriptor refers to; null when {@code fdDetails} is empty
+     * @param fdDetails  what is printed after a descriptor (-y: PATH)
+     */
+    TraceeReader(TraceeMemory memory, int stringLimit, HexStrings hexStrings, FileDescriptors fds,
+                 java.util.Set<FdDetail> fdDetails) {
         this.memory = memory;
         this.stringLimit = stringLimit;
+        this.quoter = hexStrings == HexStrings.NONE ? DEFAULT_QUOTER : new Quoter(hexStrings);
+        this.fdPrinter = new FdPrinter(fds, fdDetails, quoter);
+    }
+
+    /** A descriptor of task {@code tid}, and under -y / -yy what it refers to: {@code 3</etc/passwd>} (strace's printfd). */
+    void appendFd(int tid, int fd, StringBuilder out) {
+        fdPrinter.append(tid, fd, out);
+    }
+
+    /** What follows AT_FDCWD under -y: the working directory of {@code tid}, {@code </home/me>}. */
+    void appendWorkingDirectory(int tid, StringBuilder out) {
+        fdPrinter.appendWorkingDirectory(tid, out);
+    }
+
+    /** How this reader quotes (-x, -xx), for decoders that print bytes they read themselves. */
+    Quoter quoter() { return quoter; }
+
+    /** {@code length} bytes of {@code src} from {@code from}, quoted as -x / -xx say. */
+    void quote(byte[] src, int from, int length, StringBuilder out) {
+        quoter.quote(src, from, length, out);
     }
 
     /** The reused buffer, at least {@code length} bytes long, with what it held. */
@@ -107,15 +142,8 @@ final class TraceeReader {
             Num.appendHex(address, out);
             return;
         }
-        if (hex) {
-            out.append('"');
-            for (int i = 0; i < got; i++) {
-                out.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
-            }
-            out.append('"');
-        } else {
-            appendQuoted(bytes, got, out);
-        }
+        if (hex) Quoter.quoteHex(bytes, 0, got, out);
+        else quoter.quote(bytes, 0, got, out);
         if (length > got) out.append("...");
     }
 
@@ -124,13 +152,28 @@ final class TraceeReader {
         void append(byte[] element, StringBuilder out);
     }
 
+    /** As {@link ElementPrinter}, for elements printed with the task they belong to (a pollfd's descriptor under -y). */
+    interface TaskElementPrinter {
+        void append(int tid, byte[] element, StringBuilder out);
+    }
+
+    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
+        appendArray(tid, address, count, size, printer, null, out);
+    }
+
+    void appendArray(int tid, long address, long count, int size, TaskElementPrinter printer, StringBuilder out) {
+        appendArray(tid, address, count, size, null, printer, out);
+    }
+
     /**
      * Appends {@code count} structs of {@code size} bytes at {@code address} as strace bounds arrays:
      * {@code [e0, e1, ...]} with at most -s elements, NULL for a null pointer, the address in hex when the
      * first element cannot be read, and "..." followed by the unreadable element's address in a C
      * comment where a later one cannot (strace's print_array).
      */
-    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
+    /** One of {@code printer} and {@code taskPrinter} is given. */
+    private void appendArray(int tid, long address, long count, int size, ElementPrinter printer,
+                             TaskElementPrinter taskPrinter, StringBuilder out) {
         if (address == 0) {
             out.append("NULL");
             return;
@@ -154,7 +197,8 @@ final class TraceeReader {
                 out.append(" */");
                 break;
             }
-            printer.append(element, out);
+            if (printer != null) printer.append(element, out);
+            else taskPrinter.append(tid, element, out);
         }
         out.append(']');
     }
@@ -216,43 +260,16 @@ final class TraceeReader {
         while (length < got && bytes[length] != 0) length++;
         boolean truncated = length == got;
         if (length > limit) length = limit;
-        appendQuoted(bytes, length, out);
+        quoter.quote(bytes, 0, length, out);
         if (truncated) out.append("...");
     }
 
-    /**
-     * strace's quoting: printable ASCII as is, the C escapes \t \n \v \f \r \" \\, anything else in
-     * octal with as few digits as possible, padded to three when an octal digit follows.
-     */
+    /** strace's default quoting (no -x): see {@link Quoter}. Decoders print through {@link #quote}, which honours -x. */
     static void appendQuoted(byte[] src, int length, StringBuilder out) {
-        appendQuoted(src, 0, length, out);
+        DEFAULT_QUOTER.quote(src, 0, length, out);
     }
 
     static void appendQuoted(byte[] src, int from, int length, StringBuilder out) {
-        out.append('"');
-        int end = from + length;
-        for (int i = from; i < end; i++) {
-            int c = src[i] & 0xff;
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\t': out.append("\\t"); break;
-                case '\n': out.append("\\n"); break;
-                case 0x0b: out.append("\\v"); break;
-                case '\f': out.append("\\f"); break;
-                case '\r': out.append("\\r"); break;
-                default:
-                    if (c >= 0x20 && c < 0x7f) {
-                        out.append((char) c);
-                    } else {
-                        out.append('\\');
-                        boolean digitFollows = i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '7';
-                        if (digitFollows || c >= 0100) out.append((char) ('0' + (c >> 6)));
-                        if (digitFollows || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
-                        out.append((char) ('0' + (c & 7)));
-                    }
-            }
-        }
-        out.append('"');
+        DEFAULT_QUOTER.quote(src, from, length, out);
     }
 }
