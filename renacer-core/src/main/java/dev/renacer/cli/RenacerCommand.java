@@ -1,7 +1,6 @@
 package dev.renacer.cli;
 
-import dev.renacer.filter.FilterException;
-import dev.renacer.filter.TraceFilter;
+import dev.renacer.filter.Qualifiers;
 import dev.renacer.linux.Environ;
 import dev.renacer.trace.Argv;
 import dev.renacer.trace.CompositeListener;
@@ -31,15 +30,11 @@ public final class RenacerCommand {
             description = "Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches.")
     List<String> attachPids = new ArrayList<>();
 
-    @Option(names = "-f", description = "Follow forks, vforks, clones and threads.")
-    boolean followForks;
+    @Option(names = "-f", description = "Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID.")
+    boolean[] followForks = new boolean[0];
 
-    @Option(names = "-e", paramLabel = "EXPR",
-            description = "Qualify: trace=SET (names, %%class, !negation, /regex/), e.g. -e trace=file,!close.")
-    List<String> qualifiers = new ArrayList<>();
-
-    @Option(names = "--trace", paramLabel = "SET", description = "Same as -e trace=SET.")
-    List<String> traceSets = new ArrayList<>();
+    @Mixin
+    QualifierOptions qualifierOptions = new QualifierOptions();
 
     @Option(names = "-s", paramLabel = "SIZE", description = "Print at most SIZE bytes of each string (default ${DEFAULT-VALUE}).",
             defaultValue = "32")
@@ -88,16 +83,8 @@ public final class RenacerCommand {
         return pids;
     }
 
-    TraceFilter filter() {
-        List<String> specs = new ArrayList<>(qualifiers);
-        for (String t : traceSets) specs.add("trace=" + t);
-        TraceFilter filter = TraceFilter.all();
-        try {
-            for (String spec : specs) filter = TraceFilter.parseQualifier(spec);
-        } catch (FilterException e) {
-            throw new UsageException(e.getMessage());
-        }
-        return filter;
+    boolean following() {
+        return followForks.length > 0;
     }
 
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
@@ -106,8 +93,9 @@ public final class RenacerCommand {
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
-        TraceFilter filter = filter();
-        RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
+        Qualifiers qualifiers = qualifierOptions.qualifiers(output.outputFile != null && !command.isEmpty(),
+                warning -> stderr.println("renacer: " + warning));
+        RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), following(), environment, stdout, stderr);
 
         TraceListener otlpListener = otlp.createListener(context);
         TraceListener outputListener = output.createListener(context);
@@ -116,7 +104,8 @@ public final class RenacerCommand {
         if (otlpListener != null) listeners.add(otlpListener);
         TraceListener listener = listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
 
-        Tracer.Builder tracerBuilder = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
+        Tracer.Builder tracerBuilder = Tracer.builder().followForks(following()).filter(qualifiers.trace()).stringLimit(stringLimit)
+                .hexStrings(qualifierOptions.hexStrings()).fdDetails(qualifiers.decodeFds())
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())

@@ -34,7 +34,7 @@ final class SyscallStops {
     SyscallStops(Tracer.Config config, long epochOffsetNanos) {
         this.config = config;
         this.listener = config.listener();
-        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
+        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.decodeOptions());
         this.epochOffsetNanos = epochOffsetNanos;
     }
 

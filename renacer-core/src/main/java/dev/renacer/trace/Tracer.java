@@ -1,10 +1,15 @@
 package dev.renacer.trace;
 
 import dev.renacer.filter.TraceFilter;
+import dev.renacer.linux.ProcDescriptors;
+import dev.renacer.syscall.decode.DecodeOptions;
+import dev.renacer.syscall.decode.FdDetail;
+import dev.renacer.syscall.decode.HexStrings;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * renacer as a library: launches a command, or attaches to processes, and traces them until every
@@ -106,7 +111,13 @@ public final class Tracer {
 
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, LaunchSettings launch) {}
+                  PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails) {
+
+        /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
+        DecodeOptions decodeOptions() {
+            return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors());
+        }
+    }
 
     public static final class Builder {
         private boolean followForks;
@@ -119,6 +130,8 @@ public final class Tracer {
         private int[] closedDescriptors = new int[0];
         private List<String> environmentOrder = List.of();
         private LaunchSettings.SignalState signals;
+        private HexStrings hexStrings = HexStrings.NONE;
+        private Set<FdDetail> fdDetails = Set.of();
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -138,6 +151,12 @@ public final class Tracer {
          * listener that only counts (-c) can do without, which saves reading the tracee's memory.
          */
         public Builder decode(boolean decode) { this.decode = decode; return this; }
+
+        /** -x / -xx: strings in hex. */
+        public Builder hexStrings(HexStrings style) { this.hexStrings = Objects.requireNonNull(style); return this; }
+
+        /** -y / -yy / -e decode-fds=: what is printed after a descriptor ({@code 3</etc/passwd>}); default none. */
+        public Builder fdDetails(Set<FdDetail> details) { this.fdDetails = Set.copyOf(details); return this; }
 
         public Builder listener(TraceListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
 
@@ -188,7 +207,8 @@ public final class Tracer {
 
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
-                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals)));
+                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
+                    hexStrings, fdDetails));
         }
     }
 }

@@ -1,22 +1,39 @@
 package dev.renacer.trace;
 
+import dev.renacer.syscall.decode.FdDetail;
 import dev.renacer.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The per-syscall path allocates nothing: decoding, the event and the stops reuse their buffers.
  * Measured with the JVM's per-thread allocation counter on the tracer thread, between the first and
- * the last syscall of a long run of syscall_heavy (process start and exec allocate, and are excluded).
+ * the last syscall of a long run of syscall_heavy (process start and exec allocate, and are excluded),
+ * with the default options and with those that add work per call (-y, -yy).
  */
 class SteadyPathAllocationTest {
 
     @Test
     void tracingManySyscallsAllocatesNothingPerCall() throws Exception {
+        assertThat(bytesPerCall(Tracer.builder())).as("bytes allocated per traced syscall").isLessThan(1.0);
+    }
+
+    @Test
+    void printingTheFilesBehindDescriptorsAllocatesNothingPerCall() throws Exception {
+        // -y: every descriptor argument and result is looked up in /proc/PID/fd
+        assertThat(bytesPerCall(Tracer.builder().fdDetails(Set.of(FdDetail.PATH)))).as("bytes per call with -y").isLessThan(1.0);
+        // -yy: and stat'ed for a device, and its link checked for a socket
+        assertThat(bytesPerCall(Tracer.builder().fdDetails(EnumSet.allOf(FdDetail.class)))).as("bytes per call with -yy").isLessThan(1.0);
+    }
+
+    /** Bytes the tracer thread allocated per call between the 1000th call and the process's end. */
+    static double bytesPerCall(Tracer.Builder builder) throws Exception {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] first = {-1};
         long[] last = {-1};
@@ -36,13 +53,11 @@ class SteadyPathAllocationTest {
             }
         };
         // 6 calls per round: ~120,000 syscalls
-        TraceResult r = Tracer.builder().listener(counter).build().launch(List.of(Fixtures.path("syscall_heavy"), "20000"));
+        TraceResult r = builder.listener(counter).build().launch(List.of(Fixtures.path("syscall_heavy"), "20000"));
 
         assertThat(r.exitStatus()).isZero();
         assertThat(calls[0]).isGreaterThan(120_000);
-        long steadyCalls = calls[0] - 1000;
-        double bytesPerCall = (double) (last[0] - first[0]) / steadyCalls;
         // a few hundred bytes in all is the counter itself and the exit path; one object per call would be >= 16
-        assertThat(bytesPerCall).as("bytes allocated per traced syscall").isLessThan(1.0);
+        return (double) (last[0] - first[0]) / (calls[0] - 1000);
     }
 }
