@@ -33,6 +33,12 @@ public final class RenacerCommand {
     @Option(names = "-f", description = "Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID.")
     boolean[] followForks = new boolean[0];
 
+    @Option(names = "--follow-forks", description = "Same as -f.")
+    boolean followForksLong;
+
+    @Option(names = "--output-separately", description = "With -f and -o FILE: each task's trace in FILE.PID (-ff).")
+    boolean outputSeparately;
+
     @Mixin
     QualifierOptions qualifierOptions = new QualifierOptions();
 
@@ -84,7 +90,20 @@ public final class RenacerCommand {
     }
 
     boolean following() {
-        return followForks.length > 0;
+        return followForks.length > 0 || followForksLong;
+    }
+
+    /** -ff or --output-separately, checked as strace checks them (-o is OutputOptions' to weigh). */
+    private boolean separateFiles(java.io.PrintStream stderr) {
+        if (followForks.length > 0 && followForksLong) throw new UsageException("-f and --follow-forks cannot be provided simultaneously");
+        if (followForks.length >= 2 && outputSeparately) {
+            throw new UsageException("-ff and --output-separately cannot be provided simultaneously");
+        }
+        boolean separately = followForks.length >= 2 || outputSeparately;
+        if (separately && !following() && output.outputFile == null) {
+            stderr.println("renacer: --output-separately has no effect without -o/--output");
+        }
+        return separately;
     }
 
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
@@ -96,9 +115,10 @@ public final class RenacerCommand {
         Qualifiers qualifiers = qualifierOptions.qualifiers(output.outputFile != null && !command.isEmpty(),
                 warning -> stderr.println("renacer: " + warning));
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), following(), environment, stdout, stderr);
+        Display display = new Display(qualifiers.status(), qualifiers.quiet(), qualifiers.signalTable(), separateFiles(stderr));
 
         TraceListener otlpListener = otlp.createListener(context);
-        TraceListener outputListener = output.createListener(context);
+        TraceListener outputListener = output.createListener(context, display);
         List<TraceListener> listeners = new ArrayList<>();
         listeners.add(outputListener);
         if (otlpListener != null) listeners.add(otlpListener);
