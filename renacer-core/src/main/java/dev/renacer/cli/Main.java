@@ -45,6 +45,7 @@ public final class Main {
         CommandLine cli = new CommandLine(command);
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
         cli.setPosixClusteredShortOptionsAllowed(true);
+        cli.setOverwrittenOptionsAllowed(true); // strace: a later -s, -o, -e status= replaces an earlier one
         cli.setOut(new java.io.PrintWriter(stdout, true));
         cli.setErr(new java.io.PrintWriter(stderr, true));
         ParseResult parsed;

@@ -67,6 +67,9 @@ public final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there.")
     String format = "text";
 
+    /** The text trace's channel when it is stderr, which renacer's notices share. */
+    private OutputChannel stderrTrace;
+
     @Option(names = "--stats-extended", description = "Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c).")
     boolean statsExtended;
 
@@ -158,6 +161,11 @@ public final class OutputOptions {
                 display.signals());
     }
 
+    /** Where renacer's notices go: {@code stderr}, after the trace lines written before them when the trace is there too. */
+    java.io.PrintStream diagnostics(java.io.PrintStream stderr) {
+        return stderrTrace == null ? stderr : new dev.renacer.output.OrderedDiagnostics(stderr, stderrTrace);
+    }
+
     /** -w: the summary counts wall time instead of system time. */
     boolean wallClock() {
         return wallClock;
@@ -188,7 +196,7 @@ public final class OutputOptions {
         }
         if (chosen == Format.TEXT) {
             // strace writes its trace to stderr, keeping stdout for the traced program
-            return new OutputChannel(context.stderr(), "standard error", context.stderr(), false);
+            return stderrTrace = new OutputChannel(context.stderr(), "standard error", context.stderr(), false);
         }
         return new OutputChannel(context.stdout(), "standard output", context.stderr(), false);
     }

@@ -126,7 +126,8 @@ public final class RenacerCommand {
 
         Tracer.Builder tracerBuilder = Tracer.builder().followForks(following()).filter(qualifiers.trace()).stringLimit(stringLimit)
                 .hexStrings(qualifierOptions.hexStrings()).fdDetails(qualifiers.decodeFds())
-                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
+                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
+                .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * -e inject= and -e fault= compiled: per syscall number, the {@link InjectAction} (a later -e inject
- * for the same syscall replaces an earlier one, as in strace). Each action has a slot; a task keeps its
- * own counters per slot ({@link #counters}), since strace counts calls per task.
+ * for the same syscall replaces an earlier one, as in strace). Each injected syscall has a slot of its
+ * own, since strace counts the calls of each syscall, in each task, apart: a task keeps its counters
+ * per slot ({@link #counters}).
  */
 public final class InjectTable {
     private static final InjectTable EMPTY = new InjectTable(new int[0], new InjectAction[0]);
 
     private final int[] slotByNumber;
+    /** The action of each slot; several slots share one when a set names several syscalls. */
     private final InjectAction[] actions;
 
     private InjectTable(int[] slotByNumber, InjectAction[] actions) {
@@ -57,37 +59,21 @@ public final class InjectTable {
 
     /** This table with {@code action} for every syscall {@code selected} traces. */
     InjectTable with(TraceFilter selected, InjectAction action) {
-        int[] slots = slotByNumber.length == 0 ? filled(SyscallTable.size()) : slotByNumber.clone();
-        InjectAction[] list = Arrays.copyOf(actions, actions.length + 1);
-        int newSlot = actions.length;
-        list[newSlot] = action;
-        boolean any = false;
-        for (int n = 0; n < slots.length; n++) {
-            if (SyscallTable.known(n) && selected.traces(n)) {
-                slots[n] = newSlot;
-                any = true;
-            }
+        InjectAction[] byNumber = new InjectAction[SyscallTable.size()];
+        for (int n = 0; n < byNumber.length; n++) {
+            int s = slot(n);
+            if (s >= 0) byNumber[n] = actions[s];
+            if (SyscallTable.known(n) && selected.traces(n)) byNumber[n] = action;
         }
-        return any ? compact(slots, list) : this;
-    }
-
-    private static int[] filled(int size) {
-        int[] a = new int[size];
-        Arrays.fill(a, -1);
-        return a;
-    }
-
-    /** Drops actions no syscall uses any more, renumbering the slots. */
-    private static InjectTable compact(int[] slots, InjectAction[] list) {
-        int[] renumber = filled(list.length);
+        int[] slots = new int[byNumber.length];
+        Arrays.fill(slots, -1);
+        InjectAction[] list = new InjectAction[byNumber.length];
         int used = 0;
-        for (int n = 0; n < slots.length; n++) {
-            int s = slots[n];
-            if (s >= 0 && renumber[s] < 0) renumber[s] = used++;
+        for (int n = 0; n < byNumber.length; n++) {
+            if (byNumber[n] == null) continue;
+            slots[n] = used;
+            list[used++] = byNumber[n];
         }
-        InjectAction[] kept = new InjectAction[used];
-        for (int s = 0; s < list.length; s++) if (renumber[s] >= 0) kept[renumber[s]] = list[s];
-        for (int n = 0; n < slots.length; n++) if (slots[n] >= 0) slots[n] = renumber[slots[n]];
-        return new InjectTable(slots, kept);
+        return new InjectTable(slots, Arrays.copyOf(list, used));
     }
 }

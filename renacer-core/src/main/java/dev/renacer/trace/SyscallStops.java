@@ -28,6 +28,7 @@ final class SyscallStops {
     private final TraceListener listener;
     private final SyscallDecoder decoder;
     private final long epochOffsetNanos;
+    private final Injector injector;
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
@@ -36,16 +37,23 @@ final class SyscallStops {
         this.listener = config.listener();
         this.decoder = new SyscallDecoder(new ProcessVmReader(), config.decodeOptions());
         this.epochOffsetNanos = epochOffsetNanos;
+        this.injector = new Injector(config.inject(), config.diagnostics());
     }
 
-    void onStop(Task task) {
-        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
+    /**
+     * One syscall-stop of {@code task}.
+     *
+     * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
+     */
+    int onStop(Task task) {
+        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return 0;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
-        if (op == SYSCALL_INFO_ENTRY) onEntry(task);
-        else if (op == SYSCALL_INFO_EXIT) onExit(task);
+        if (op == SYSCALL_INFO_ENTRY) return onEntry(task);
+        if (op == SYSCALL_INFO_EXIT) onExit(task);
+        return 0;
     }
 
-    private void onEntry(Task task) {
+    private int onEntry(Task task) {
         SyscallEvent e = task.event;
         long now = System.nanoTime();
         e.number = (int) syscallInfo.getLong(SYSCALL_INFO_OFF_NR);
@@ -60,7 +68,7 @@ final class SyscallStops {
         }
         if (i386) {
             onI386Entry(task, e);
-            return;
+            return 0;
         }
         task.state = task.state.entered(config.filter().traces(e.number));
         boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
@@ -72,7 +80,11 @@ final class SyscallStops {
             e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
             e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
         }
-        if (traced) listener.onSyscallEntry(e);
+        if (!traced) return 0;
+        // tampered with after the arguments were read, as strace does; announced after, so sinks see the entry first
+        int signal = injector.active() ? injector.onEntry(task, e) : 0;
+        listener.onSyscallEntry(e);
+        return signal;
     }
 
     private void onExit(Task task) {
@@ -89,6 +101,7 @@ final class SyscallStops {
         }
         if (!before.traced()) return;
         e.exitNanos = System.nanoTime();
+        if (injector.active() && !e.i386) rval = injector.onExit(task, rval);
         e.returnValue = rval;
         e.returned = true;
         e.result.setLength(0);
@@ -96,6 +109,7 @@ final class SyscallStops {
             if (config.decode()) appendI386Result(e);
         } else if (config.decode()) {
             decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
+            if (injector.active()) Injector.appendNotes(task, e.result);
         }
         listener.onSyscall(e);
     }

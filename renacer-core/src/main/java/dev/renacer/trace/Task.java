@@ -15,6 +15,22 @@ final class Task {
     int failedExecErrno;
     final SyscallEvent event = new SyscallEvent();
 
+    // -e inject= (see Injector): this task's counters per injected syscall, created at its first such call,
+    // and what was done to the call in flight
+    int[] injectCounters;
+    boolean tampered;
+    /** The call was replaced by a syscall= one, which must succeed. */
+    boolean tamperedNoFail;
+    int injectSlot;
+    boolean injectedResult;
+    boolean delayed;
+    /** How long to hold the task stopped before it goes on from this stop (delay_enter=, delay_exit=), or -1. */
+    long holdNanos = -1;
+    long holdAfterExitNanos = -1;
+    /** While held by {@link Delays}: until when ({@link System#nanoTime()}) and the signal to restart with. */
+    long heldUntil;
+    int heldSignal;
+
     Task(int tid, int pid, TaskState state) {
         this.tid = tid;
         this.pid = pid;

@@ -30,6 +30,7 @@ final class TraceLoop {
     private final Deaths deaths;
     private final Detacher detacher;
     private final Waiter waiter = new Waiter();
+    private final Delays delays = new Delays();
     private final Memory siginfo = new Memory(SIGINFO_SIZE);
     private final long siginfoAddress = Pointer.nativeValue(siginfo); // ptrace's data argument
     private final byte[] siginfoBytes = new byte[SIGINFO_SIZE];
@@ -40,11 +41,11 @@ final class TraceLoop {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
-        this.tracees = new Tracees(listener);
+        this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
         this.eventStops = new EventStops(tracees, config.filter(), listener);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
-        this.detacher = new Detacher(tracees, deaths, listener, config.diagnostics());
+        this.detacher = new Detacher(tracees, deaths, listener, config.quietAttach() ? null : config.diagnostics());
     }
 
     // ---------------------------------------------------------------- starting
@@ -63,7 +64,7 @@ final class TraceLoop {
         for (int pid : pids) {
             List<Integer> tids = config.followForks() ? ProcFs.threads(pid) : List.of(pid);
             if (tids.isEmpty()) tids = List.of(pid);
-            boolean any = false;
+            int seized = 0;
             for (int tid : tids) {
                 if (tracees.task(tid) != null) continue;
                 try {
@@ -78,11 +79,13 @@ final class TraceLoop {
                 }
                 int tgid = ProcFs.statusField(tid, "Tgid");
                 tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING));
-                any = true;
+                seized++;
             }
-            if (any) {
+            if (seized > 0) {
                 attached++;
-                config.diagnostics().println("renacer: Process " + pid + " attached");
+                if (!config.quietAttach()) {
+                    config.diagnostics().println("renacer: Process " + pid + " attached" + (seized > 1 ? " with " + seized + " threads" : ""));
+                }
                 tracees.start(new ProcessInfo(pid, 0, ProcFs.executable(pid), ProcFs.cmdline(pid), ProcFs.comm(pid),
                         tracees.epochNow(), true));
             }
@@ -117,8 +120,18 @@ final class TraceLoop {
         boolean launched = tracees.rootPid() != 0;
         try {
             while (!tracees.isEmpty()) {
-                if (!launched && !detacher.started() && tracer.detachRequested()) detacher.start();
-                int tid = waiter.next(-1, WALL);
+                if (!launched && !detacher.started() && tracer.detachRequested()) {
+                    delays.releaseAll();
+                    detacher.start();
+                }
+                int tid;
+                if (delays.holding()) { // -e inject=...:delay_*: look for stops without blocking while a task is held
+                    delays.releaseDue();
+                    tid = waiter.next(-1, WALL | WNOHANG);
+                    if (tid == Waiter.INTERRUPTED) delays.pause();
+                } else {
+                    tid = waiter.next(-1, WALL);
+                }
                 if (tid == Waiter.INTERRUPTED) continue;
                 if (tid == Waiter.NO_CHILD) break;
                 if (detacher.started()) detacher.onReport(tid, waiter.status());
@@ -137,14 +150,20 @@ final class TraceLoop {
             int sig = stopSignal(st);
             int event = event(st);
             if (sig == SYSCALL_STOP_SIGNAL) {
-                syscallStops.onStop(task);
-                task.restart(0);
+                int signal = syscallStops.onStop(task);
+                if (task.holdNanos >= 0) {
+                    delays.hold(task, task.holdNanos, signal);
+                    task.holdNanos = -1;
+                } else {
+                    task.restart(signal);
+                }
             } else if (event != 0) {
                 eventStops.onStop(task, event, sig);
             } else {
                 onSignalStop(task, sig);
             }
         } else if (task != null && (exited(st) || signaled(st))) {
+            delays.forget(task);
             deaths.onDeath(task, st);
         }
         // anything else is a child of ours that is not traced (the wake-up child): reaped, ignored

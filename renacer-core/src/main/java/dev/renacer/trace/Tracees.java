@@ -18,6 +18,8 @@ final class Tracees {
     private final Int2ObjectHashMap<Task> tasks = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<ProcessInfo> processes = new Int2ObjectHashMap<>();
     private final TraceListener listener;
+    /** Where strace's "Process N attached" goes for a task auto-attached under -f; null when quiet. */
+    private final java.io.PrintStream attachNotices;
     /** Wall clock minus {@link System#nanoTime()}: stops are timed with the monotonic clock, shown with this. */
     final long epochOffsetNanos;
 
@@ -28,7 +30,12 @@ final class Tracees {
     int rootExitStatus;
 
     Tracees(TraceListener listener) {
+        this(listener, null);
+    }
+
+    Tracees(TraceListener listener, java.io.PrintStream attachNotices) {
         this.listener = listener;
+        this.attachNotices = attachNotices;
         Instant now = Instant.now();
         this.epochOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
@@ -88,6 +95,7 @@ final class Tracees {
         if (tgid <= 0) tgid = tid;
         Task task = new Task(tid, tgid, TaskState.RUNNING);
         add(task);
+        if (attachNotices != null) attachNotices.println("renacer: Process " + tid + " attached");
         if (!processes.containsKey(tgid)) {
             int ppid = ProcFs.statusField(tgid, "PPid");
             start(new ProcessInfo(tgid, processes.containsKey(ppid) ? ppid : 0, ProcFs.executable(tgid),

@@ -1,5 +1,6 @@
 package dev.renacer.trace;
 
+import dev.renacer.filter.InjectTable;
 import dev.renacer.filter.TraceFilter;
 import dev.renacer.linux.ProcDescriptors;
 import dev.renacer.syscall.decode.DecodeOptions;
@@ -111,7 +112,8 @@ public final class Tracer {
 
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails) {
+                  PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
+                  boolean quietAttach, InjectTable inject) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         DecodeOptions decodeOptions() {
@@ -132,6 +134,8 @@ public final class Tracer {
         private LaunchSettings.SignalState signals;
         private HexStrings hexStrings = HexStrings.NONE;
         private Set<FdDetail> fdDetails = Set.of();
+        private boolean quietAttach;
+        private InjectTable inject = InjectTable.empty();
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -162,6 +166,12 @@ public final class Tracer {
 
         /** Where strace-style notices go ("Process N attached"); stderr by default. */
         public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
+
+        /** -e inject= and -e fault=: the calls tampered with, and how. */
+        public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
+
+        /** -q, -e quiet=attach: no "Process N attached" / "Process N detached" notices. */
+        public Builder quietAttach(boolean quiet) { this.quietAttach = quiet; return this; }
 
         /**
          * Descriptors above 2 that a launched command inherits, as it would from strace: those renacer
@@ -208,7 +218,7 @@ public final class Tracer {
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
-                    hexStrings, fdDetails));
+                    hexStrings, fdDetails, quietAttach, inject));
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.renacer.trace;
 
+import dev.renacer.filter.Qualifiers;
 import dev.renacer.syscall.decode.FdDetail;
 import dev.renacer.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The per-syscall path allocates nothing: decoding, the event and the stops reuse their buffers.
  * Measured with the JVM's per-thread allocation counter on the tracer thread, between the first and
  * the last syscall of a long run of syscall_heavy (process start and exec allocate, and are excluded),
- * with the default options and with those that add work per call (-y, -yy).
+ * with the default options and with those that add work per call (-y, -yy, -e inject=).
  */
 class SteadyPathAllocationTest {
 
@@ -32,13 +35,31 @@ class SteadyPathAllocationTest {
         assertThat(bytesPerCall(Tracer.builder().fdDetails(EnumSet.allOf(FdDetail.class)))).as("bytes per call with -yy").isLessThan(1.0);
     }
 
+    @Test
+    void injectingFaultsAllocatesNothingPerCall() throws Exception {
+        // -e inject=: every unlink is rewritten at entry and exit (to 0: the program runs on, its file stays, and
+        // O_TRUNC empties it each round), and every 2nd lseek is held after the call, counted per task
+        Qualifiers q = new Qualifiers(w -> {});
+        q.qualify("inject=unlink:retval=0");
+        q.qualify("inject=lseek:delay_exit=0:when=1+2");
+        assertThat(bytesPerCall(Tracer.builder().inject(q.inject()))).as("bytes per call with -e inject=").isLessThan(1.0);
+        assertThat(bytesPerCall(Tracer.builder().inject(q.inject()).fdDetails(Set.of(FdDetail.PATH))))
+                .as("bytes per call with -e inject= and -y").isLessThan(1.0);
+    }
+
     /** Bytes the tracer thread allocated per call between the 1000th call and the process's end. */
     static double bytesPerCall(Tracer.Builder builder) throws Exception {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] first = {-1};
         long[] last = {-1};
         long[] calls = {0};
+        int[] pid = {0};
         TraceListener counter = new TraceListener() {
+            @Override
+            public void onProcessStart(ProcessInfo process) {
+                pid[0] = process.pid();
+            }
+
             @Override
             public void onSyscall(SyscallEvent e) {
                 calls[0]++;
@@ -54,6 +75,8 @@ class SteadyPathAllocationTest {
         };
         // 6 calls per round: ~120,000 syscalls
         TraceResult r = builder.listener(counter).build().launch(List.of(Fixtures.path("syscall_heavy"), "20000"));
+        // the file an injected unlink left behind
+        Files.deleteIfExists(Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "renacer-heavy-" + pid[0]));
 
         assertThat(r.exitStatus()).isZero();
         assertThat(calls[0]).isGreaterThan(120_000);
