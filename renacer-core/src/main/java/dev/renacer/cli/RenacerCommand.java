@@ -89,6 +89,12 @@ public final class RenacerCommand {
         return pids;
     }
 
+    /** An -e read=/write= set as the tracer asks it; none when it is empty, so that no call is looked at. */
+    private static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
+        return set.containsNone(1 << 16) && !set.contains(Integer.MAX_VALUE)
+                ? dev.renacer.syscall.decode.DecodeOptions.NO_DESCRIPTOR : set::contains;
+    }
+
     boolean following() {
         return followForks.length > 0 || followForksLong;
     }
@@ -128,6 +134,7 @@ public final class RenacerCommand {
                 .hexStrings(qualifierOptions.hexStrings()).fdDetails(qualifiers.decodeFds())
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
                 .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
+                .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

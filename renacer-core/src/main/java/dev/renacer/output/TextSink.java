@@ -127,6 +127,7 @@ public final class TextSink implements TraceListener {
         }
         line.append('\n');
         channel.write(line);
+        if (e.dump.length() > 0) channel.write(e.dump); // -e read= / -e write=
         if (!e.returned && e.number == SYS_EXIT) tasks.remove(e.tid);
     }
 

@@ -38,6 +38,11 @@ public final class SyscallEvent {
     public final StringBuilder arguments = new StringBuilder(256);
     /** Decoded result, strace style, without "= ": {@code 3}, {@code -1 ENOENT (No such file or directory)}, {@code ?}. */
     public final StringBuilder result = new StringBuilder(64);
+    /**
+     * -e read= / -e write=: strace's hex dump of the data the call moved, lines printed after the call's
+     * line ({@code  | 00000  68 69 ... hi |}); empty for most calls.
+     */
+    public final StringBuilder dump = new StringBuilder(0);
     /** Set by the tracer while filling: how many arguments were decoded at entry (the rest at exit). */
     public int argumentsDecodedAtEntry;
     /**

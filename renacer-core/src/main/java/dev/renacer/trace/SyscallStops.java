@@ -105,11 +105,13 @@ final class SyscallStops {
         e.returnValue = rval;
         e.returned = true;
         e.result.setLength(0);
+        e.dump.setLength(0);
         if (e.i386) {
             if (config.decode()) appendI386Result(e);
         } else if (config.decode()) {
             decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
             if (injector.active()) Injector.appendNotes(task, e.result);
+            decoder.appendDumps(task.tid, e.number, e.args, rval, e.dump);
         }
         listener.onSyscall(e);
     }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * renacer as a library: launches a command, or attaches to processes, and traces them until every
@@ -113,11 +114,12 @@ public final class Tracer {
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
-                  boolean quietAttach, InjectTable inject) {
+                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         DecodeOptions decodeOptions() {
-            return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors());
+            return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors(),
+                    reads, writes);
         }
     }
 
@@ -136,6 +138,8 @@ public final class Tracer {
         private Set<FdDetail> fdDetails = Set.of();
         private boolean quietAttach;
         private InjectTable inject = InjectTable.empty();
+        private IntPredicate reads = DecodeOptions.NO_DESCRIPTOR;
+        private IntPredicate writes = DecodeOptions.NO_DESCRIPTOR;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -166,6 +170,13 @@ public final class Tracer {
 
         /** Where strace-style notices go ("Process N attached"); stderr by default. */
         public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
+
+        /** -e read= and -e write=: the descriptors whose data read or written is dumped in hex after each call. */
+        public Builder dumps(IntPredicate reads, IntPredicate writes) {
+            this.reads = Objects.requireNonNull(reads);
+            this.writes = Objects.requireNonNull(writes);
+            return this;
+        }
 
         /** -e inject= and -e fault=: the calls tampered with, and how. */
         public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
@@ -218,7 +229,7 @@ public final class Tracer {
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
-                    hexStrings, fdDetails, quietAttach, inject));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes));
         }
     }
 }

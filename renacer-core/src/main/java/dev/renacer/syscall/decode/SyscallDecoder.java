@@ -26,6 +26,8 @@ public final class SyscallDecoder {
     /** Scratch for the call being decoded; filled from the arguments of each public method, never read across calls. */
     private final Call call = new Call();
     private final TraceeReader reader;
+    /** -e read= / -e write=, or null when neither was given. */
+    private final IoDumps dumps;
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
@@ -37,6 +39,8 @@ public final class SyscallDecoder {
                 options.fdDetails());
         ScalarDecoders.register(byKind);
         FdDecoders.register(byKind, reader);
+        dumps = options.reads() == DecodeOptions.NO_DESCRIPTOR && options.writes() == DecodeOptions.NO_DESCRIPTOR
+                ? null : new IoDumps(reader, options.reads(), options.writes());
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
@@ -116,6 +120,14 @@ public final class SyscallDecoder {
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, arguments);
         appendResult(c, result);
+    }
+
+    /**
+     * After the exit stop, the lines -e read= / -e write= print after the call's line (strace's dumpio):
+     * appends nothing when no dump was asked for this call's descriptor.
+     */
+    public void appendDumps(int tid, int number, long[] args, long returnValue, StringBuilder out) {
+        if (dumps != null) dumps.append(tid, number, args, returnValue, out);
     }
 
     private void appendResult(Call c, StringBuilder out) {

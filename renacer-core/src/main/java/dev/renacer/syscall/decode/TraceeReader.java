@@ -68,6 +68,11 @@ final class TraceeReader {
 
     int stringLimit() { return stringLimit; }
 
+    /** Reads up to {@code length} bytes at {@code address} into {@code dst}: how many were read, or -1. */
+    int readInto(int tid, long address, byte[] dst, int length) {
+        return memory.read(tid, address, dst, 0, length);
+    }
+
     /** Reads {@code length} bytes into a reused buffer; returns the buffer, or null unless all were read. */
     byte[] readStruct(int tid, long address, int length) {
         if (address == 0) return null;
