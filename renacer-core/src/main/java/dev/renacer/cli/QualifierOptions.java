@@ -88,6 +88,10 @@ public final class QualifierOptions {
             + "device numbers and pidfds' pids.")
     boolean[] decodeFdFlags = new boolean[0];
 
+    @Option(names = {"-P", "--trace-path"}, paramLabel = "PATH",
+            description = "Trace only the calls that name PATH or use a descriptor of it (repeatable).")
+    List<String> tracePaths = new ArrayList<>();
+
     @Option(names = "-x", description = "Print strings that are not plain ASCII in hex (-x); every string in hex (-xx).")
     boolean[] hexFlags = new boolean[0];
 

@@ -89,6 +89,32 @@ public final class RenacerCommand {
         return pids;
     }
 
+    /**
+     * -P's paths as strace selects them: each as given and, where it differs, its realpath, with strace's
+     * notice "Requested path ... resolved into ..." unless -e quiet=path-resolution.
+     */
+    private List<byte[]> tracePaths(Qualifiers qualifiers, java.io.PrintStream stderr) {
+        List<byte[]> paths = new ArrayList<>();
+        for (String p : qualifierOptions.tracePaths) {
+            byte[] given = p.getBytes(Argv.nativeCharset());
+            paths.add(given);
+            String resolved;
+            try {
+                resolved = java.nio.file.Path.of(p).toRealPath().toString();
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                continue; // strace's realpath fails too: the path as given is all there is
+            }
+            if (resolved.equals(p)) continue;
+            byte[] real = resolved.getBytes(Argv.nativeCharset());
+            paths.add(real);
+            if (!qualifiers.quietPathResolution()) {
+                stderr.println("renacer: Requested path " + dev.renacer.syscall.decode.Quoter.quoted(given)
+                        + " resolved into " + dev.renacer.syscall.decode.Quoter.quoted(real));
+            }
+        }
+        return paths;
+    }
+
     /** An -e read=/write= set as the tracer asks it; none when it is empty, so that no call is looked at. */
     private static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
         return set.containsNone(1 << 16) && !set.contains(Integer.MAX_VALUE)
@@ -135,6 +161,7 @@ public final class RenacerCommand {
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
                 .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
                 .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
+                .tracePaths(tracePaths(qualifiers, stderr))
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

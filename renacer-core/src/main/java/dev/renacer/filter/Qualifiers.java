@@ -167,6 +167,14 @@ public final class Qualifiers {
         return set;
     }
 
+    /**
+     * Whether -e quiet= / --quiet named path-resolution: strace resolves -P's paths before it applies -q, so
+     * only these silence "Requested path ... resolved into ..." (measured: strace -qqq -P hostname prints it).
+     */
+    public boolean quietPathResolution() {
+        return quietGiven && quiet.contains(Quiet.PATH_RESOLUTION.ordinal());
+    }
+
     public Set<Quiet> quiet() {
         Set<Quiet> set = EnumSet.noneOf(Quiet.class);
         for (Quiet q : Quiet.values()) if (quiet.contains(q.ordinal())) set.add(q);

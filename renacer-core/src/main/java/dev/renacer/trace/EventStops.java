@@ -53,7 +53,7 @@ final class EventStops {
         if (formerTid > 0 && formerTid != task.tid) task = tracees.takeOver(formerTid, task);
         int pid = task.pid;
         TaskState before = task.state;
-        task.state = before.execed(filter.traces(task.event.number));
+        task.state = before.execed(filter.traces(task.event.number) && task.execMatchesPaths);
         List<String> argv = before.hidden() ? tracees.rootCommand() : ProcFs.cmdline(pid);
         ProcessInfo previous = tracees.process(pid);
         tracees.exec(new ProcessInfo(pid, previous == null ? 0 : previous.parentPid(), ProcFs.executable(pid),

@@ -3,6 +3,7 @@ package dev.renacer.trace;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.renacer.linux.LibC;
+import dev.renacer.linux.ProcDescriptors;
 import dev.renacer.linux.ProcessVmReader;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.I386Syscalls;
@@ -29,13 +30,17 @@ final class SyscallStops {
     private final SyscallDecoder decoder;
     private final long epochOffsetNanos;
     private final Injector injector;
+    /** -P, or null. */
+    private final PathTrace paths;
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
     SyscallStops(Tracer.Config config, long epochOffsetNanos) {
         this.config = config;
         this.listener = config.listener();
-        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.decodeOptions());
+        ProcessVmReader memory = new ProcessVmReader();
+        this.decoder = new SyscallDecoder(memory, config.decodeOptions());
+        this.paths = config.tracePaths().isEmpty() ? null : new PathTrace(config.tracePaths(), memory, new ProcDescriptors());
         this.epochOffsetNanos = epochOffsetNanos;
         this.injector = new Injector(config.inject(), config.diagnostics());
     }
@@ -70,8 +75,14 @@ final class SyscallStops {
             onI386Entry(task, e);
             return 0;
         }
-        task.state = task.state.entered(config.filter().traces(e.number));
         boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
+        boolean passes = config.filter().traces(e.number);
+        if (passes && paths != null) {
+            // the target's execve is announced at the exec event, after its path is gone from memory: decided now
+            if (!task.state.hidden()) passes = paths.matches(task.tid, e.number, e.args);
+            else if (isExec) task.execMatchesPaths = paths.matches(task.tid, e.number, e.args);
+        }
+        task.state = task.state.entered(passes);
         boolean traced = task.state.traced();
         e.arguments.setLength(0);
         e.separatorAfterEntry = false;

@@ -15,6 +15,9 @@ final class Task {
     int failedExecErrno;
     final SyscallEvent event = new SyscallEvent();
 
+    /** -P: whether the execve the hidden trampoline is in names a selected path (strace checks it at its entry). */
+    boolean execMatchesPaths = true;
+
     // -e inject= (see Injector): this task's counters per injected syscall, created at its first such call,
     // and what was done to the call in flight
     int[] injectCounters;

@@ -114,7 +114,7 @@ public final class Tracer {
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
-                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes) {
+                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         DecodeOptions decodeOptions() {
@@ -140,6 +140,7 @@ public final class Tracer {
         private InjectTable inject = InjectTable.empty();
         private IntPredicate reads = DecodeOptions.NO_DESCRIPTOR;
         private IntPredicate writes = DecodeOptions.NO_DESCRIPTOR;
+        private List<byte[]> tracePaths = List.of();
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -175,6 +176,15 @@ public final class Tracer {
         public Builder dumps(IntPredicate reads, IntPredicate writes) {
             this.reads = Objects.requireNonNull(reads);
             this.writes = Objects.requireNonNull(writes);
+            return this;
+        }
+
+        /**
+         * -P: only calls that name one of these paths, or use a descriptor whose /proc link does, are traced.
+         * Give each path as the user did and, where it differs, resolved (strace's realpath), as strace selects both.
+         */
+        public Builder tracePaths(List<byte[]> paths) {
+            this.tracePaths = paths.stream().map(byte[]::clone).toList();
             return this;
         }
 
@@ -229,7 +239,7 @@ public final class Tracer {
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths));
         }
     }
 }

@@ -6,7 +6,7 @@ package dev.renacer.syscall.decode;
  * when an octal digit follows); under -x a string holding a byte that is neither printable nor
  * whitespace goes all in {@code \xHH}, under -xx every string does. Allocates nothing.
  */
-final class Quoter {
+public final class Quoter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final HexStrings style;
@@ -14,6 +14,13 @@ final class Quoter {
 
     Quoter(HexStrings style) {
         this.style = style;
+    }
+
+    /** {@code bytes} quoted as strace quotes a name in its own messages (no -x): {@code "/etc/host\\303name"}. */
+    public static String quoted(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length + 2);
+        new Quoter(HexStrings.NONE).quote(bytes, 0, bytes.length, out);
+        return out.toString();
     }
 
     /** {@code "..."}: {@code length} bytes of {@code src} from {@code from}, quoted. */
