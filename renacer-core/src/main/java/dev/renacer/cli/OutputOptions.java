@@ -107,7 +107,7 @@ public final class OutputOptions {
         }
         TextLayout layout = layout(display);
         boolean events = !summaryOnly;
-        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended) : null;
+        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended, wallClock) : null;
 
         if (display.separateFiles()) return separateFiles(context, display, layout);
         OutputChannel channel = openChannel(context, chosen);
@@ -171,9 +171,9 @@ public final class OutputOptions {
         return wallClock;
     }
 
-    /** True when a summary is kept (-c, -C, --stats-extended): the tracer then reads each call's system time. */
-    boolean summarises() {
-        return summaryOnly || summaryAndTrace || statsExtended;
+    /** True when a summary counts system time (-c, -C, --stats-extended, html, without -w): the tracer must measure it. */
+    boolean countsSystemTime() {
+        return (summaryOnly || summaryAndTrace || statsExtended || "html".equals(format)) && !wallClock;
     }
 
     /**

@@ -161,7 +161,7 @@ public final class RenacerCommand {
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
                 .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
                 .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
-                .tracePaths(tracePaths(qualifiers, stderr))
+                .tracePaths(tracePaths(qualifiers, stderr)).systemTime(output.countsSystemTime())
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

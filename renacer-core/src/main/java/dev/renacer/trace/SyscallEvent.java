@@ -32,6 +32,12 @@ public final class SyscallEvent {
     /** {@link System#nanoTime()} at the entry stop and at the exit stop. */
     public long entryNanos;
     public long exitNanos;
+    /**
+     * The process's system CPU time (wait4's rusage stime, as strace reads it for -c) at the entry stop and
+     * at the exit stop, in nanoseconds; 0 unless the tracer measures it ({@link Tracer.Builder#systemTime}).
+     */
+    public long entrySystemNanos;
+    public long exitSystemNanos;
     /** Wall clock at the entry stop, nanoseconds since the epoch (for -t, -tt, -ttt and exported spans). */
     public long entryEpochNanos;
     /** Decoded arguments, strace style, without the parentheses: {@code AT_FDCWD, "/etc", O_RDONLY}. */
@@ -74,6 +80,11 @@ public final class SyscallEvent {
      */
     public String errnoName() {
         return failed() ? Errno.printedName(errno()) : null;
+    }
+
+    /** System CPU time the call took (strace -c's default measure), in nanoseconds; 0 if it never returned or is not measured. */
+    public long systemNanos() {
+        return returned ? Math.max(0, exitSystemNanos - entrySystemNanos) : 0L;
     }
 
     /** Wall time spent in the call (exit stop minus entry stop), in nanoseconds; 0 if it never returned. */

@@ -48,13 +48,20 @@ final class SyscallStops {
     /**
      * One syscall-stop of {@code task}.
      *
+     * @param systemNanos its process's system time at this stop, when measured (-c), else 0
      * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
      */
-    int onStop(Task task) {
+    int onStop(Task task, long systemNanos) {
         if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return 0;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
-        if (op == SYSCALL_INFO_ENTRY) return onEntry(task);
-        if (op == SYSCALL_INFO_EXIT) onExit(task);
+        if (op == SYSCALL_INFO_ENTRY) {
+            task.event.entrySystemNanos = systemNanos;
+            return onEntry(task);
+        }
+        if (op == SYSCALL_INFO_EXIT) {
+            task.event.exitSystemNanos = systemNanos;
+            onExit(task);
+        }
         return 0;
     }
 

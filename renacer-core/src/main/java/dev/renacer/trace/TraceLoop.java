@@ -29,7 +29,7 @@ final class TraceLoop {
     private final EventStops eventStops;
     private final Deaths deaths;
     private final Detacher detacher;
-    private final Waiter waiter = new Waiter();
+    private final Waiter waiter;
     private final Delays delays = new Delays();
     private final Memory siginfo = new Memory(SIGINFO_SIZE);
     private final long siginfoAddress = Pointer.nativeValue(siginfo); // ptrace's data argument
@@ -41,6 +41,7 @@ final class TraceLoop {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
+        this.waiter = new Waiter(config.systemTime());
         this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
         this.eventStops = new EventStops(tracees, config.filter(), listener);
@@ -150,7 +151,7 @@ final class TraceLoop {
             int sig = stopSignal(st);
             int event = event(st);
             if (sig == SYSCALL_STOP_SIGNAL) {
-                int signal = syscallStops.onStop(task);
+                int signal = syscallStops.onStop(task, waiter.systemNanos());
                 if (task.holdNanos >= 0) {
                     delays.hold(task, task.holdNanos, signal);
                     task.holdNanos = -1;

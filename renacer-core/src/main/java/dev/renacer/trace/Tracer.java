@@ -114,7 +114,8 @@ public final class Tracer {
     /** Immutable settings of a tracer. */
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
-                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths) {
+                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
+                  boolean systemTime) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         DecodeOptions decodeOptions() {
@@ -141,6 +142,7 @@ public final class Tracer {
         private IntPredicate reads = DecodeOptions.NO_DESCRIPTOR;
         private IntPredicate writes = DecodeOptions.NO_DESCRIPTOR;
         private List<byte[]> tracePaths = List.of();
+        private boolean systemTime;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -187,6 +189,12 @@ public final class Tracer {
             this.tracePaths = paths.stream().map(byte[]::clone).toList();
             return this;
         }
+
+        /**
+         * Measure each call's system CPU time ({@link SyscallEvent#systemNanos}) as strace -c does: the waited
+         * process's rusage with each stop (wait4 instead of waitpid). Default off.
+         */
+        public Builder systemTime(boolean measure) { this.systemTime = measure; return this; }
 
         /** -e inject= and -e fault=: the calls tampered with, and how. */
         public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
@@ -239,7 +247,7 @@ public final class Tracer {
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime));
         }
     }
 }
