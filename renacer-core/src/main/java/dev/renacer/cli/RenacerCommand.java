@@ -50,6 +50,9 @@ public final class RenacerCommand {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    LaunchOptions launch = new LaunchOptions();
+
+    @Mixin
     OtlpOptions otlp = new OtlpOptions();
 
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
@@ -166,6 +169,7 @@ public final class RenacerCommand {
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
+        launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
         Tracer tracer = tracerBuilder.build();
         SignalForwarding.install(tracer);
         try {

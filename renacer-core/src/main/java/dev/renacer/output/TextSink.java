@@ -185,7 +185,8 @@ public final class TextSink implements TraceListener {
 
     @Override
     public void onDetach(int pid) {
-        if (openTid != 0) {
+        // as strace's droptcb: only the let-go process's own open line (-b execve lets go of one task of many)
+        if (openTid != 0 && tasks.pid(tasks.slot(openTid, openTid)) == pid) {
             // as strace: the call the process was in when renacer let go ends with <detached ...>
             openTid = 0;
             channel.write(DETACHED);

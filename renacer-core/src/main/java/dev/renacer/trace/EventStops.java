@@ -17,13 +17,24 @@ final class EventStops {
     private final Tracees tracees;
     private final TraceFilter filter;
     private final TraceListener listener;
+    /** -b execve: let go of a task at its execve (the launched command's first one excepted, as in strace). */
+    private final boolean detachOnExec;
+    /** Where "Process N detached" goes; null under -q. */
+    private final java.io.PrintStream detachNotices;
     private final Memory eventMessage = new Memory(8);
     private final long eventMessageAddress = Pointer.nativeValue(eventMessage); // ptrace's data argument
 
     EventStops(Tracees tracees, TraceFilter filter, TraceListener listener) {
+        this(tracees, filter, listener, false, null);
+    }
+
+    EventStops(Tracees tracees, TraceFilter filter, TraceListener listener, boolean detachOnExec,
+               java.io.PrintStream detachNotices) {
         this.tracees = tracees;
         this.filter = filter;
         this.listener = listener;
+        this.detachOnExec = detachOnExec;
+        this.detachNotices = detachNotices;
     }
 
     void onStop(Task task, int event, int sig) {
@@ -33,7 +44,12 @@ final class EventStops {
                 if (child > 0 && tracees.task(child) == null) tracees.adopt(child);
                 task.restart(0);
             }
-            case EVENT_EXEC -> onExec(task).restart(0);
+            case EVENT_EXEC -> {
+                boolean first = task.state.hidden(); // the launched command's own execve, after the trampoline
+                Task execed = onExec(task);
+                if (detachOnExec && !first) detach(execed);
+                else execed.restart(0);
+            }
             case EVENT_STOP -> {
                 if (isStopSignal(sig) && !task.state.hidden()) {
                     // group-stop: stay stopped, as untraced, until SIGCONT
@@ -62,6 +78,15 @@ final class EventStops {
         // The execve's entry was decoded while the trampoline was hidden: announce it now.
         if (before == TaskState.HIDDEN_IN_SYSCALL && task.state.traced()) listener.onSyscallEntry(task.event);
         return task;
+    }
+
+    /** -b execve: the task goes on untraced from its exec; its open line ends with {@code <detached ...>}. */
+    private void detach(Task task) {
+        LibC.ptrace(PTRACE_DETACH, task.tid, 0, 0);
+        tracees.remove(task.tid);
+        tracees.end(task.pid);
+        if (detachNotices != null) detachNotices.println("renacer: Process " + task.pid + " detached");
+        listener.onDetach(task.pid);
     }
 
     private long eventMessage(int tid) {

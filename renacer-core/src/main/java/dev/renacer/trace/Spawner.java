@@ -48,8 +48,10 @@ final class Spawner {
         }
 
         IntByReference pidRef = new IntByReference();
-        Pointer environment = Environ.ordered(launch.environmentOrder()); // reachable until posix_spawn returns
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment);
+        Environ.Block environment = Environ.ordered(launch.environmentOrder(), launch.environmentChanges()); // reachable until posix_spawn returns
+        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment.pointer());
+        java.lang.ref.Reference.reachabilityFence(environment);
+        java.lang.ref.Reference.reachabilityFence(strings);
         if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(err));
         int pid = pidRef.getValue();
 
@@ -58,7 +60,7 @@ final class Spawner {
             throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(waiter.errno()));
         }
         if (!stopped(waiter.status())) {
-            throw new TraceException("cannot start '" + name + "': the launcher ended before it could be traced");
+            throw new TraceException("cannot start '" + name + "': " + launcherFailure(waiter.status(), launch.user()));
         }
         try {
             CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
@@ -69,6 +71,19 @@ final class Spawner {
                     + ": the command cannot be traced here (another tracer, seccomp, a container policy or kernel.yama.ptrace_scope)");
         }
         return pid;
+    }
+
+    /** The steps of -u in the trampoline, in the order of its exit codes (see renacer-exec.c). */
+    private static final String[] USER_STEPS = {"initgroups", "setregid", "setreuid"};
+
+    /** Why the trampoline ended before it stopped: a step of -u that failed (exit 128 + 32 * step + errno), or unknown. */
+    static String launcherFailure(int status, LaunchSettings.User user) {
+        int code = exited(status) ? exitCode(status) : -1;
+        if (user != null && code >= 128 && code < 128 + 32 * USER_STEPS.length) {
+            int step = (code - 128) / 32, errno = (code - 128) % 32;
+            return "cannot run it as " + user.name() + ": " + USER_STEPS[step] + ": " + CheckedLibC.INSTANCE.strerror(errno);
+        }
+        return "the launcher ended before it could be traced";
     }
 
     /**
@@ -89,6 +104,10 @@ final class Spawner {
         List<String> words = new ArrayList<>();
         if (launch.passDescriptors().length > 0) words.addAll(List.of("-k", list(launch.passDescriptors())));
         if (launch.closedDescriptors().length > 0) words.addAll(List.of("-c", list(launch.closedDescriptors())));
+        if (launch.user() != null) {
+            LaunchSettings.User u = launch.user();
+            words.addAll(List.of("-u", Integer.toUnsignedString(u.uid()) + ":" + Integer.toUnsignedString(u.gid()) + ":" + u.name()));
+        }
         if (launch.signals() != null) {
             words.addAll(List.of("-i", Long.toHexString(launch.signals().ignored()),
                     "-b", Long.toHexString(launch.signals().blocked())));

@@ -44,7 +44,8 @@ final class TraceLoop {
         this.waiter = new Waiter(config.systemTime());
         this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
-        this.eventStops = new EventStops(tracees, config.filter(), listener);
+        this.eventStops = new EventStops(tracees, config.filter(), listener, config.launch().detachOnExec(),
+                config.quietAttach() ? null : config.diagnostics());
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
         this.detacher = new Detacher(tracees, deaths, listener, config.quietAttach() ? null : config.diagnostics());
     }

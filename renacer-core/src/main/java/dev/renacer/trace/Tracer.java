@@ -143,6 +143,9 @@ public final class Tracer {
         private IntPredicate writes = DecodeOptions.NO_DESCRIPTOR;
         private List<byte[]> tracePaths = List.of();
         private boolean systemTime;
+        private List<byte[]> environmentChanges = List.of();
+        private LaunchSettings.User user;
+        private boolean detachOnExec;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -189,6 +192,21 @@ public final class Tracer {
             this.tracePaths = paths.stream().map(byte[]::clone).toList();
             return this;
         }
+
+        /**
+         * -E: changes to the environment a launched command gets, applied in order as strace applies them:
+         * {@code VAR=VALUE} replaces the first VAR or adds one at the end, {@code VAR} removes every VAR.
+         */
+        public Builder environmentChanges(List<byte[]> changes) {
+            this.environmentChanges = changes.stream().map(byte[]::clone).toList();
+            return this;
+        }
+
+        /** -u: run the launched command as this user (renacer must be root), as strace does. */
+        public Builder runAs(LaunchSettings.User user) { this.user = user; return this; }
+
+        /** -b execve: let go of each traced task at its execve (not of the launched command's first). */
+        public Builder detachOnExec(boolean detach) { this.detachOnExec = detach; return this; }
 
         /**
          * Measure each call's system CPU time ({@link SyscallEvent#systemNanos}) as strace -c does: the waited
@@ -246,7 +264,8 @@ public final class Tracer {
 
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
-                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
+                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
+                            environmentChanges, user, detachOnExec),
                     hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime));
         }
     }
