@@ -1,7 +1,8 @@
 /*
  * renacer's launch trampoline. renacer posix_spawn()s it (from a sealed memfd, never from a file
  * another user could replace) as
- *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] -d LEVEL -- PATH ARGV0 ARGS...
  * and it gives the target the process state it would have had untraced, stops itself so that
  * renacer can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the
  * environment it received. renacer hides everything before that execve, so the trace starts, as
@@ -24,6 +25,12 @@
  *           PATH's owner and group when it is set-user-ID or set-group-ID, UID and GID otherwise.
  *           Done before the stop, as strace does it before its child stops; a step that fails
  *           ends the trampoline with 128 + 32 * step + errno (errno up to 31), which renacer reports.
+ *  -n 1     do not stop: the process is traced already (renacer -D, where the command is renacer's
+ *           own process, seized by the tracer it started, and this is exec'd in its place).
+ *  -d LEVEL start PATH as renacer -D's tracer, a grandchild of renacer: fork; the child (in a new
+ *           process group for LEVEL 2, a new session for 3) execs PATH; this process waits until the
+ *           tracer has seized renacer and kills it (SIGKILL: seized; anything else: it could not),
+ *           which renacer waits for before it execs the command. It dies with renacer, too.
  * Without -i, real-time signals (32..64) the JVM ignored get their default back and 1..31 keep what
  * renacer has; without -b the mask is emptied (the JVM thread that spawns us blocks SIGQUIT).
  */
@@ -34,6 +41,7 @@
 #include <sys/stat.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -190,11 +198,34 @@ static int parse_mask(const char *text, unsigned long *mask)
     return *text != '\0' && *end == '\0';
 }
 
+/* -d: the tracer as a grandchild, this process waiting to be killed by it once renacer is seized. */
+static int start_daemon(int level, char *path, char **target_argv, const unsigned int *keep, int nkeep)
+{
+    close_above_stderr(keep, nkeep);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    unsigned long none = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
+    pid_t tracer = fork();
+    if (tracer < 0)
+        return 126;
+    if (tracer == 0) {
+        prctl(PR_SET_PDEATHSIG, 0);
+        if (level == 2)
+            setpgid(0, 0);
+        else if (level >= 3)
+            setsid();
+        execve(path, target_argv, environ);
+        _exit(127);
+    }
+    for (;;)
+        pause();
+}
+
 int main(int argc, char **argv)
 {
     unsigned int keep[MAX_KEEP + 1];
     unsigned int close_std[MAX_KEEP + 1];
-    int nkeep = 0, nclose = 0, have_ignored = 0, have_user = 0;
+    int nkeep = 0, nclose = 0, have_ignored = 0, have_user = 0, traced_already = 0, daemon_level = 0;
     uid_t run_uid = 0;
     gid_t run_gid = 0;
     const char *run_name = NULL;
@@ -213,6 +244,8 @@ int main(int argc, char **argv)
         case 'i': if (!parse_mask(value, &ignored)) return 127; have_ignored = 1; break;
         case 'b': if (!parse_mask(value, &blocked)) return 127; break;
         case 'u': if (!parse_user(argv[i + 1], &run_uid, &run_gid, &run_name)) return 127; have_user = 1; break;
+        case 'n': traced_already = 1; break;
+        case 'd': daemon_level = atoi(value); if (daemon_level < 1) return 127; break;
         default: return 127;
         }
     }
@@ -222,6 +255,8 @@ int main(int argc, char **argv)
     char *path = argv[i + 1];
     char **target_argv = &argv[i + 2];
 
+    if (daemon_level)
+        return start_daemon(daemon_level, path, target_argv, keep, nkeep);
     close_above_stderr(keep, nkeep);
     for (int j = 0; j < nclose; j++)
         close((int)close_std[j]);
@@ -237,7 +272,8 @@ int main(int argc, char **argv)
     /* stopped with nothing blocked, so renacer's SIGCONT is consumed here, not left pending for the target */
     unsigned long none = 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
-    raise(SIGSTOP);
+    if (!traced_already)
+        raise(SIGSTOP);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &blocked, NULL, 8);
     execve(path, target_argv, environ);
     _exit(127);

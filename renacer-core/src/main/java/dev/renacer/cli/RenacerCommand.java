@@ -55,14 +55,29 @@ public final class RenacerCommand {
     @Mixin
     OtlpOptions otlp = new OtlpOptions();
 
+    /** renacer -D's tracer, started by renacer itself: the renacer process to adopt (see {@link Daemonized}). */
+    @Option(names = "--daemon-tracee", hidden = true)
+    Integer daemonTracee;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
     /** renacer's own arguments as bytes (the command is their tail), or null when not known. */
     private final List<byte[]> rawArgs;
+    /** The same, as the JVM decoded them. */
+    private final List<String> args;
 
-    RenacerCommand(List<byte[]> rawArgs) {
+    RenacerCommand(List<byte[]> rawArgs, List<String> args) {
         this.rawArgs = rawArgs;
+        this.args = List.copyOf(args);
+    }
+
+    /** renacer's own arguments as bytes: as the kernel gave them, or as the JVM would encode them. */
+    private List<byte[]> arguments() {
+        if (rawArgs != null) return rawArgs;
+        List<byte[]> encoded = new ArrayList<>();
+        for (String a : args) encoded.add(a.getBytes(Argv.nativeCharset()));
+        return encoded;
     }
 
     /** The command as the bytes renacer was given: the last {@code command.size()} of its arguments. */
@@ -118,6 +133,26 @@ public final class RenacerCommand {
         return paths;
     }
 
+    /**
+     * -D, in the renacer the user started: the launch options are checked here (the tracer checks the others and
+     * says what is wrong), the tracer is started, and this process becomes the command (see {@link Daemonized}).
+     */
+    private int daemonize(java.io.PrintStream stderr) {
+        Tracer.Builder builder = Tracer.builder().followForks(following())
+                .passDescriptors(LauncherState.passDescriptors())
+                .closedDescriptors(LauncherState.closedDescriptors())
+                .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
+        LauncherState.signals(builder);
+        // its warnings are the tracer's to print, once
+        launch.configure(builder, following(), command.isEmpty(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return builder.build().execDaemonized(commandArgv(), launch.daemonizeLevel(), Daemonized.tracerCommand(arguments()));
+        } catch (TraceException e) {
+            stderr.println("renacer: " + e.getMessage());
+            return 1;
+        }
+    }
+
     /** An -e read=/write= set as the tracer asks it; none when it is empty, so that no call is looked at. */
     private static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
         return set.containsNone(1 << 16) && !set.contains(Integer.MAX_VALUE)
@@ -143,10 +178,32 @@ public final class RenacerCommand {
 
     /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
     int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
+        if (daemonTracee == null) return trace(environment, stdout, stderr);
+        // renacer -D's tracer: the renacer that started it waits on our parent, which we kill to say how it went
+        int intermediate = Daemonized.intermediate();
+        if (intermediate == 0) throw new UsageException("--daemon-tracee is for the tracer renacer -D starts");
+        Daemonized.ignoreSignals();
+        try {
+            return trace(environment, stdout, stderr); // the seize, or its failure, killed the trampoline already
+        } catch (UsageException e) {
+            stderr.println("renacer: " + e.getMessage()); // said before the renacer waiting on it ends
+            stderr.flush();
+            Daemonized.refused(intermediate);
+            return Main.EXIT_USAGE;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("renacer: " + e.getMessage());
+            stderr.flush();
+            Daemonized.failed(intermediate);
+            return Main.EXIT_CANNOT_TRACE;
+        }
+    }
+
+    private int trace(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
+        if (launch.daemonizeLevel() > 0 && daemonTracee == null) return daemonize(stderr);
         Qualifiers qualifiers = qualifierOptions.qualifiers(output.outputFile != null && !command.isEmpty(),
                 warning -> stderr.println("renacer: " + warning));
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), following(), environment, stdout, stderr);
@@ -171,9 +228,11 @@ public final class RenacerCommand {
         LauncherState.signals(tracerBuilder);
         launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
         Tracer tracer = tracerBuilder.build();
-        SignalForwarding.install(tracer);
+        if (daemonTracee == null) SignalForwarding.install(tracer);
         try {
-            TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
+            TraceResult result = daemonTracee != null
+                    ? tracer.adoptDaemonized(daemonTracee, Daemonized.intermediate(), commandArgv())
+                    : command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
             return result.exitStatus();
         } catch (TraceException e) {
             stderr.println("renacer: " + e.getMessage());

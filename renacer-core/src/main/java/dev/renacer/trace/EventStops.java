@@ -70,6 +70,7 @@ final class EventStops {
         int pid = task.pid;
         TaskState before = task.state;
         task.state = before.execed(filter.traces(task.event.number) && task.execMatchesPaths);
+        if (task.state.hidden()) return task; // renacer -D's own process became the trampoline: nothing of the command yet
         List<String> argv = before.hidden() ? tracees.rootCommand() : ProcFs.cmdline(pid);
         ProcessInfo previous = tracees.process(pid);
         tracees.exec(new ProcessInfo(pid, previous == null ? 0 : previous.parentPid(), ProcFs.executable(pid),

@@ -98,6 +98,39 @@ final class TraceLoop {
         }
     }
 
+    /**
+     * renacer -D, in the tracer: seizes every thread of the renacer process {@code pid} (hidden until its command's
+     * execve, two execs away), then kills {@code intermediate}, the trampoline renacer waits on, to tell it to go on.
+     * If {@code pid} cannot be seized, {@code intermediate} is killed with SIGTERM instead and this fails.
+     */
+    void adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
+        int options = O_TRACESYSGOOD | O_TRACEEXEC | followOptions();
+        tracees.daemonized(pid, command.text());
+        boolean more = true;
+        while (more) { // threads started while the others were seized are seized on the next round
+            more = false;
+            List<Integer> tids = ProcFs.threads(pid);
+            if (tids.isEmpty()) tids = List.of(pid);
+            for (int tid : tids) {
+                if (tracees.task(tid) != null) continue;
+                try {
+                    CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
+                    CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                } catch (LastErrorException e) {
+                    if (tid != pid) continue; // a thread that ended meanwhile
+                    LibC.kill(intermediate, SIGTERM);
+                    finish();
+                    throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): "
+                            + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+                }
+                tracees.add(new Task(tid, pid, TaskState.BEFORE_TRAMPOLINE));
+                more = true;
+            }
+        }
+        if (!config.quietAttach()) config.diagnostics().println("renacer: Process " + pid + " attached");
+        LibC.kill(intermediate, SIGKILL);
+    }
+
     private int followOptions() {
         return config.followForks() ? O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE : 0;
     }

@@ -49,6 +49,15 @@ final class Tracees {
         add(new Task(pid, pid, TaskState.HIDDEN));
     }
 
+    /**
+     * renacer -D: the renacer process {@code pid}, which will exec the trampoline and then {@code command}; its
+     * threads are added by the caller as they are seized. Hidden until the command's execve, as a launch is.
+     */
+    void daemonized(int pid, List<String> command) {
+        rootCommand = List.copyOf(command);
+        rootPid = pid;
+    }
+
     int rootPid() {
         return rootPid;
     }
@@ -93,6 +102,13 @@ final class Tracees {
     Task adopt(int tid) {
         int tgid = ProcFs.statusField(tid, "Tgid");
         if (tgid <= 0) tgid = tid;
+        Task leader = tasks.get(tgid);
+        if (leader != null && leader.state.beforeTrampoline()) {
+            // a thread renacer -D's own JVM started while it waited to become the command: not the command's
+            Task thread = new Task(tid, tgid, TaskState.BEFORE_TRAMPOLINE);
+            add(thread);
+            return thread;
+        }
         Task task = new Task(tid, tgid, TaskState.RUNNING);
         add(task);
         if (attachNotices != null) attachNotices.println("renacer: Process " + tid + " attached");

@@ -52,6 +52,30 @@ public final class Tracer {
         });
     }
 
+    /**
+     * renacer -D, in the tracer renacer started: traces the renacer process {@code pid} from its execve of the
+     * trampoline to its command's end, showing the command from its own execve as a launch does. {@code intermediate}
+     * is the trampoline {@code pid} waits on: killed once {@code pid} is seized (see {@link #execDaemonized}).
+     */
+    public TraceResult adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
+        return runOnTracerThread(loop -> {
+            loop.adoptDaemonized(pid, intermediate, command);
+            return loop.run();
+        });
+    }
+
+    /**
+     * renacer -D, in the renacer process the user started: starts {@code tracer} (a renacer command line that
+     * adopts this process, see {@link #adoptDaemonized}) as a grandchild, in its own process group for
+     * {@code level} 2 and session for 3, waits until it has seized this process, and then becomes
+     * {@code command} by way of the trampoline, keeping this process's pid and parent, as strace -D does.
+     * Returns only when that fails: the exit status renacer should end with (2 when the tracer refused its
+     * options and said why).
+     */
+    public int execDaemonized(Argv command, int level, List<byte[]> tracer) throws TraceException {
+        return Daemonizer.run(command, level, tracer, config.launch());
+    }
+
     /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
     public TraceResult attach(List<Integer> pids) throws TraceException {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");

@@ -7,6 +7,7 @@ import dev.renacer.testing.SideBySide;
 import dev.renacer.testing.Strace;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,44 @@ class LaunchOptionsAgainstStraceIT {
             assertThat(SideBySide.masked(actual, pids)).as("task %d", i).containsExactlyElementsOf(SideBySide.masked(expected, pids));
         }
         assertThat(strace.lines(straceFiles.get(1))).last().asString().endsWith(" <detached ...>");
+    }
+
+    /**
+     * -D: the command is the caller's own child, not the tracer's, keeps renacer's pid and ends with its own exit
+     * status; the trace, written by the tracer in the background, is strace -D's.
+     */
+    @Test
+    void dashDMakesTheCommandTheCallersChildAndTracesItAsStraceDoes() throws Exception {
+        Path dir = Files.createTempDirectory("renacer-daemon");
+        String script = "printf 'parent=%s\\n' \"$PPID\"; exit 3";
+        for (String level : new String[] {"-D", "-DD", "-DDD"}) {
+            Path straceTrace = dir.resolve("strace" + level + ".txt");
+            Path renacerTrace = dir.resolve("renacer" + level + ".txt");
+            Shell.Result strace = Shell.run(Strace.executable() + " " + level + " -o " + quote(straceTrace) + " sh -c "
+                    + quote(script) + "; echo status=$? caller=$$");
+            Shell.Result renacer = Shell.run(quote(Shell.launcher()) + " " + level + " -o " + quote(renacerTrace) + " sh -c "
+                    + quote(script) + "; echo status=$? caller=$$");
+            assertThat(strace.out()).as("strace %s", level).matches("parent=(\\d+)\nstatus=3 caller=\\1\n");
+            assertThat(renacer.out()).as("renacer %s", level).matches("parent=(\\d+)\nstatus=3 caller=\\1\n");
+            assertThat(Renacer.awaitLine(straceTrace, "+++ exited with 3 +++")).isTrue();
+            assertThat(Renacer.awaitLine(renacerTrace, "+++ exited with 3 +++")).as("the tracer finished").isTrue();
+            List<String> expected = Files.readAllLines(straceTrace);
+            List<String> actual = Files.readAllLines(renacerTrace);
+            Set<String> pids = SideBySide.pids(expected, actual);
+            assertThat(SideBySide.masked(actual, pids)).as(level).containsExactlyElementsOf(SideBySide.masked(expected, pids));
+            Files.delete(straceTrace);
+            Files.delete(renacerTrace);
+        }
+        Files.delete(dir);
+    }
+
+    @Test
+    void dashDWithABadOptionIsRefusedByTheTracerAndNothingRuns() throws Exception {
+        Path marker = Files.createTempDirectory("renacer").resolve("ran");
+        Shell.Result run = Shell.run(quote(Shell.launcher()) + " -D -e status=bogus touch " + quote(marker) + "; echo status=$?; sleep 1");
+        assertThat(run.out()).isEqualTo("status=2\n");
+        assertThat(run.err()).isEqualTo("renacer: invalid status 'bogus'\n");
+        assertThat(marker).doesNotExist();
     }
 
     @Test
