@@ -222,6 +222,7 @@ public final class RenacerCommand {
                 .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
                 .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
                 .tracePaths(tracePaths(qualifiers, stderr)).systemTime(output.countsSystemTime())
+                .display(qualifiers.abbrev()::traces, qualifiers.verbose()::traces, qualifiers.raw()::traces)
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));

@@ -139,12 +139,12 @@ public final class Tracer {
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
                   boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
-                  boolean systemTime) {
+                  boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         DecodeOptions decodeOptions() {
             return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors(),
-                    reads, writes);
+                    reads, writes, abbrev, verbose, raw);
         }
     }
 
@@ -170,6 +170,9 @@ public final class Tracer {
         private List<byte[]> environmentChanges = List.of();
         private LaunchSettings.User user;
         private boolean detachOnExec;
+        private IntPredicate abbrev = DecodeOptions.ALL;
+        private IntPredicate verbose = DecodeOptions.ALL;
+        private IntPredicate raw = DecodeOptions.NONE;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -223,6 +226,17 @@ public final class Tracer {
          */
         public Builder environmentChanges(List<byte[]> changes) {
             this.environmentChanges = changes.stream().map(byte[]::clone).toList();
+            return this;
+        }
+
+        /**
+         * -e abbrev= (-v), -e verbose=, -e raw=: by syscall number, which calls are printed abbreviated (default all),
+         * with their structures read (default all), undecoded in hex (default none).
+         */
+        public Builder display(IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+            this.abbrev = Objects.requireNonNull(abbrev);
+            this.verbose = Objects.requireNonNull(verbose);
+            this.raw = Objects.requireNonNull(raw);
             return this;
         }
 
@@ -290,7 +304,7 @@ public final class Tracer {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
                             environmentChanges, user, detachOnExec),
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw));
         }
     }
 }

@@ -16,11 +16,25 @@ import java.util.function.IntPredicate;
  * @param descriptors where those details are read (the tracer's /proc); may be null when {@code fdDetails} is empty
  * @param reads       -e read=: the descriptors whose data read is dumped
  * @param writes      -e write=: the descriptors whose data written is dumped
+ * @param abbrev      -e abbrev= (-v is none): the syscalls, by number, printed abbreviated (execve's environment
+ *                    as a count, stat's struct in part)
+ * @param verbose     -e verbose=: the syscalls whose structures are read; the others show their addresses
+ * @param raw         -e raw=: the syscalls printed undecoded, every argument and the result in hex
  */
 public record DecodeOptions(int stringLimit, HexStrings hexStrings, Set<FdDetail> fdDetails, FileDescriptors descriptors,
-                            IntPredicate reads, IntPredicate writes) {
+                            IntPredicate reads, IntPredicate writes, IntPredicate abbrev, IntPredicate verbose,
+                            IntPredicate raw) {
     /** No descriptor: no dumps. */
     public static final IntPredicate NO_DESCRIPTOR = fd -> false;
+    /** Every syscall (strace's default for abbrev= and verbose=). */
+    public static final IntPredicate ALL = n -> true;
+    /** No syscall (the default for raw=). */
+    public static final IntPredicate NONE = n -> false;
+
+    public DecodeOptions(int stringLimit, HexStrings hexStrings, Set<FdDetail> fdDetails, FileDescriptors descriptors,
+                         IntPredicate reads, IntPredicate writes) {
+        this(stringLimit, hexStrings, fdDetails, descriptors, reads, writes, ALL, ALL, NONE);
+    }
 
     public DecodeOptions(int stringLimit, HexStrings hexStrings, Set<FdDetail> fdDetails, FileDescriptors descriptors) {
         this(stringLimit, hexStrings, fdDetails, descriptors, NO_DESCRIPTOR, NO_DESCRIPTOR);

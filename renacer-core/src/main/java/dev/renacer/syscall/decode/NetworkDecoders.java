@@ -115,7 +115,7 @@ final class NetworkDecoders {
     }
 
     static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
-        if (address == 0 || length <= 0) {
+        if (address == 0 || length <= 0 || !c.verbose) { // -e verbose=: not dereferenced, as strace's umove_or_printaddr
             Num.appendAddress(address, out);
             return;
         }

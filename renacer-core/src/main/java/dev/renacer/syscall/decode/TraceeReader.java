@@ -21,12 +21,17 @@ final class TraceeReader {
     private final int stringLimit;
     private final Quoter quoter;
     private final FdPrinter fdPrinter;
+    /**
+     * The call its decoder is decoding (the decoder's one reused {@link Call}): whether it is -e verbose= decides,
+     * as in strace's umove_or_printaddr, whether structures are read or only their addresses printed.
+     */
+    private final Call decoding;
     /** Reused; grows to what a call needs (a -s limit of a gigabyte must not cost a gigabyte up front, as in strace). */
     private byte[] bytes = new byte[PATH_MAX + 1];
     private final byte[] word = new byte[8];
 
     TraceeReader(TraceeMemory memory, int stringLimit) {
-        this(memory, stringLimit, HexStrings.NONE, null, java.util.Set.of());
+        this(memory, stringLimit, HexStrings.NONE, null, java.util.Set.of(), new Call());
     }
 
     /**
@@ -35,7 +40,8 @@ final class TraceeReader {
      * @param fdDetails  what is printed after a descriptor (-y: PATH)
      */
     TraceeReader(TraceeMemory memory, int stringLimit, HexStrings hexStrings, FileDescriptors fds,
-                 java.util.Set<FdDetail> fdDetails) {
+                 java.util.Set<FdDetail> fdDetails, Call decoding) {
+        this.decoding = decoding;
         this.memory = memory;
         this.stringLimit = stringLimit;
         this.quoter = hexStrings == HexStrings.NONE ? DEFAULT_QUOTER : new Quoter(hexStrings);
@@ -51,6 +57,11 @@ final class TraceeReader {
     void appendWorkingDirectory(int tid, StringBuilder out) {
         fdPrinter.appendWorkingDirectory(tid, out);
     }
+
+    private final Dates dates = new Dates(java.util.TimeZone.getDefault());
+
+    /** How times are printed in comments ({@code /* 2023-05-27T17:58:21+0000 *\/}), in the local zone as strace's localtime. */
+    Dates dates() { return dates; }
 
     /** How this reader quotes (-x, -xx), for decoders that print bytes they read themselves. */
     Quoter quoter() { return quoter; }
@@ -87,7 +98,7 @@ final class TraceeReader {
      * the pointer is null or the memory cannot be read whole.
      */
     byte[] readOrPrintAddress(int tid, long address, int length, StringBuilder out) {
-        byte[] bytes = readStruct(tid, address, length);
+        byte[] bytes = decoding.verbose ? readStruct(tid, address, length) : null;
         if (bytes == null) Num.appendAddress(address, out);
         return bytes;
     }
@@ -179,8 +190,8 @@ final class TraceeReader {
     /** One of {@code printer} and {@code taskPrinter} is given. */
     private void appendArray(int tid, long address, long count, int size, ElementPrinter printer,
                              TaskElementPrinter taskPrinter, StringBuilder out) {
-        if (address == 0) {
-            out.append("NULL");
+        if (address == 0 || !decoding.verbose) {
+            Num.appendAddress(address, out);
             return;
         }
         out.append('[');
@@ -229,6 +240,11 @@ final class TraceeReader {
     /** A NUL-terminated string bounded by the smaller of -s and a field's own size (a task's comm). */
     void appendString(int tid, long address, int fieldLimit, StringBuilder out) {
         appendTerminated(tid, address, Math.min(stringLimit, fieldLimit), out);
+    }
+
+    /** A file name of at most {@code limit} bytes (strace's printpathn): {@code "..."} after it when it is longer. */
+    void appendPath(int tid, long address, int limit, StringBuilder out) {
+        appendTerminated(tid, address, Math.max(0, Math.min(limit, PATH_MAX)), out);
     }
 
     /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
