@@ -64,12 +64,12 @@ public final class SyscallStats implements TraceListener {
 
     /** A snapshot of every x86_64 syscall seen, in syscall-number order; {@link Summary#sorted} orders it. */
     public Summary summary() {
-        return x86_64.summary(SyscallTable::name, extended);
+        return x86_64.summary(SyscallTable::name, extended, wallClock);
     }
 
     /** The same for the calls made through the i386 ABI, by i386 number; usually empty. */
     public Summary summaryI386() {
-        return i386.summary(I386Syscalls::name, extended);
+        return i386.summary(I386Syscalls::name, extended, wallClock);
     }
 
     /** Counters in arrays indexed by syscall number: recording a call is a few array writes. */
@@ -102,14 +102,14 @@ public final class SyscallStats implements TraceListener {
             }
         }
 
-        Summary summary(IntFunction<String> names, boolean extended) {
+        Summary summary(IntFunction<String> names, boolean extended, boolean wallClock) {
             List<SummaryRow> rows = new ArrayList<>();
             for (int n = 0; n < CAPACITY; n++) {
                 if (calls[n] == 0) continue;
                 rows.add(new SummaryRow(n, names.apply(n), calls[n], errors[n], totalNanos[n], minNanos[n],
                         maxNanos[n], latency == null ? null : latency[n].snapshot()));
             }
-            return new Summary(rows, extended);
+            return new Summary(rows, extended, wallClock);
         }
     }
 }
