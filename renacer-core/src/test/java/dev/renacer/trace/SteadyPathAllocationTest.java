@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The per-syscall path allocates nothing: decoding, the event and the stops reuse their buffers.
  * Measured with the JVM's per-thread allocation counter on the tracer thread, between the first and
  * the last syscall of a long run of syscall_heavy (process start and exec allocate, and are excluded),
- * with the default options and with those that add work per call (-y, -yy, -e inject=).
+ * with the default options and with those that add work per call (-y, -yy, -e inject=, -e read=/write=, -xx, -v,
+ * -e raw=).
  */
 class SteadyPathAllocationTest {
 
@@ -46,6 +47,16 @@ class SteadyPathAllocationTest {
         // and with -y and -c's system time (wait4's rusage at every stop) on top
         assertThat(bytesPerCall(Tracer.builder().inject(q.inject()).fdDetails(Set.of(FdDetail.PATH)).systemTime(true)))
                 .as("bytes per call with -e inject=, -y and system times").isLessThan(1.0);
+    }
+
+    @Test
+    void dumpingHexAndWholeStructuresAllocatesNothingPerCall() throws Exception {
+        // -e read=all -e write=all: every read and write dumped in hex; -xx: every string in hex; -v: nothing abbreviated
+        assertThat(bytesPerCall(Tracer.builder().dumps(fd -> true, fd -> true).hexStrings(dev.renacer.syscall.decode.HexStrings.ALL)
+                .display(n -> false, n -> true, n -> false))).as("bytes per call with -e read=all -e write=all -xx -v").isLessThan(1.0);
+        // -e raw=all: every call in hex
+        assertThat(bytesPerCall(Tracer.builder().display(n -> true, n -> true, n -> true))).as("bytes per call with -e raw=all")
+                .isLessThan(1.0);
     }
 
     /** Bytes the tracer thread allocated per call between the 1000th call and the process's end. */
