@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the launch trampoline into the classpath (Maven generate-resources).
+# Builds the launch trampoline and the signal-handling library into the classpath (Maven generate-resources).
 set -euo pipefail
 out=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,4 +11,7 @@ fi
 mkdir -p "$out"
 if [[ ! "$out/renacer-exec" -nt "$here/renacer-exec.c" ]]; then
   "$CC" -O2 -Wall -Wextra -Werror -o "$out/renacer-exec" "$here/renacer-exec.c"
+fi
+if [[ ! "$out/librenacer-signals.so" -nt "$here/renacer-signals.c" ]]; then
+  "$CC" -O2 -Wall -Wextra -Werror -shared -fPIC -o "$out/librenacer-signals.so" "$here/renacer-signals.c"
 fi

@@ -62,6 +62,11 @@ public final class LaunchOptions {
         builder.environmentChanges(changes).detachOnExec(detachOn != null);
     }
 
+    /** -b execve was given. */
+    boolean detachesOnExec() {
+        return detachOn != null;
+    }
+
     /** How many -D were given: 0, or 1 to 3. */
     int daemonizeLevel() {
         return daemonize.length;

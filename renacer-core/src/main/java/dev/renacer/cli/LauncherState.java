@@ -29,11 +29,31 @@ final class LauncherState {
         return descriptors(System.getProperty(CLOSED_FDS_PROPERTY), 0, 2);
     }
 
-    /** Sets the caller's signal state on {@code builder} when the launcher gave both masks. */
+    /**
+     * Sets the caller's signal state on {@code builder}: the launcher's masks; without the launcher, the
+     * signals 1-31 this JVM found ignored (read now, before renacer sets up its own signal handling,
+     * which must not reach the command) and an empty mask.
+     */
     static void signals(Tracer.Builder builder) {
         Long ignored = mask(System.getProperty(IGNORED_SIGNALS_PROPERTY));
         Long blocked = mask(System.getProperty(BLOCKED_SIGNALS_PROPERTY));
-        if (ignored != null && blocked != null) builder.inheritedSignals(ignored, blocked);
+        if (ignored != null && blocked != null) {
+            builder.inheritedSignals(ignored, blocked);
+            return;
+        }
+        Long own = ownIgnoredSignals();
+        if (own != null) builder.inheritedSignals(own & 0x7fffffffL, 0); // 32 and up: the JVM's, not the caller's
+    }
+
+    private static Long ownIgnoredSignals() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) return mask(line.substring(7));
+            }
+        } catch (java.io.IOException e) {
+            // not known: the trampoline's defaults apply
+        }
+        return null;
     }
 
     /** "3,7,10" as set by the launcher; anything that is not a descriptor above 2 is left out. */

@@ -27,19 +27,23 @@ public final class Main {
             System.err.println("renacer: " + e.getMessage());
             System.exit(EXIT_CANNOT_TRACE);
         }
-        System.exit(run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err));
+        Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        if (outcome.dieBySignal() != 0) SignalHandling.dieBy(outcome.dieBySignal());
+        System.exit(outcome.exitStatus());
     }
 
     /**
      * @param rawArgs the bytes of {@code args} as the kernel holds them (the command is launched with
      *                these), or null to encode {@code args} as the JVM encodes file names
      */
-    public static int run(String[] args, List<byte[]> rawArgs, Map<String, String> environment, PrintStream stdout,
+    static Outcome run(String[] args, List<byte[]> rawArgs, Map<String, String> environment, PrintStream stdout,
                           PrintStream stderr) {
         String arch = System.getProperty("os.arch", "");
         if (!System.getProperty("os.name", "").equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
-            return EXIT_CANNOT_TRACE;
+            return Outcome.exit(EXIT_CANNOT_TRACE);
         }
         RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs), List.of(args));
         CommandLine cli = new CommandLine(command);
@@ -54,21 +58,21 @@ public final class Main {
         } catch (ParameterException e) {
             stderr.println("renacer: " + firstLine(e.getMessage()));
             stderr.println("Try 'renacer -h' for more information.");
-            return EXIT_USAGE;
+            return Outcome.exit(EXIT_USAGE);
         }
-        if (CommandLine.printHelpIfRequested(parsed)) return 0;
+        if (CommandLine.printHelpIfRequested(parsed)) return Outcome.exit(0);
         try {
             return command.run(environment, stdout, stderr);
         } catch (UsageException e) {
             stderr.println("renacer: " + e.getMessage());
-            return EXIT_USAGE;
+            return Outcome.exit(EXIT_USAGE);
         } catch (java.io.IOException e) {
             stderr.println("renacer: " + e.getMessage());
-            return EXIT_CANNOT_TRACE;
+            return Outcome.exit(EXIT_CANNOT_TRACE);
         } catch (OutOfMemoryError e) {
             // the launched command dies with renacer (PTRACE_O_EXITKILL); attached ones are released
             stderr.println("renacer: out of memory (give the JVM more with RENACER_JAVA_OPTS=-Xmx...)");
-            return EXIT_CANNOT_TRACE;
+            return Outcome.exit(EXIT_CANNOT_TRACE);
         }
     }
 

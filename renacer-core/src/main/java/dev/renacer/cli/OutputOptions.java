@@ -48,6 +48,8 @@ public final class OutputOptions {
 
     @Option(names = {"-w", "--summary-wall-clock"}, description = "With -c or -C: count each call's wall time (entry to exit) instead of its system time.")
     boolean wallClock;
+    /** See {@link #timedInKernel()}. */
+    private boolean timedInKernel;
 
     @Option(names = {"-a", "--columns"}, paramLabel = "COLUMN", description = "Align the results of calls at COLUMN (default 40).")
     String column;
@@ -107,7 +109,7 @@ public final class OutputOptions {
         }
         TextLayout layout = layout(display);
         boolean events = !summaryOnly;
-        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended, wallClock) : null;
+        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended, wallClock || timedInKernel) : null;
 
         if (display.separateFiles()) return separateFiles(context, display, layout);
         OutputChannel channel = openChannel(context, chosen);
@@ -171,9 +173,22 @@ public final class OutputOptions {
         return wallClock;
     }
 
+    /**
+     * The eBPF backend times each call from entry to exit in the kernel and cannot read system time per call:
+     * its summary is wall time, as with -w, and says so.
+     */
+    void timedInKernel() {
+        timedInKernel = true;
+    }
+
     /** True when a summary counts system time (-c, -C, --stats-extended, html, without -w): the tracer must measure it. */
     boolean countsSystemTime() {
-        return (summaryOnly || summaryAndTrace || statsExtended || "html".equals(format)) && !wallClock;
+        return (summaryOnly || summaryAndTrace || statsExtended || "html".equals(format)) && !wallClock && !timedInKernel;
+    }
+
+    /** -o FILE: the trace goes to a file (strace's default -I3 for a launched command follows from it). */
+    boolean writesToFile() {
+        return outputFile != null;
     }
 
     /**
@@ -182,6 +197,11 @@ public final class OutputOptions {
      */
     public boolean needsDecodedCalls() {
         return !summaryOnly;
+    }
+
+    /** True with -c alone: the summary's counts are all that is written (no per-call durations either). */
+    public boolean needsOnlyCounts() {
+        return summaryOnly && !statsExtended;
     }
 
     private OutputChannel openChannel(RunContext context, Format chosen) {

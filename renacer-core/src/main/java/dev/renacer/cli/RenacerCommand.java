@@ -3,6 +3,7 @@ package dev.renacer.cli;
 import dev.renacer.filter.Qualifiers;
 import dev.renacer.linux.Environ;
 import dev.renacer.trace.Argv;
+import dev.renacer.trace.Backend;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
@@ -59,6 +60,9 @@ public final class RenacerCommand {
     @Option(names = "--daemon-tracee", hidden = true)
     Integer daemonTracee;
 
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
@@ -88,6 +92,18 @@ public final class RenacerCommand {
 
     /** strace's bound on -s (a quarter of the unsigned range): it rejects anything above it the same way. */
     static final int MAX_STRING_LIMIT = (int) (0xffffffffL / 4);
+
+    @Option(names = {"-I", "--interruptible"}, paramLabel = "INTERRUPTIBLE",
+            description = "When fatal signals interrupt renacer: 1 (anywhere), 2 (waiting: detach, then die by the signal), "
+                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too).")
+    String interruptible;
+
+    Interruptibility interruptibility() {
+        if (interruptible == null) return Interruptibility.byDefault(output.writesToFile(), !command.isEmpty());
+        Interruptibility mode = Interruptibility.parse(interruptible);
+        if (mode == null) throw new UsageException("invalid -I argument: '" + interruptible + "'");
+        return mode;
+    }
 
     /** Parsed -p values, checked. */
     List<Integer> pids() {
@@ -154,7 +170,7 @@ public final class RenacerCommand {
     }
 
     /** An -e read=/write= set as the tracer asks it; none when it is empty, so that no call is looked at. */
-    private static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
+    static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
         return set.containsNone(1 << 16) && !set.contains(Integer.MAX_VALUE)
                 ? dev.renacer.syscall.decode.DecodeOptions.NO_DESCRIPTOR : set::contains;
     }
@@ -176,8 +192,11 @@ public final class RenacerCommand {
         return separately;
     }
 
-    /** Runs the trace; returns renacer's exit status. Usage errors surface as {@link UsageException}. */
-    int run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
+    /** Set (to anything): print the tracer's exact counts at exit, for renacer-bench's gate (docs/benchmarks.md). */
+    public static final String COUNTERS_VARIABLE = "RENACER_COUNTERS";
+
+    /** Runs the trace; returns how renacer ends. Usage errors surface as {@link UsageException}. */
+    Outcome run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         if (daemonTracee == null) return trace(environment, stdout, stderr);
         // renacer -D's tracer: the renacer that started it waits on our parent, which we kill to say how it went
         int intermediate = Daemonized.intermediate();
@@ -189,23 +208,31 @@ public final class RenacerCommand {
             stderr.println("renacer: " + e.getMessage()); // said before the renacer waiting on it ends
             stderr.flush();
             Daemonized.refused(intermediate);
-            return Main.EXIT_USAGE;
+            return Outcome.exit(Main.EXIT_USAGE);
         } catch (IOException | RuntimeException e) {
             stderr.println("renacer: " + e.getMessage());
             stderr.flush();
             Daemonized.failed(intermediate);
-            return Main.EXIT_CANNOT_TRACE;
+            return Outcome.exit(Main.EXIT_CANNOT_TRACE);
         }
     }
 
-    private int trace(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
+    private Outcome trace(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
-        if (launch.daemonizeLevel() > 0 && daemonTracee == null) return daemonize(stderr);
+        var chosenBackend = backend.backend();
+        int bufferBytes = backend.bufferBytes();
+        if (chosenBackend == Backend.EBPF && launch.daemonizeLevel() > 0) throw new UsageException(PtraceOnly.refusal("-D"));
+        if (launch.daemonizeLevel() > 0 && daemonTracee == null) return Outcome.exit(daemonize(stderr));
+        Interruptibility interruptibility = interruptibility();
         Qualifiers qualifiers = qualifierOptions.qualifiers(output.outputFile != null && !command.isEmpty(),
                 warning -> stderr.println("renacer: " + warning));
+        if (chosenBackend == Backend.EBPF) {
+            PtraceOnly.check(qualifiers, qualifierOptions, launch);
+            output.timedInKernel();
+        }
         RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), following(), environment, stdout, stderr);
         Display display = new Display(qualifiers.status(), qualifiers.quiet(), qualifiers.signalTable(), separateFiles(stderr));
 
@@ -219,6 +246,8 @@ public final class RenacerCommand {
         Tracer.Builder tracerBuilder = Tracer.builder().followForks(following()).filter(qualifiers.trace()).stringLimit(stringLimit)
                 .hexStrings(qualifierOptions.hexStrings()).fdDetails(qualifiers.decodeFds())
                 .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
+                .backend(chosenBackend).ebpfBufferBytes(bufferBytes)
+                .summaryOnly(output.needsOnlyCounts() && otlpListener == null)
                 .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
                 .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
                 .tracePaths(tracePaths(qualifiers, stderr)).systemTime(output.countsSystemTime())
@@ -229,15 +258,18 @@ public final class RenacerCommand {
         LauncherState.signals(tracerBuilder);
         launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
         Tracer tracer = tracerBuilder.build();
-        if (daemonTracee == null) SignalForwarding.install(tracer);
+        if (daemonTracee == null) SignalHandling.install(interruptibility, tracer);
         try {
             TraceResult result = daemonTracee != null
                     ? tracer.adoptDaemonized(daemonTracee, Daemonized.intermediate(), commandArgv())
                     : command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
-            return result.exitStatus();
+            if (environment.containsKey(COUNTERS_VARIABLE)) stderr.println("renacer: " + result.counters().line());
+            // as strace: die by the signal that interrupted renacer, or by the one that killed the command
+            int signal = result.interruptSignal() != 0 ? result.interruptSignal() : result.commandSignal();
+            return new Outcome(signal != 0 ? 128 + signal : result.exitStatus(), signal);
         } catch (TraceException e) {
             stderr.println("renacer: " + e.getMessage());
-            return 1;
+            return Outcome.exit(1);
         }
     }
 }

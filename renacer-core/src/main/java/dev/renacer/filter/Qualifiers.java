@@ -21,6 +21,8 @@ public final class Qualifiers {
     private TraceFilter abbrev = TraceFilter.all();
     private TraceFilter verbose = TraceFilter.all();
     private TraceFilter raw = TraceFilter.parse("none");
+    /** Whether abbrev=, verbose= or raw= (or -v) was given, even as strace's default. */
+    private boolean displayChanged;
     private NumberSet signals = NumberSet.all();
     private NumberSet status = NumberSet.all();
     private NumberSet quiet = NumberSet.none();
@@ -77,11 +79,11 @@ public final class Qualifiers {
 
     public void trace(String set) { trace = TraceFilter.parse(set); }
 
-    public void abbrev(String set) { abbrev = TraceFilter.parse(set); }
+    public void abbrev(String set) { abbrev = TraceFilter.parse(set); displayChanged = true; }
 
-    public void verbose(String set) { verbose = TraceFilter.parse(set); }
+    public void verbose(String set) { verbose = TraceFilter.parse(set); displayChanged = true; }
 
-    public void raw(String set) { raw = TraceFilter.parse(set); }
+    public void raw(String set) { raw = TraceFilter.parse(set); displayChanged = true; }
 
     public void signal(String set) { signals = NumberSet.parse(set, SignalNames::lookup, "signal"); }
 
@@ -141,6 +143,9 @@ public final class Qualifiers {
     // ---------------------------------------------------------------- the result
 
     public TraceFilter trace() { return trace; }
+
+    /** True when -v, -e abbrev=, -e verbose= or -e raw= was given. */
+    public boolean displayChanged() { return displayChanged; }
 
     /** Syscalls printed abbreviated (strace's default: all; -v: none). */
     public TraceFilter abbrev() { return abbrev; }

@@ -38,6 +38,11 @@ public interface CheckedLibC extends Library {
 
     int close(int fd) throws LastErrorException;
 
+    /** pipe2(2): {@code fds[0]} the read end, {@code fds[1]} the write end. */
+    int pipe2(int[] fds, int flags) throws LastErrorException;
+
+    long read(int fd, byte[] buffer, long count) throws LastErrorException;
+
     /** stat(2) into {@code buffer} ({@link FileStatus#SIZE} bytes); path NUL-terminated raw bytes. */
     int stat(byte[] path, Pointer buffer) throws LastErrorException;
 

@@ -45,7 +45,8 @@ final class Http1Connection implements HttpTransport {
 
     /** Any I/O error closes the connection (the next call reconnects) and is thrown. */
     @Override
-    public int post(byte[] body, int length, int timeoutMillis) throws IOException {
+    public void post(byte[] body, int length, int timeoutMillis, HttpAnswer answer) throws IOException {
+        answer.reset();
         try {
             if (socket == null) connect(Math.min(timeoutMillis, connectTimeoutMillis));
             socket.setSoTimeout(Math.max(1, timeoutMillis));
@@ -54,7 +55,7 @@ final class Http1Connection implements HttpTransport {
             out.write('\r'); out.write('\n'); out.write('\r'); out.write('\n');
             out.write(body, 0, length);
             out.flush();
-            return readResponse();
+            readResponse(answer);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -76,7 +77,7 @@ final class Http1Connection implements HttpTransport {
         }
     }
 
-    private int readResponse() throws IOException {
+    private void readResponse(HttpAnswer answer) throws IOException {
         String statusLine = readLine();
         if (!statusLine.startsWith("HTTP/1.")) throw new IOException("not an HTTP response: " + statusLine);
         int status = Integer.parseInt(statusLine.substring(9, 12));
@@ -91,6 +92,7 @@ final class Http1Connection implements HttpTransport {
             if (name.equalsIgnoreCase("Content-Length")) contentLength = Long.parseLong(value);
             else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.toLowerCase().contains("chunked");
             else if (name.equalsIgnoreCase("Connection")) close = value.equalsIgnoreCase("close");
+            else if (name.equalsIgnoreCase("Retry-After")) answer.retryAfterMillis = HttpAnswer.parseRetryAfter(value, java.time.Instant.now());
         }
         if (chunked) {
             for (long size; (size = Long.parseLong(readLine().split(";")[0].trim(), 16)) > 0; ) {
@@ -104,7 +106,7 @@ final class Http1Connection implements HttpTransport {
             close = true; // body runs to the end of the connection: don't reuse it
         }
         if (close) close();
-        return status;
+        answer.status = status;
     }
 
     private void skipBytes(long n) throws IOException {

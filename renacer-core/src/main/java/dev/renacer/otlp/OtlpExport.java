@@ -1,5 +1,7 @@
 package dev.renacer.otlp;
 
+import dev.renacer.io.IoErrors;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -62,9 +64,9 @@ public final class OtlpExport {
         if (settings.endpoint() != null) exporters.add(networkExporter(settings));
         if (settings.file() != null) {
             try {
-                exporters.add(new MaterializingExporter(new OtlpJsonFileExporter(settings.file())));
+                exporters.add(new MaterializingExporter(new OtlpJsonFileExporter(settings.file(), ExporterErrors.install()::report)));
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot write the OTLP file " + settings.file() + ": " + e.getMessage());
+                throw new IllegalArgumentException("cannot write the OTLP file " + settings.file() + ": " + IoErrors.reason(e));
             }
         }
         return exporters.size() == 1 ? exporters.get(0) : SpanExporter.composite(exporters);

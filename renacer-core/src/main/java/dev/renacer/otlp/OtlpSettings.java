@@ -235,7 +235,16 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
                 if (pair.isBlank()) continue;
                 int eq = pair.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("invalid " + variable + ": '" + pair.strip() + "' is not key=value");
-                into.put(pair.substring(0, eq).strip(), URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8));
+                into.put(pair.substring(0, eq).strip(), percentDecoded(variable, pair.substring(eq + 1).strip()));
+            }
+        }
+
+        /** A percent-encoded value of {@code variable} (W3C Baggage octets, as the SDK reads them), or one line naming it. */
+        private static String percentDecoded(String variable, String value) {
+            try {
+                return URLDecoder.decode(value, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid " + variable + ": '" + value + "' has a % not followed by two hex digits");
             }
         }
 
@@ -245,7 +254,7 @@ public record OtlpSettings(Protocol protocol, URI endpoint, Map<String, String> 
             for (String pair : attrs.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).strip().equals("service.name")) {
-                    return URLDecoder.decode(pair.substring(eq + 1).strip(), StandardCharsets.UTF_8);
+                    return percentDecoded("OTEL_RESOURCE_ATTRIBUTES", pair.substring(eq + 1).strip());
                 }
             }
             return null;

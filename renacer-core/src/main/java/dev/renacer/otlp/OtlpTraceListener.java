@@ -36,6 +36,8 @@ public final class OtlpTraceListener implements TraceListener {
     static final AttributeKey<Boolean> PROCESS_CORE_DUMPED = AttributeKey.booleanKey("renacer.process.core_dumped");
     static final AttributeKey<Boolean> PROCESS_ATTACHED = AttributeKey.booleanKey("renacer.process.attached");
     static final AttributeKey<Boolean> PROCESS_DETACHED = AttributeKey.booleanKey("renacer.process.detached");
+    /** On process spans emitted after the eBPF backend said what its ring buffer lost (the trace's last process). */
+    static final AttributeKey<Long> EVENTS_LOST = AttributeKey.longKey("renacer.events_lost");
 
     private final BatchExporter exporter;
     private final SpanPool pool;
@@ -49,6 +51,7 @@ public final class OtlpTraceListener implements TraceListener {
     private final SpanNames names = new SpanNames();
     private final ProcessTable processes = new ProcessTable();
     private ExportSummary summary;
+    private long eventsLost = -1;
 
     /**
      * @param upstream  the --trace-parent/TRACEPARENT span, or null for a new trace
@@ -134,6 +137,11 @@ public final class OtlpTraceListener implements TraceListener {
     }
 
     @Override
+    public void onEventsLost(long events) {
+        eventsLost = events;
+    }
+
+    @Override
     public void onFinish() {
         if (summary != null) return;
         for (ProcessSpan open : processes.all()) {
@@ -161,6 +169,7 @@ public final class OtlpTraceListener implements TraceListener {
             b.put(PROCESS_COMMAND_ARGS, info.argv());
         }
         if (info.attached()) b.put(PROCESS_ATTACHED, true);
+        if (eventsLost >= 0) b.put(EVENTS_LOST, eventsLost);
         return b;
     }
 

@@ -17,6 +17,7 @@ final class RetryingSender {
     private final long timeoutNanos;
     private final Consumer<String> errors;
     private volatile boolean shutdown;
+    private final HttpAnswer answer = new HttpAnswer(); // the sending thread's, reused
 
     /** @param errors told what went wrong at each failed attempt, for the exit summary */
     RetryingSender(HttpTransport transport, RetryPolicy retry, Duration timeout, Consumer<String> errors) {
@@ -38,19 +39,30 @@ final class RetryingSender {
                 return false;
             }
             boolean retryable;
+            long retryAfterMillis = HttpAnswer.NO_RETRY_AFTER;
             try {
-                int status = transport.post(body, length, (int) Math.max(1, remaining / 1_000_000));
+                transport.post(body, length, (int) Math.max(1, remaining / 1_000_000), answer);
+                int status = answer.status;
                 if (status >= 200 && status < 300) return true;
                 errors.accept("the collector answered HTTP " + status);
                 retryable = status == 429 || status == 502 || status == 503 || status == 504;
+                retryAfterMillis = answer.retryAfterMillis;
             } catch (IOException e) {
                 errors.accept(e.getClass().getSimpleName() + ": " + e.getMessage());
                 retryable = true;
             }
             if (!retryable || attempt >= retry.getMaxAttempts() || shutdown) return false;
-            // full jitter, as the OpenTelemetry exporter does, capped by what is left of the timeout
-            long sleep = (long) (Math.random() * backoffNanos);
-            if (System.nanoTime() + sleep >= deadline) return false;
+            // the collector's Retry-After when it gave one (the OTLP specification: clients SHOULD honour
+            // it), else full jitter as the OpenTelemetry exporter does; never past the request's timeout
+            long sleep = retryAfterMillis >= 0 ? Math.min(retryAfterMillis, Long.MAX_VALUE / 2_000_000) * 1_000_000
+                    : (long) (Math.random() * backoffNanos);
+            if (System.nanoTime() + sleep >= deadline) {
+                if (retryAfterMillis >= 0) {
+                    errors.accept("the collector answered HTTP " + answer.status + " and asked to retry after "
+                            + retryAfterMillis + " ms, past the export timeout");
+                }
+                return false;
+            }
             try {
                 Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
             } catch (InterruptedException e) {

@@ -44,6 +44,7 @@ public final class JsonSink implements TraceListener {
     private final boolean writeEvents;
     private final boolean showDuration;
     private final SyscallStats stats;
+    private long eventsLost = -1;
     private final SortOrder order;
     private final WallClock clock = new WallClock();
     private char[] chars = new char[1024];
@@ -166,11 +167,18 @@ public final class JsonSink implements TraceListener {
         }
     }
 
+    /** The eBPF backend's records lost to a full ring buffer: "events_lost" in the document. */
+    @Override
+    public void onEventsLost(long events) {
+        eventsLost = events;
+    }
+
     @Override
     public void onFinish() {
         try {
             if (!broken) {
                 json.writeEndArray();
+                if (eventsLost >= 0) json.writeNumberField("events_lost", eventsLost);
                 if (stats != null) writeSummary(stats.summary());
                 json.writeEndObject();
                 json.writeRaw('\n');

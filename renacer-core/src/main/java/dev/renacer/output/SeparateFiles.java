@@ -123,6 +123,17 @@ public final class SeparateFiles implements TraceListener {
         close(pid);
     }
 
+    /**
+     * A thread's execve replaced its leader: the leader's file says so, and, as strace switches the two tasks, the
+     * exec'd thread goes on in the leader's file under the leader's pid while its own file is closed.
+     */
+    @Override
+    public void onSuperseded(int leaderTid, int execingTid) {
+        Task leader = tasks.get(leaderTid);
+        if (leader != null) leader.sink.onSuperseded(leaderTid, execingTid);
+        close(execingTid);
+    }
+
     @Override
     public void onDetach(int pid) {
         for (int tid : tidsOf(pid)) {

@@ -82,5 +82,10 @@ public final class StatusFilter implements TraceListener {
     @Override public void onSignal(int tid, int pid, int signal, CharSequence siginfo) { next.onSignal(tid, pid, signal, siginfo); }
     @Override public void onAbiChange(int tid, int pid, boolean i386) { next.onAbiChange(tid, pid, i386); }
     @Override public void onGroupStop(int tid, int pid, int signal) { next.onGroupStop(tid, pid, signal); }
+    @Override public void onSuperseded(int leaderTid, int execingTid) { next.onSuperseded(leaderTid, execingTid); }
+    @Override public void onSyscallCounts(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {
+        next.onSyscallCounts(number, calls, errors, totalNanos, minNanos, maxNanos);
+    }
+    @Override public void onEventsLost(long events) { next.onEventsLost(events); }
     @Override public void onFinish() { next.onFinish(); }
 }

@@ -50,6 +50,15 @@ final class TaskTable {
     boolean unfinished(int slot) { return unfinished[slot]; }
     void unfinished(int slot, boolean value) { unfinished[slot] = value; }
 
+    /** Task {@code from} is now known as {@code to}, whose own entry is dropped (a thread that exec'd takes its leader's tid). */
+    void rename(int from, int to) {
+        remove(to);
+        int slot = slots.remove(from);
+        if (slot == NO_SLOT) return;
+        slots.put(to, slot);
+        tids[slot] = to;
+    }
+
     /** The task ended (its thread exited). */
     void remove(int tid) {
         int slot = slots.remove(tid);

@@ -22,7 +22,8 @@ import dev.renacer.trace.TraceListener;
 public final class TextSink implements TraceListener {
     /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
     private static final int SYS_EXIT = SyscallTable.number("exit");
-    private static final String UNFINISHED = " <unfinished ...>\n";
+    private static final String UNFINISHED_MARK = " <unfinished ...>";
+    private static final String UNFINISHED = UNFINISHED_MARK + "\n";
     private static final String DETACHED = " <detached ...>\n";
 
     private final OutputChannel channel;
@@ -99,6 +100,7 @@ public final class TextSink implements TraceListener {
         line.setLength(0);
         if (openTid == e.tid && entryLength >= 0) {
             line.append(e.arguments, restStart(e.arguments, entryLength, openSeparator), e.arguments.length());
+            if (!e.returned && e.argumentsRemainAtExit()) line.append(UNFINISHED_MARK);
             column = openColumn;
             openTid = 0;
         } else {
@@ -108,7 +110,8 @@ public final class TextSink implements TraceListener {
                 long exitEpoch = e.entryEpochNanos + (e.exitNanos - e.entryNanos);
                 leader(e.tid, e.returned ? exitEpoch : nowEpoch(), e.returned ? e.exitNanos : System.nanoTime());
                 line.append("<... ").append(e.name()).append(" resumed>");
-                line.append(e.arguments, restStart(e.arguments, entryLength, true), e.arguments.length());
+                line.append(e.arguments, restStart(e.arguments, entryLength, e.separatorAfterEntry), e.arguments.length());
+                if (!e.returned && e.argumentsRemainAtExit()) line.append(UNFINISHED_MARK);
             } else {
                 learnClock(e.entryEpochNanos, e.entryNanos);
                 leader(e.tid, e.entryEpochNanos, e.entryNanos);
@@ -140,6 +143,28 @@ public final class TextSink implements TraceListener {
         leader(tid, nowEpoch(), System.nanoTime());
         line.append("--- ").append(Signals.name(signal)).append(' ').append(siginfo).append(" ---\n");
         channel.write(line);
+    }
+
+    /** strace's {@code --- stopped by SIGSTOP ---}: the task entered a group-stop. */
+    @Override
+    public void onGroupStop(int tid, int pid, int signal) {
+        tasks.slot(tid, pid);
+        closeOpenLine();
+        line.setLength(0);
+        leader(tid, nowEpoch(), System.nanoTime());
+        line.append("--- stopped by ").append(Signals.name(signal)).append(" ---\n");
+        channel.write(line);
+    }
+
+    /** strace's {@code +++ superseded by execve in pid N +++} for the leader a thread's execve replaced. */
+    @Override
+    public void onSuperseded(int leaderTid, int execingTid) {
+        closeOpenLine();
+        line.setLength(0);
+        leader(leaderTid, nowEpoch(), System.nanoTime());
+        line.append("+++ superseded by execve in pid ").append(execingTid).append(" +++\n");
+        channel.write(line);
+        tasks.rename(execingTid, leaderTid);
     }
 
     /** strace's line, {@code [ Process PID=1234 runs in 32 bit mode. ]}; not under -q (which strace implies for -o FILE PROG). */

@@ -62,6 +62,12 @@ public final class SyscallStats implements TraceListener {
         x86_64.record(number, nanos, nanos, failed);
     }
 
+    /** Counts made elsewhere (in the kernel, by the eBPF backend) replace those made from events; x86_64 calls. */
+    @Override
+    public void onSyscallCounts(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {
+        x86_64.replace(number, calls, errors, totalNanos, minNanos, maxNanos);
+    }
+
     /** A snapshot of every x86_64 syscall seen, in syscall-number order; {@link Summary#sorted} orders it. */
     public Summary summary() {
         return x86_64.summary(SyscallTable::name, extended, wallClock);
@@ -100,6 +106,16 @@ public final class SyscallStats implements TraceListener {
                 if (l == null) latency[number] = l = new LatencyStats();
                 l.record(Math.max(0, latencyNanos));
             }
+        }
+
+        void replace(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {
+            if (number < 0 || number >= CAPACITY) return;
+            this.calls[number] = calls;
+            this.errors[number] = errors;
+            this.totalNanos[number] = totalNanos;
+            this.minNanos[number] = minNanos;
+            this.maxNanos[number] = maxNanos;
+            if (latency != null && calls > 0 && latency[number] == null) latency[number] = new LatencyStats();
         }
 
         Summary summary(IntFunction<String> names, boolean extended, boolean wallClock) {

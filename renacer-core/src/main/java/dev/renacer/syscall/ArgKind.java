@@ -32,13 +32,22 @@ public enum ArgKind {
     STR(false),
     /** A buffer the call reads; its length is the next argument. */
     INBUF(false),
+    /** setxattr's value, its length next, shown without a trailing NUL as strace shows xattr values. */
+    XATTR_VALUE(false),
     OPEN_FLAGS(false),
     /** open's mode: printed only when the flags (previous argument) say O_CREAT or O_TMPFILE. */
     OPEN_MODE(false),
     MODE(false), MAP_FLAGS(false), FCNTL_CMD(false),
+    /** mremap's new address: shown only when the flags say both MREMAP_MAYMOVE and MREMAP_FIXED. */
+    MREMAP_ADDRESS(false),
     SIGNAL(false), SIGSET(false), SIGACTION(false),
     /** rt_sigreturn's only shown "argument": the signal mask saved in the frame at the stack pointer. */
     SIGFRAME_MASK(false),
+    /**
+     * restart_syscall's only shown "argument", {@code <... resuming interrupted clock_nanosleep ...>}: the call
+     * the task made before, as the decoder last saw it exit (strace's s_prev_ent).
+     */
+    RESTARTED_CALL(false),
     ARGV(false), ENVP(false),
     /** clone's flags with the exit signal, printed with its stack as {@code child_stack=NULL, flags=...}. */
     CLONE_FLAGS(false),
@@ -66,6 +75,28 @@ public enum ArgKind {
     SOCKOPT_VALUE(false),
     /** poll's array of struct pollfd; its length is the next argument. */
     POLLFDS(false),
+    /** struct itimerval the call reads (setitimer's new value); ITIMERVAL_OUT one it fills. */
+    ITIMERVAL(false),
+    /** set_mempolicy's and mbind's mode with its MPOL_F_* flags. */
+    MPOL_MODE(false),
+    /** A NUMA node mask; its size in bits is the next argument. Printed at exit as the address after a failure. */
+    NODEMASK(false),
+    /** utimensat's two struct timespec (UTIME_NOW, UTIME_OMIT, or a time with its date), UTIMES_TIMES utimes' two timevals. */
+    UTIMENS_TIMES(false), UTIMES_TIMES(false),
+    /** utime's struct utimbuf. */
+    UTIMBUF(false),
+    /** sigaltstack's stack_t; STACK_OUT is the old one, printed at exit. */
+    STACK(false),
+    /** personality's execution domain and flags ({@code PER_LINUX|ADDR_NO_RANDOMIZE}), 0xffffffff (a query) in hex. */
+    PERSONALITY(false),
+    /** mknod's mode with its file type ({@code S_IFIFO|0600}); MKNOD_DEV its device, only for S_IFCHR and S_IFBLK. */
+    FILE_MODE(false), MKNOD_DEV(false),
+    /** System V IPC's key (IPC_PRIVATE or hex), and the *get calls' flags with the mode; SHM_GET_FLAGS is shmget's. */
+    IPC_KEY(false), IPC_GET_FLAGS(false), SHM_GET_FLAGS(false),
+    /** sendmsg's struct msghdr; MSGHDR_OUT is recvmsg's, printed at exit. */
+    MSGHDR(false),
+    /** epoll_ctl's struct epoll_event, or only its address for EPOLL_CTL_DEL. */
+    EPOLL_EVENT(false),
     /** A siginfo_t the call reads (rt_sigqueueinfo). */
     SIGINFO(false),
     /** An iovec array the call reads (writev); its element count is the next argument. */
@@ -94,8 +125,22 @@ public enum ArgKind {
     CAP_HEADER(false), CAP_DATA(false),
     /** statx's flags: the AT_STATX_* sync type, then AT_* flags. */
     STATX_FLAGS(false),
+    MSGHDR_OUT(true), STACK_OUT(true),
+    /** sendmmsg's vector of struct mmsghdr, printed at exit with the msg_len of those sent; its length is next. */
+    MMSGHDR_OUT(true),
+    RUSAGE_OUT(true), ITIMERVAL_OUT(true),
+    /** times' struct tms: four clock_t values with strace's seconds comments. */
+    TMS_OUT(true),
+    /** get_mempolicy's mode, {@code [MPOL_DEFAULT]}. */
+    MPOL_MODE_OUT(true),
+    /** The struct epoll_event array epoll_wait fills: as many as it returned. */
+    EPOLL_EVENTS_OUT(true),
+    /** fcntl's struct flock or f_owner_ex filled by F_GETLK, F_OFD_GETLK and F_GETOWN_EX; nothing for other commands. */
+    FCNTL_OUT(true),
     /** A buffer the call fills; printed at exit with the returned length. */
     OUTBUF(true),
+    /** getxattr's value, without its trailing NUL; XATTR_LIST_OUT listxattr's names (an address when the size is 0). */
+    XATTR_VALUE_OUT(true), XATTR_LIST_OUT(true),
     /** A path the call fills (getcwd). */
     OUTPATH(true),
     STAT_OUT(true), PIPEFDS_OUT(true), WAIT_STATUS_OUT(true), SIGSET_OUT(true), SIGACTION_OUT(true),
@@ -108,6 +153,12 @@ public enum ArgKind {
     /** clone3's " => {parent_tid=[N]}" at exit (when the flags ask the kernel to write it), then its size. */
     CLONE3_TAIL(true),
     RLIMIT_OUT(true), TIMESPEC_OUT(true),
+    /**
+     * nanosleep's remaining time: written only when a signal interrupted the sleep, so shown only then (an
+     * ERESTART* result), otherwise its address, as strace prints it. CLOCK_SLEEP_REMAINING is clock_nanosleep's,
+     * which is also only an address when the flags (argument 1) are not 0 (TIMER_ABSTIME leaves it alone).
+     */
+    SLEEP_REMAINING(true), CLOCK_SLEEP_REMAINING(true),
     /** getrandom's buffer: the returned length, every byte in \x hex. */
     RANDOM_OUT(true),
     /** getdents64's buffer, abbreviated to its entry count. */

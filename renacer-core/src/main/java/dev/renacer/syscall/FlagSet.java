@@ -60,6 +60,28 @@ public final class FlagSet {
         return any;
     }
 
+    /**
+     * Appends a 32-bit argument (an int in a 64-bit register) the way this set prints: its low 32 bits, or, for a
+     * set of values that names negative ints (RUSAGE_CHILDREN is -1), those bits sign-extended when only that
+     * has a name.
+     */
+    public void appendInt(long register, StringBuilder out) {
+        long value = register & 0xffffffffL;
+        if (!bitwise && (int) register < 0 && nameOf(value) == null && nameOf((int) register) != null) value = (int) register;
+        append(value, out);
+    }
+
+    /** As {@link #append} for a set of values, with {@code unknown} as the comment of a value without a name. */
+    public void appendValue(long value, String unknown, StringBuilder out) {
+        String known = nameOf(value);
+        if (known != null) {
+            out.append(known);
+        } else {
+            Num.appendHexOrZero(value, out);
+            out.append(" /* ").append(unknown).append(" */");
+        }
+    }
+
     /** Appends the value the way this set prints: flags ({@code O_CREAT|O_TRUNC|0x40000000}) or a value. */
     public void append(long value, StringBuilder out) {
         if (bitwise) appendFlags(value, out);

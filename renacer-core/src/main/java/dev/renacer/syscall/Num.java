@@ -16,6 +16,13 @@ public final class Num {
         else appendHex(value, out);
     }
 
+    /** Hex digits without "0x", zero-padded to at least {@code width} digits (C's %0*lx). */
+    public static void appendHexDigits(long value, int width, StringBuilder out) {
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(value)) / 4);
+        for (int pad = digits; pad < width; pad++) out.append('0');
+        appendDigits(value, 4, out);
+    }
+
     /** An address: NULL or hex. */
     public static void appendAddress(long value, StringBuilder out) {
         if (value == 0) out.append("NULL");
@@ -40,6 +47,28 @@ public final class Num {
             long quotient = (value >>> 1) / 5;
             out.append(quotient).append((char) ('0' + (value - quotient * 10)));
         }
+    }
+
+    /**
+     * The kernel's clock_t unit for user space (USER_HZ, what sysconf(_SC_CLK_TCK) returns on every Linux):
+     * strace converts clock_t values to seconds with it.
+     */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /**
+     * A clock_t as strace's print_clock_t prints it: unsigned, then, when not 0, the seconds in a comment
+     * with as many decimals as the tick rate has zeros ({@code 47 /* 0.47 s *\/}, {@code 1234 /* 12.34 s *\/}).
+     */
+    public static void appendClockTicks(long ticks, StringBuilder out) {
+        appendUnsigned(ticks, out);
+        if (ticks == 0) return;
+        long seconds = Long.divideUnsigned(ticks, CLOCK_TICKS_PER_SECOND);
+        int fraction = (int) Long.remainderUnsigned(ticks, CLOCK_TICKS_PER_SECOND);
+        out.append(" /* ");
+        appendUnsigned(seconds, out);
+        out.append('.');
+        if (fraction < 10) out.append('0');
+        out.append(fraction).append(" s */");
     }
 
     private static void appendDigits(long value, int bitsPerDigit, StringBuilder out) {

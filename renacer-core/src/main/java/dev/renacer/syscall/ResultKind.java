@@ -19,6 +19,10 @@ public enum ResultKind {
     SELECT,
     /** ppoll: poll's result, then the time left. */
     PPOLL,
+    /** personality: the previous persona in hex, spelled out, {@code 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)}. */
+    PERSONALITY,
+    /** rt_sigtimedwait: the signal taken, named, {@code 12 (SIGUSR2)}. */
+    SIGNAL,
     /** ioprio_get: the priority spelled out, {@code 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))}. */
     IOPRIO,
     /** A new descriptor (open, socket, dup...): under -y / -yy with what it refers to, {@code 3</etc/passwd>} (strace's RVAL_FD). */

@@ -92,7 +92,7 @@ final class SiginfoFormat {
     private static void appendFromUser(byte[] si, int code, StringBuilder out) {
         if (code == SI_TIMER) {
             out.append(", si_timerid=");
-            Num.appendHex(LittleEndian.u32(si, TIMER_ID), out);
+            Num.appendHexOrZero(LittleEndian.u32(si, TIMER_ID), out);
             out.append(", si_overrun=").append(LittleEndian.i32(si, OVERRUN));
             appendSigval(si, out);
             return;
@@ -113,8 +113,10 @@ final class SiginfoFormat {
                 out.append(", si_status=");
                 if (code == CLD_EXITED) out.append(LittleEndian.i32(si, STATUS));
                 else Signals.appendName(LittleEndian.i32(si, STATUS), out);
-                out.append(", si_utime=").append(LittleEndian.i64(si, UTIME));
-                out.append(", si_stime=").append(LittleEndian.i64(si, STIME));
+                out.append(", si_utime=");
+                Num.appendClockTicks(LittleEndian.i64(si, UTIME), out);
+                out.append(", si_stime=");
+                Num.appendClockTicks(LittleEndian.i64(si, STIME), out);
                 break;
             case FAULT:
                 out.append(", si_addr=");

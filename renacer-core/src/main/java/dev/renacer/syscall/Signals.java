@@ -42,6 +42,18 @@ public final class Signals {
         else out.append(signal);
     }
 
+    /**
+     * A call's result that is a signal, as strace prints one: {@code 12 (SIGUSR2)}, and 0 (no signal) alone
+     * (rt_sigtimedwait, fcntl's F_GETSIG).
+     */
+    public static void appendNumberAndName(long signal, StringBuilder out) {
+        out.append(signal);
+        if (signal == 0) return;
+        out.append(" (");
+        appendName((int) signal, out);
+        out.append(')');
+    }
+
     /** The number of "SIGTERM" or "TERM", or -1. */
     public static int number(String name) {
         for (int s = 1; s <= MAX_SIGNAL; s++) if (NAMES[s].equals(name) || SHORT_NAMES[s].equals(name)) return s;

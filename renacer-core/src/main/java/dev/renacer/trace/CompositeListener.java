@@ -19,6 +19,9 @@ public final class CompositeListener implements TraceListener {
     @Override public void onGroupStop(int tid, int pid, int sig) { for (TraceListener l : listeners) l.onGroupStop(tid, pid, sig); }
     @Override public void onProcessExit(int pid, int code, int sig, boolean core) { for (TraceListener l : listeners) l.onProcessExit(pid, code, sig, core); }
     @Override public void onThreadExit(int tid, int pid, int code, int sig, boolean core) { for (TraceListener l : listeners) l.onThreadExit(tid, pid, code, sig, core); }
+    @Override public void onSuperseded(int leader, int execing) { for (TraceListener l : listeners) l.onSuperseded(leader, execing); }
     @Override public void onDetach(int pid) { for (TraceListener l : listeners) l.onDetach(pid); }
+    @Override public void onSyscallCounts(int n, long calls, long errors, long total, long min, long max) { for (TraceListener l : listeners) l.onSyscallCounts(n, calls, errors, total, min, max); }
+    @Override public void onEventsLost(long events) { for (TraceListener l : listeners) l.onEventsLost(events); }
     @Override public void onFinish() { for (TraceListener l : listeners) l.onFinish(); }
 }

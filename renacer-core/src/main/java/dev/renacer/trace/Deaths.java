@@ -18,17 +18,22 @@ final class Deaths {
         this.diagnostics = diagnostics;
     }
 
+    /** A task that is gone while in a call it was seen to enter: the call is reported as never returned, strace's "= ?". */
+    void endCallUnreturned(Task task) {
+        if (!task.state.traced()) return;
+        SyscallEvent e = task.event;
+        e.returned = false;
+        e.exitNanos = System.nanoTime();
+        e.result.setLength(0);
+        e.result.append('?');
+        listener.onSyscall(e);
+        tracees.work.tracedSyscalls++;
+    }
+
     /** @param st the wait status, exited or signaled */
     void onDeath(Task task, int st) {
         tracees.remove(task.tid);
-        SyscallEvent e = task.event;
-        if (task.state.traced()) { // it died in a call: strace's "= ?"
-            e.returned = false;
-            e.exitNanos = System.nanoTime();
-            e.result.setLength(0);
-            e.result.append('?');
-            listener.onSyscall(e);
-        }
+        endCallUnreturned(task);
         if (task.state.hidden()) {
             if (task.tid == tracees.rootPid()) {
                 String reason = task.failedExecErrno != 0 ? CheckedLibC.INSTANCE.strerror(task.failedExecErrno) : "it ended before its execve";
@@ -44,7 +49,10 @@ final class Deaths {
             listener.onThreadExit(task.tid, task.pid, code, signal, !byExit && coreDumped(st));
             return;
         }
-        if (task.tid == tracees.rootPid()) tracees.rootExitStatus = byExit ? code : 128 + signal;
+        if (task.tid == tracees.rootPid()) {
+            tracees.rootExitStatus = byExit ? code : 128 + signal;
+            tracees.rootTermSignal = signal;
+        }
         tracees.end(task.pid);
         listener.onProcessExit(task.pid, code, signal, !byExit && coreDumped(st));
     }

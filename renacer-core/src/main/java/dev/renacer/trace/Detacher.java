@@ -1,6 +1,5 @@
 package dev.renacer.trace;
 
-import dev.renacer.linux.LibC;
 
 import java.io.PrintStream;
 
@@ -32,7 +31,7 @@ final class Detacher {
 
     void start() {
         started = true;
-        for (Task t : tracees.snapshot()) LibC.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+        for (Task t : tracees.snapshot()) tracees.work.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
     }
 
     /** One wait report while detaching. */
@@ -45,7 +44,8 @@ final class Detacher {
         }
         int sig = stopSignal(st);
         boolean signalDelivery = event(st) == 0 && sig != SYSCALL_STOP_SIGNAL;
-        LibC.ptrace(PTRACE_DETACH, tid, 0, signalDelivery ? sig : 0);
+        tracees.work.stops++;
+        tracees.work.ptrace(PTRACE_DETACH, tid, 0, signalDelivery ? sig : 0);
         tracees.remove(tid);
         if (tid == task.pid) {
             if (diagnostics != null) diagnostics.println("renacer: Process " + tid + " detached");

@@ -3,7 +3,6 @@ package dev.renacer.trace;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.renacer.filter.TraceFilter;
-import dev.renacer.linux.LibC;
 
 import java.util.List;
 
@@ -15,6 +14,7 @@ import static dev.renacer.linux.Ptrace.*;
  */
 final class EventStops {
     private final Tracees tracees;
+    private final Deaths deaths;
     private final TraceFilter filter;
     private final TraceListener listener;
     /** -b execve: let go of a task at its execve (the launched command's first one excepted, as in strace). */
@@ -24,13 +24,14 @@ final class EventStops {
     private final Memory eventMessage = new Memory(8);
     private final long eventMessageAddress = Pointer.nativeValue(eventMessage); // ptrace's data argument
 
-    EventStops(Tracees tracees, TraceFilter filter, TraceListener listener) {
-        this(tracees, filter, listener, false, null);
+    EventStops(Tracees tracees, Deaths deaths, TraceFilter filter, TraceListener listener) {
+        this(tracees, deaths, filter, listener, false, null);
     }
 
-    EventStops(Tracees tracees, TraceFilter filter, TraceListener listener, boolean detachOnExec,
+    EventStops(Tracees tracees, Deaths deaths, TraceFilter filter, TraceListener listener, boolean detachOnExec,
                java.io.PrintStream detachNotices) {
         this.tracees = tracees;
+        this.deaths = deaths;
         this.filter = filter;
         this.listener = listener;
         this.detachOnExec = detachOnExec;
@@ -66,7 +67,15 @@ final class EventStops {
     /** @return the task that exec'd, which is another object than {@code task} when a non-leader thread did */
     private Task onExec(Task task) {
         int formerTid = (int) eventMessage(task.tid);
-        if (formerTid > 0 && formerTid != task.tid) task = tracees.takeOver(formerTid, task);
+        if (formerTid > 0 && formerTid != task.tid && tracees.task(formerTid) != null) {
+            // a non-leader thread exec'd: the leader is gone, its call unfinished, as strace reports it (not while
+            // hidden: under renacer -D a thread of renacer's own JVM execs the trampoline)
+            if (!task.state.hidden()) {
+                deaths.endCallUnreturned(task);
+                listener.onSuperseded(task.tid, formerTid);
+            }
+            task = tracees.takeOver(formerTid, task);
+        }
         int pid = task.pid;
         TaskState before = task.state;
         task.state = before.execed(filter.traces(task.event.number) && task.execMatchesPaths);
@@ -83,7 +92,7 @@ final class EventStops {
 
     /** -b execve: the task goes on untraced from its exec; its open line ends with {@code <detached ...>}. */
     private void detach(Task task) {
-        LibC.ptrace(PTRACE_DETACH, task.tid, 0, 0);
+        tracees.work.ptrace(PTRACE_DETACH, task.tid, 0, 0);
         tracees.remove(task.tid);
         tracees.end(task.pid);
         if (detachNotices != null) detachNotices.println("renacer: Process " + task.pid + " detached");
@@ -92,7 +101,7 @@ final class EventStops {
 
     private long eventMessage(int tid) {
         eventMessage.setLong(0, 0);
-        LibC.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
+        tracees.work.ptrace(PTRACE_GETEVENTMSG, tid, 0, eventMessageAddress);
         return eventMessage.getLong(0);
     }
 }

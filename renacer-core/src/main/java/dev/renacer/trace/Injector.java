@@ -2,7 +2,6 @@ package dev.renacer.trace;
 
 import dev.renacer.filter.InjectAction;
 import dev.renacer.filter.InjectTable;
-import dev.renacer.linux.LibC;
 import dev.renacer.syscall.Errno;
 
 import java.io.PrintStream;
@@ -48,7 +47,7 @@ final class Injector {
         InjectAction action = table.action(slot);
         if (action.tampersWithResult()) {
             long number = action.replacementSyscall() >= 0 ? action.replacementSyscall() : -1;
-            if (LibC.ptrace(PTRACE_POKEUSER, task.tid, USER_OFF_ORIG_RAX, number) == 0) {
+            if (task.work.ptrace(PTRACE_POKEUSER, task.tid, USER_OFF_ORIG_RAX, number) == 0) {
                 task.tampered = true;
                 task.tamperedNoFail = number != -1;
                 task.injectSlot = slot;
@@ -89,7 +88,7 @@ final class Injector {
         }
         InjectAction action = table.action(task.injectSlot);
         long injected = action.setsRetval() ? action.retval() : -action.errno();
-        LibC.ptrace(PTRACE_POKEUSER, task.tid, USER_OFF_RAX, injected);
+        task.work.ptrace(PTRACE_POKEUSER, task.tid, USER_OFF_RAX, injected);
         task.injectedResult = true;
         return injected;
     }

@@ -30,5 +30,6 @@ public record LaunchSettings(int[] passDescriptors, int[] closedDescriptors, Lis
     /** Signal sets as /proc/PID/status prints them: bit N-1 for signal N. */
     public record SignalState(long ignored, long blocked) {}
 
-    static final LaunchSettings DEFAULT = new LaunchSettings(new int[0], new int[0], List.of(), null);
+    /** Nothing passed, nothing closed, the environment as is, the signal state not known. */
+    public static final LaunchSettings DEFAULT = new LaunchSettings(new int[0], new int[0], List.of(), null);
 }

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What /proc says about a task; read on the rare events (attach, fork, exec), never per syscall. */
-final class ProcFs {
+public final class ProcFs {
     private ProcFs() {}
 
     /** The Tgid (or PPid) line of /proc/TID/status, or -1 when the task is gone. */
-    static int statusField(int tid, String field) {
+    public static int statusField(int tid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(tid), "status"), StandardCharsets.ISO_8859_1)) {
                 if (line.startsWith(field + ":")) return Integer.parseInt(line.substring(field.length() + 1).trim());
@@ -23,7 +23,13 @@ final class ProcFs {
         return -1;
     }
 
-    static List<Integer> threads(int pid) {
+    /** The tasks to follow when attaching to {@code pid}: all its threads under -f, else just it. */
+    public static List<Integer> tasksToFollow(int pid, boolean followForks) {
+        List<Integer> tids = followForks ? threads(pid) : List.of(pid);
+        return tids.isEmpty() ? List.of(pid) : tids;
+    }
+
+    public static List<Integer> threads(int pid) {
         List<Integer> tids = new ArrayList<>();
         try (var stream = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
             stream.forEach(p -> {
@@ -39,7 +45,7 @@ final class ProcFs {
         return tids;
     }
 
-    static String comm(int pid) {
+    public static String comm(int pid) {
         try {
             return Files.readString(Path.of("/proc", Integer.toString(pid), "comm"), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
@@ -47,7 +53,7 @@ final class ProcFs {
         }
     }
 
-    static String executable(int pid) {
+    public static String executable(int pid) {
         try {
             return Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "exe")).toString();
         } catch (IOException | UnsupportedOperationException e) {
@@ -55,7 +61,7 @@ final class ProcFs {
         }
     }
 
-    static List<String> cmdline(int pid) {
+    public static List<String> cmdline(int pid) {
         try {
             byte[] bytes = Files.readAllBytes(Path.of("/proc", Integer.toString(pid), "cmdline"));
             List<String> args = new ArrayList<>();

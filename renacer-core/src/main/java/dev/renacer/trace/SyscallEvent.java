@@ -58,6 +58,14 @@ public final class SyscallEvent {
      */
     public boolean separatorAfterEntry;
 
+    /**
+     * Arguments of this call remain to be printed at its exit stop (strace: the entry did not decode it all);
+     * a call that never returns then shows {@code <unfinished ...>} where they would have been.
+     */
+    public boolean argumentsRemainAtExit() {
+        return !i386 && argumentsDecodedAtEntry < SyscallTable.argumentCount(number);
+    }
+
     /** The syscall name, or {@code syscall_0x1c2} for a number the table does not know. Never allocates. */
     public String name() {
         return i386 ? I386Syscalls.name(number) : SyscallTable.name(number);

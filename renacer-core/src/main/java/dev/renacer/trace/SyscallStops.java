@@ -2,7 +2,6 @@ package dev.renacer.trace;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import dev.renacer.linux.LibC;
 import dev.renacer.linux.ProcDescriptors;
 import dev.renacer.linux.ProcessVmReader;
 import dev.renacer.syscall.Errno;
@@ -26,6 +25,7 @@ final class SyscallStops {
     private static final int NR_EXECVEAT = SyscallTable.number("execveat");
 
     private final Tracer.Config config;
+    private final WorkCounts work;
     private final TraceListener listener;
     private final SyscallDecoder decoder;
     private final long epochOffsetNanos;
@@ -35,7 +35,8 @@ final class SyscallStops {
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
-    SyscallStops(Tracer.Config config, long epochOffsetNanos) {
+    SyscallStops(Tracer.Config config, long epochOffsetNanos, WorkCounts work) {
+        this.work = work;
         this.config = config;
         this.listener = config.listener();
         ProcessVmReader memory = new ProcessVmReader();
@@ -52,7 +53,7 @@ final class SyscallStops {
      * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
      */
     int onStop(Task task, long systemNanos) {
-        if (LibC.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return 0;
+        if (work.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return 0;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
         if (op == SYSCALL_INFO_ENTRY) {
             task.event.entrySystemNanos = systemNanos;
@@ -132,6 +133,7 @@ final class SyscallStops {
             decoder.appendDumps(task.tid, e.number, e.args, rval, e.dump);
         }
         listener.onSyscall(e);
+        work.tracedSyscalls++;
     }
 
     private void onI386Entry(Task task, SyscallEvent e) {

@@ -1,7 +1,5 @@
 package dev.renacer.trace;
 
-import dev.renacer.linux.LibC;
-
 import static dev.renacer.linux.Ptrace.PTRACE_LISTEN;
 import static dev.renacer.linux.Ptrace.PTRACE_SYSCALL;
 
@@ -14,6 +12,7 @@ final class Task {
     /** errno of the trampoline's failed execve, reported if the task then dies hidden. */
     int failedExecErrno;
     final SyscallEvent event = new SyscallEvent();
+    final WorkCounts work;
 
     /** -P: whether the execve the hidden trampoline is in names a selected path (strace checks it at its entry). */
     boolean execMatchesPaths = true;
@@ -34,7 +33,8 @@ final class Task {
     long heldUntil;
     int heldSignal;
 
-    Task(int tid, int pid, TaskState state) {
+    Task(int tid, int pid, TaskState state, WorkCounts work) {
+        this.work = work;
         this.tid = tid;
         this.pid = pid;
         this.state = state;
@@ -51,12 +51,12 @@ final class Task {
     /** Lets the task run to its next syscall stop, delivering {@code signal} (0: none). */
     void restart(int signal) {
         state = state.restarted();
-        LibC.ptrace(PTRACE_SYSCALL, tid, 0, signal);
+        work.ptrace(PTRACE_SYSCALL, tid, 0, signal);
     }
 
     /** Leaves the task in its group-stop, as it would be untraced; LISTEN lets the tracer see the SIGCONT. */
     void listen() {
         state = state.groupStopped();
-        LibC.ptrace(PTRACE_LISTEN, tid, 0, 0);
+        work.ptrace(PTRACE_LISTEN, tid, 0, 0);
     }
 }

@@ -52,8 +52,32 @@ public interface TraceListener {
      */
     default void onThreadExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {}
 
+    /**
+     * A thread other than its process's leader called execve: the leader ({@code leaderTid}, the pid) is
+     * gone without an exit of its own (strace's {@code +++ superseded by execve in pid N +++}), and from
+     * now on the thread that exec'd, {@code execingTid}, carries the leader's tid. A call the leader was in
+     * has been reported as never returned just before.
+     */
+    default void onSuperseded(int leaderTid, int execingTid) {}
+
     /** The tracer let go of a process that goes on running (detach after SIGINT/SIGTERM with -p). */
     default void onDetach(int pid) {}
+
+    /**
+     * Exact figures for one syscall that the backend counted itself (the eBPF backend counts in the
+     * kernel): they replace whatever was counted from {@link #onSyscall} events. Called before
+     * {@link #onFinish}, once per syscall number seen, only by backends that count.
+     *
+     * @param totalNanos wall time from entry to exit summed over the calls; min and max likewise
+     */
+    default void onSyscallCounts(int number, long calls, long errors, long totalNanos, long minNanos, long maxNanos) {}
+
+    /**
+     * What the backend could not deliver, once, before {@link #onFinish}, by backends that can lose
+     * (the eBPF backend, when its ring buffer was full): {@code events} records never reached the
+     * listener. Counts from {@link #onSyscallCounts} are exact all the same.
+     */
+    default void onEventsLost(long events) {}
 
     /** The trace is over: write summaries, flush, release resources. Called exactly once. */
     default void onFinish() {}

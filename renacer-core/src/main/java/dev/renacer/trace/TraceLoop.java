@@ -43,10 +43,10 @@ final class TraceLoop {
         this.listener = config.listener();
         this.waiter = new Waiter(config.systemTime());
         this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
-        this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
-        this.eventStops = new EventStops(tracees, config.filter(), listener, config.launch().detachOnExec(),
-                config.quietAttach() ? null : config.diagnostics());
+        this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos, tracees.work);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
+        this.eventStops = new EventStops(tracees, deaths, config.filter(), listener, config.launch().detachOnExec(),
+                config.quietAttach() ? null : config.diagnostics());
         this.detacher = new Detacher(tracees, deaths, listener, config.quietAttach() ? null : config.diagnostics());
     }
 
@@ -70,6 +70,7 @@ final class TraceLoop {
             for (int tid : tids) {
                 if (tracees.task(tid) != null) continue;
                 try {
+                    tracees.work.ptraceCalls += 2;
                     CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
                     CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 } catch (LastErrorException e) {
@@ -80,7 +81,7 @@ final class TraceLoop {
                     continue;
                 }
                 int tgid = ProcFs.statusField(tid, "Tgid");
-                tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING));
+                tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING, tracees.work));
                 seized++;
             }
             if (seized > 0) {
@@ -114,6 +115,7 @@ final class TraceLoop {
             for (int tid : tids) {
                 if (tracees.task(tid) != null) continue;
                 try {
+                    tracees.work.ptraceCalls += 2;
                     CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
                     CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 } catch (LastErrorException e) {
@@ -123,7 +125,7 @@ final class TraceLoop {
                     throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): "
                             + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
                 }
-                tracees.add(new Task(tid, pid, TaskState.BEFORE_TRAMPOLINE));
+                tracees.add(new Task(tid, pid, TaskState.BEFORE_TRAMPOLINE, tracees.work));
                 more = true;
             }
         }
@@ -135,16 +137,13 @@ final class TraceLoop {
         return config.followForks() ? O_TRACEFORK | O_TRACEVFORK | O_TRACECLONE : 0;
     }
 
-    /** From another thread: make the blocked waitpid return so the loop sees the detach request. */
-    void wake(int signal) {
-        int root = tracees.rootPid();
-        if (root != 0) {
-            if (signal != 0) {
-                LibC.kill(root, SIGCONT);
-                LibC.kill(root, signal);
-            }
-            return;
-        }
+    /**
+     * From another thread: make the blocked waitpid return so the loop sees the detach request. A child
+     * that exits at once does it; the tracer thread itself then signals the launched command, which it
+     * can do safely: while the command is traced it is renacer's unreaped child, so its pid cannot be
+     * another process's yet.
+     */
+    void wake() {
         Spawner.spawnWakeUpChild();
     }
 
@@ -152,14 +151,14 @@ final class TraceLoop {
 
     /** Traces until every task is gone (or let go); the listener's onFinish has run when it returns. */
     TraceResult run() {
-        boolean launched = tracees.rootPid() != 0;
         try {
             while (!tracees.isEmpty()) {
-                if (!launched && !detacher.started() && tracer.detachRequested()) {
+                if (!detacher.started() && tracer.interruptSignal() != 0) {
                     delays.releaseAll();
-                    detacher.start();
+                    interrupt(tracer.interruptSignal());
                 }
                 int tid;
+                tracees.work.waitpidCalls++;
                 if (delays.holding()) { // -e inject=...:delay_*: look for stops without blocking while a task is held
                     delays.releaseDue();
                     tid = waiter.next(-1, WALL | WNOHANG);
@@ -175,12 +174,25 @@ final class TraceLoop {
         } finally {
             finish();
         }
-        return new TraceResult(tracees.rootExitStatus, !launched && tracer.detachRequested());
+        int interrupt = Math.max(tracer.interruptSignal(), 0);
+        return new TraceResult(tracees.rootExitStatus, detacher.started(), tracees.rootTermSignal, interrupt,
+                tracees.work.snapshot());
+    }
+
+    /** strace's cleanup(): the launched command, if still traced, gets SIGCONT and the signal; every task is let go. */
+    private void interrupt(int signal) {
+        Task root = tracees.task(tracees.rootPid());
+        if (root != null && signal > 0) {
+            LibC.kill(root.tid, SIGCONT);
+            LibC.kill(root.tid, signal);
+        }
+        detacher.start();
     }
 
     private void handle(int tid, int st) {
         Task task = tracees.task(tid);
         if (stopped(st)) {
+            tracees.work.stops++;
             if (task == null) task = tracees.adopt(tid);
             int sig = stopSignal(st);
             int event = event(st);
@@ -207,7 +219,7 @@ final class TraceLoop {
     private void onSignalStop(Task task, int sig) {
         if (!task.state.hidden()) {
             siginfoText.setLength(0);
-            if (LibC.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
+            if (tracees.work.ptrace(PTRACE_GETSIGINFO, task.tid, 0, siginfoAddress) == 0) {
                 siginfo.read(0, siginfoBytes, 0, SIGINFO_SIZE);
                 Signals.formatSiginfo(siginfoBytes, siginfoText);
             }

@@ -20,6 +20,8 @@ final class Tracees {
     private final TraceListener listener;
     /** Where strace's "Process N attached" goes for a task auto-attached under -f; null when quiet. */
     private final java.io.PrintStream attachNotices;
+    /** What the loop did, counted (every handler's ptrace calls go through it). */
+    final WorkCounts work = new WorkCounts();
     /** Wall clock minus {@link System#nanoTime()}: stops are timed with the monotonic clock, shown with this. */
     final long epochOffsetNanos;
 
@@ -28,6 +30,8 @@ final class Tracees {
     private List<String> rootCommand = List.of();
     /** The launched command's exit status as a shell reports it (code, or 128+signal). */
     int rootExitStatus;
+    /** The signal that killed the launched command, 0 if it exited. */
+    int rootTermSignal;
 
     Tracees(TraceListener listener) {
         this(listener, null);
@@ -46,7 +50,7 @@ final class Tracees {
     void launched(int pid, List<String> command) {
         rootCommand = List.copyOf(command);
         rootPid = pid;
-        add(new Task(pid, pid, TaskState.HIDDEN));
+        add(new Task(pid, pid, TaskState.HIDDEN, work));
     }
 
     /**
@@ -105,11 +109,11 @@ final class Tracees {
         Task leader = tasks.get(tgid);
         if (leader != null && leader.state.beforeTrampoline()) {
             // a thread renacer -D's own JVM started while it waited to become the command: not the command's
-            Task thread = new Task(tid, tgid, TaskState.BEFORE_TRAMPOLINE);
+            Task thread = new Task(tid, tgid, TaskState.BEFORE_TRAMPOLINE, work);
             add(thread);
             return thread;
         }
-        Task task = new Task(tid, tgid, TaskState.RUNNING);
+        Task task = new Task(tid, tgid, TaskState.RUNNING, work);
         add(task);
         if (attachNotices != null) attachNotices.println("renacer: Process " + tid + " attached");
         if (!processes.containsKey(tgid)) {

@@ -21,17 +21,22 @@ import java.util.function.IntPredicate;
  * TraceResult r = Tracer.builder().followForks(true).listener(mySink).build().launch(List.of("ls", "-la"));
  * }</pre>
  *
- * Every ptrace and waitpid call is made on one dedicated platform thread that this class starts for
- * the duration of {@link #launch} or {@link #attach}: ptrace requests are only honoured from the thread
- * that attached.
+ * The {@link Backend} decides how syscalls are seen ({@link Builder#backend}); either runs on a
+ * dedicated platform thread that it starts for the duration of {@link #launch} or {@link #attach}.
  */
 public final class Tracer {
-    private final Config config;
-    private volatile TraceLoop running;
-    private volatile boolean detachRequested;
+    /** The eBPF ring buffer's default size: about 100 ms of the fastest traced program's records. */
+    public static final int DEFAULT_EBPF_BUFFER_BYTES = 16 << 20;
+
+    private final TraceBackend backend;
+    /** What a command launched here inherits (-D launches it without the backend). */
+    private final LaunchSettings launch;
+    private volatile int interruptSignal;
 
     private Tracer(Config config) {
-        this.config = config;
+        this.launch = config.launch();
+        this.backend = config.backend() == Backend.EBPF ? new dev.renacer.trace.ebpf.EbpfBackend(config)
+                : new PtraceBackend(config, this);
     }
 
     public static Builder builder() {
@@ -46,22 +51,18 @@ public final class Tracer {
 
     /** Starts {@code command}, given as the exact bytes the program receives, and traces it to its end. */
     public TraceResult launch(Argv command) throws TraceException {
-        return runOnTracerThread(loop -> {
-            loop.launch(command);
-            return loop.run();
-        });
+        return backend.launch(command);
     }
 
     /**
      * renacer -D, in the tracer renacer started: traces the renacer process {@code pid} from its execve of the
      * trampoline to its command's end, showing the command from its own execve as a launch does. {@code intermediate}
      * is the trampoline {@code pid} waits on: killed once {@code pid} is seized (see {@link #execDaemonized}).
+     * The ptrace backend only.
      */
     public TraceResult adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
-        return runOnTracerThread(loop -> {
-            loop.adoptDaemonized(pid, intermediate, command);
-            return loop.run();
-        });
+        if (!(backend instanceof PtraceBackend ptrace)) throw new TraceException("-D needs the ptrace backend");
+        return ptrace.adoptDaemonized(pid, intermediate, command);
     }
 
     /**
@@ -73,76 +74,62 @@ public final class Tracer {
      * options and said why).
      */
     public int execDaemonized(Argv command, int level, List<byte[]> tracer) throws TraceException {
-        return Daemonizer.run(command, level, tracer, config.launch());
+        return Daemonizer.run(command, level, tracer, launch);
     }
 
-    /** Attaches to the given processes and traces them until they end or {@link #requestDetach()}. */
+    /** Attaches to the given processes and traces them until they end or {@link #requestDetach}. */
     public TraceResult attach(List<Integer> pids) throws TraceException {
         if (pids.isEmpty()) throw new IllegalArgumentException("no pid");
-        return runOnTracerThread(loop -> {
-            loop.attach(pids);
-            return loop.run();
-        });
+        return backend.attach(pids);
     }
 
     /**
-     * Asks the tracer to let go of every tracee (they go on running) and return. Safe from any thread,
-     * e.g. a SIGINT handler. A launched command is not detached from but sent {@code signal}, as strace
-     * does with its own children, unless {@code signal} is 0.
+     * Asks the tracer to let go of every tracee, as strace does when a fatal signal interrupts it, and
+     * return: the launched command, if it is still traced, is first sent SIGCONT and {@code signal}
+     * (strace's cleanup()); every task is then let go and goes on running (or dies of that signal).
+     * Safe from any thread, e.g. a signal handler's. {@code signal} 0 detaches without signalling.
      */
     public void requestDetach(int signal) {
-        detachRequested = true;
-        TraceLoop loop = running;
-        if (loop != null) loop.wake(signal);
-    }
-
-    boolean detachRequested() {
-        return detachRequested;
-    }
-
-    private interface LoopBody {
-        TraceResult run(TraceLoop loop) throws TraceException;
-    }
-
-    private TraceResult runOnTracerThread(LoopBody body) throws TraceException {
-        Object[] outcome = new Object[1];
-        Thread thread = new Thread(() -> {
-            TraceLoop loop = new TraceLoop(config, this);
-            running = loop;
-            try {
-                outcome[0] = body.run(loop);
-            } catch (TraceException | RuntimeException | Error e) {
-                outcome[0] = e;
-            } finally {
-                running = null;
-            }
-        }, "renacer-tracer");
-        thread.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        // the first interrupt is the one renacer dies by: strace keeps the last, but a later one is most
+        // often a consequence (a SIGPIPE from writing the trace to a reader that went away with the first)
+        int first;
+        synchronized (this) {
+            if (interruptSignal == 0) interruptSignal = signal == 0 ? -1 : signal;
+            first = interruptSignal;
         }
-        if (interrupted) Thread.currentThread().interrupt();
-        Object o = outcome[0];
-        if (o instanceof TraceResult r) return r;
-        if (o instanceof TraceException e) throw e;
-        if (o instanceof RuntimeException e) throw e;
-        throw (Error) o;
+        backend.requestDetach(Math.max(first, 0));
     }
 
-    /** Immutable settings of a tracer. */
-    record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
-                  PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
-                  boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
-                  boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+    /** The signal of a pending {@link #requestDetach}: -1 for one without a signal, 0 when none was asked. */
+    int interruptSignal() {
+        return interruptSignal;
+    }
+
+    /**
+     * Immutable settings of a tracer, read by the backends.
+     *
+     * @param launch           what a launched command inherits
+     * @param summaryOnly      only the -c table is wanted: the eBPF backend then counts in the kernel and
+     *                         sends no per-call events
+     * @param ebpfBufferBytes  the eBPF backend's ring buffer size in bytes (a power of two)
+     * @param systemTime       -c counts system time: the ptrace backend reads each stop's rusage
+     */
+    public record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
+                         PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly,
+                         int ebpfBufferBytes, HexStrings hexStrings, Set<FdDetail> fdDetails, boolean quietAttach,
+                         InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
+                         boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+
+        /** strace's defaults for every option of issue 12 (no -y, -x, -e inject=, -P ..., -c in wall time). */
+        public Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
+                      PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly, int ebpfBufferBytes) {
+            this(followForks, filter, stringLimit, decode, listener, diagnostics, launch, backend, summaryOnly, ebpfBufferBytes,
+                    HexStrings.NONE, Set.of(), false, InjectTable.empty(), DecodeOptions.NO_DESCRIPTOR, DecodeOptions.NO_DESCRIPTOR,
+                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE);
+        }
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
-        DecodeOptions decodeOptions() {
+        public DecodeOptions decodeOptions() {
             return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors(),
                     reads, writes, abbrev, verbose, raw);
         }
@@ -159,6 +146,9 @@ public final class Tracer {
         private int[] closedDescriptors = new int[0];
         private List<String> environmentOrder = List.of();
         private LaunchSettings.SignalState signals;
+        private Backend backend = Backend.PTRACE;
+        private boolean summaryOnly;
+        private int ebpfBufferBytes = DEFAULT_EBPF_BUFFER_BYTES;
         private HexStrings hexStrings = HexStrings.NONE;
         private Set<FdDetail> fdDetails = Set.of();
         private boolean quietAttach;
@@ -300,10 +290,30 @@ public final class Tracer {
             return this;
         }
 
+        /** --backend: ptrace (default) or ebpf. */
+        public Builder backend(Backend backend) { this.backend = Objects.requireNonNull(backend); return this; }
+
+        /**
+         * True when the listeners want only the -c summary: no {@link TraceListener#onSyscall} per call is
+         * needed, the counts arrive through {@link TraceListener#onSyscallCounts}. The eBPF backend then sends
+         * nothing per call; the ptrace backend ignores it. Default false.
+         */
+        public Builder summaryOnly(boolean summaryOnly) { this.summaryOnly = summaryOnly; return this; }
+
+        /** --ebpf-buffer-size: the eBPF ring buffer in bytes, a power of two from 4 KiB to 256 MiB (default 16 MiB). */
+        public Builder ebpfBufferBytes(int bytes) {
+            if (bytes < 4096 || bytes > 1 << 28 || Integer.bitCount(bytes) != 1) {
+                throw new IllegalArgumentException("the eBPF buffer size must be a power of two from 4 KiB to 256 MiB");
+            }
+            this.ebpfBufferBytes = bytes;
+            return this;
+        }
+
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
                             environmentChanges, user, detachOnExec),
+                    backend, summaryOnly, ebpfBufferBytes,
                     hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw));
         }
     }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -78,6 +79,44 @@ class ExportFaultTest {
             assertThat(listener.summary().dropped()).isZero();
             assertThat(receiver.acceptedSpans()).hasSize(trace.totalSpans());
         }
+    }
+
+    @ParameterizedTest(name = "sdkExporter={0}")
+    @ValueSource(booleans = {false, true})
+    void aRetryAfterIsWaitedForAsTheOtlpSpecificationSays(boolean sdk) throws Exception {
+        // 429 with Retry-After: 1, then 200: the second attempt comes at least a second after the first
+        // (the OpenTelemetry exporter 1.68 honours it too: its RetryUtil reads Retry-After)
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()
+                .answering(n -> n == 0 ? OtlpHttpReceiver.Answer.retryAfter(429, "1") : OtlpHttpReceiver.Answer.OK)) {
+            SyntheticTrace trace = new SyntheticTrace(10, 0);
+            OtlpTraceListener listener = run(OtlpSettings.builder().sdkExporter(sdk).endpoint(receiver.baseUrl())
+                    .requestTimeout(Duration.ofSeconds(20)).build(), trace, new ByteArrayOutputStream());
+            assertThat(listener.summary().dropped()).isZero();
+            assertThat(receiver.arrivals).hasSize(2);
+            assertThat(receiver.arrivals.get(1) - receiver.arrivals.get(0)).isGreaterThanOrEqualTo(1_000_000_000L);
+        }
+    }
+
+    @Test
+    void aRetryAfterPastTheTimeoutGivesUpAndSaysWhy() throws Exception {
+        // asked to come back in an hour with a 3 s request timeout: the batch is lost at once, and the summary says why
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver().answering(n -> OtlpHttpReceiver.Answer.retryAfter(503, "3600"))) {
+            SyntheticTrace trace = new SyntheticTrace(10, 0);
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            OtlpTraceListener listener = run(OtlpSettings.builder().endpoint(receiver.baseUrl()).build(), trace, stderr);
+            assertThat(listener.summary().dropped()).isEqualTo(trace.totalSpans());
+            assertThat(receiver.requestCount()).isEqualTo(1);
+            assertThat(stderr.toString()).contains("asked to retry after 3600000 ms, past the export timeout");
+        }
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(HttpAnswer.parseRetryAfter("120", now)).isEqualTo(120_000);
+        assertThat(HttpAnswer.parseRetryAfter("Tue, 01 Dec 2026 10:00:30 GMT", now)).isEqualTo(30_000);
+        assertThat(HttpAnswer.parseRetryAfter("Tue, 01 Dec 2026 09:00:00 GMT", now)).isZero();
+        assertThat(HttpAnswer.parseRetryAfter("soon", now)).isEqualTo(HttpAnswer.NO_RETRY_AFTER);
     }
 
     @ParameterizedTest(name = "sdkExporter={0}")

@@ -64,6 +64,21 @@ class FileExportTest {
         assertThat(listener.summary().exported()).isEqualTo(trace.totalSpans());
     }
 
+    @Test
+    void aFullDiskIsAFailureWithItsReasonNeverASuccess() throws Exception {
+        // /dev/full: every write fails with ENOSPC, as on a full disk
+        OtlpSettings settings = OtlpSettings.builder().file(Path.of("/dev/full")).environment(Map.of()).build();
+        SyntheticTrace trace = new SyntheticTrace(50, 0);
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        OtlpTraceListener listener = HttpExportTest.listener(settings, stderr);
+        trace.run(listener);
+        ExportSummary summary = listener.summary();
+        assertThat(summary.exported()).isZero();
+        assertThat(summary.dropped()).isEqualTo(trace.totalSpans());
+        assertThat(summary.failures()).isPositive();
+        assertThat(stderr.toString()).contains("0 spans exported").contains("cannot write the OTLP file /dev/full: No space left on device");
+    }
+
     /**
      * OTLP/JSON differs from protobuf's canonical JSON in one way: ids are hex, not base64. Convert
      * them, then let protobuf-java-util's parser check everything else against the schema.

@@ -28,11 +28,16 @@ final class OtlpHttpReceiver implements AutoCloseable {
     }
 
     /** How to answer one request. */
-    record Answer(int status, long delayMillis) {
-        static final Answer OK = new Answer(200, 0);
-        static Answer status(int code) { return new Answer(code, 0); }
-        static Answer slow(long millis) { return new Answer(200, millis); }
+    record Answer(int status, long delayMillis, String retryAfter) {
+        static final Answer OK = new Answer(200, 0, null);
+        static Answer status(int code) { return new Answer(code, 0, null); }
+        static Answer slow(long millis) { return new Answer(200, millis, null); }
+        /** {@code code} with a Retry-After header (seconds or an HTTP-date). */
+        static Answer retryAfter(int code, String value) { return new Answer(code, 0, value); }
     }
+
+    /** When each request arrived ({@link System#nanoTime}), in order. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
@@ -71,6 +76,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         int n = requests.getAndIncrement();
+        arrivals.add(System.nanoTime());
         try (exchange) {
             exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), String.join(",", v)));
             InputStream body = exchange.getRequestBody();
@@ -93,6 +99,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(200, ok.length == 0 ? -1 : ok.length);
                 if (ok.length > 0) try (OutputStream out = exchange.getResponseBody()) { out.write(ok); }
             } else {
+                if (answer.retryAfter() != null) exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
                 exchange.sendResponseHeaders(answer.status(), -1);
             }
         }

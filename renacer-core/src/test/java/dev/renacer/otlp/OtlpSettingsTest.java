@@ -111,6 +111,9 @@ class OtlpSettingsTest {
         assertThatThrownBy(() -> env("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://x").build()).hasMessageContaining("OTEL_EXPORTER_OTLP_ENDPOINT");
         assertThatThrownBy(() -> env().protocol("http/json").build()).hasMessageContaining("unsupported OTLP protocol 'http/json'");
         assertThatThrownBy(() -> env("OTEL_EXPORTER_OTLP_HEADERS", "novalue").build()).hasMessageContaining("OTEL_EXPORTER_OTLP_HEADERS");
+        // a bad percent escape names the variable and the value, not the JDK's decoder
+        assertThatThrownBy(() -> env("OTEL_EXPORTER_OTLP_HEADERS", "a=%zz").build())
+                .hasMessage("invalid OTEL_EXPORTER_OTLP_HEADERS: '%zz' has a % not followed by two hex digits");
         assertThatThrownBy(() -> env().traceParent("00-xyz").build()).hasMessageStartingWith("invalid --trace-parent '00-xyz'");
         assertThatThrownBy(() -> env("TRACEPARENT", "00-xyz").endpoint("http://a:1").build()).hasMessageStartingWith("invalid TRACEPARENT");
         assertThatThrownBy(() -> env("OTEL_EXPORTER_OTLP_TIMEOUT", "soon").build()).hasMessageContaining("soon");

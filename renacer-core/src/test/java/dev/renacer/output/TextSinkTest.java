@@ -183,4 +183,72 @@ class TextSinkTest {
     private static ProcessInfo process(int pid) {
         return new ProcessInfo(pid, 0, "/bin/x", List.of("x"), "x", 0, false);
     }
+
+    @Test
+    void aTaskKilledInACallWithArgumentsLeftShowsUnfinishedWhereTheyWouldBe() {
+        // strace: clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=30, tv_nsec=0},  <unfinished ...>) = ?
+        int sleep = SyscallTable.number("clock_nanosleep");
+        TextSink s = sink(0, false, false);
+        s.onProcessStart(process(100));
+        SyscallEvent e = entry(100, sleep, "CLOCK_REALTIME, 0, {tv_sec=30, tv_nsec=0}", 0);
+        e.argumentsDecodedAtEntry = 3;
+        e.separatorAfterEntry = true;
+        s.onSyscallEntry(e);
+        e.returned = false;
+        e.result.append('?');
+        s.onSyscall(e);
+        s.onProcessExit(100, 0, 9, false);
+        assertThat(out.text()).isEqualTo(aligned(n(sleep) + "(CLOCK_REALTIME, 0, {tv_sec=30, tv_nsec=0},  <unfinished ...>)", "?")
+                + "+++ killed by SIGKILL +++\n");
+    }
+
+    @Test
+    void aResumedCallKeepsTheSeparatorItsEntryDidNotPrint() {
+        // strace: clone3({...} <unfinished ...> then <... clone3 resumed>, 88) = 102
+        int clone3 = SyscallTable.number("clone3");
+        TextSink s = sink(0, false, false);
+        s.onProcessStart(process(100));
+        s.onProcessStart(process(101));
+        SyscallEvent parent = entry(100, clone3, "{flags=CLONE_VM, stack_size=0x9000}", 0);
+        parent.argumentsDecodedAtEntry = 1;
+        parent.separatorAfterEntry = false;
+        s.onSyscallEntry(parent);
+        s.onSyscall(call(101, GETPID, "", 101, "101", 1, 10));
+        s.onSyscall(exit(parent, ", 88", 102, "102", 100));
+        assertThat(out.text()).isEqualTo("[pid   100] " + n(clone3) + "({flags=CLONE_VM, stack_size=0x9000} <unfinished ...>\n"
+                + aligned("[pid   101] " + n(GETPID) + "()", "101")
+                + aligned("[pid   100] <... " + n(clone3) + " resumed>, 88)", "102"));
+    }
+
+    @Test
+    void aGroupStopIsALineAsInStrace() {
+        TextSink s = sink(0, false, false);
+        s.onGroupStop(100, 100, Signals.number("SIGSTOP"));
+        assertThat(out.text()).isEqualTo("--- stopped by SIGSTOP ---\n");
+    }
+
+    @Test
+    void aThreadsExecveSupersedesTheLeaderWhoseCallEndsUnreturned() {
+        // strace -f -o: the leader's "<... futex resumed>) = ?", "+++ superseded by execve in pid 101 +++",
+        // then the execve, now under the leader's tid, "<... execve resumed>) = 0"
+        int futex = SyscallTable.number("futex"), execve = SyscallTable.number("execve");
+        TextSink s = new TextSink(out.channel, new Timestamps(0, false, utc), false, true, true);
+        s.onProcessStart(process(100));
+        SyscallEvent wait = entry(100, futex, "0x7f00, FUTEX_WAIT, 101, NULL", 0);
+        s.onSyscallEntry(wait);
+        SyscallEvent exec = entry(101, execve, "\"/bin/x\", [\"x\"], 0x7ffc /* 3 vars */", 1);
+        exec.pid = 100;
+        s.onSyscallEntry(exec);
+        wait.returned = false;
+        wait.result.append('?');
+        s.onSyscall(wait);
+        s.onSuperseded(100, 101);
+        exec.tid = 100;
+        s.onSyscall(exit(exec, "", 0, "0", 100));
+        assertThat(out.text()).isEqualTo("100   " + n(futex) + "(0x7f00, FUTEX_WAIT, 101, NULL <unfinished ...>\n"
+                + "101   " + n(execve) + "(\"/bin/x\", [\"x\"], 0x7ffc /* 3 vars */ <unfinished ...>\n"
+                + aligned("100   <... " + n(futex) + " resumed>)", "?")
+                + "100   +++ superseded by execve in pid 101 +++\n"
+                + aligned("100   <... " + n(execve) + " resumed>)", "0"));
+    }
 }

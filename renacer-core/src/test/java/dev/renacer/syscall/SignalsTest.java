@@ -50,7 +50,11 @@ class SignalsTest {
                 "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, si_stime=0}");
         put32(si, 24, 3); put64(si, 32, 7); put64(si, 40, 11); put32(si, 20, 1000);
         assertThat(format(si)).isEqualTo(
-                "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=1000, si_status=3, si_utime=7, si_stime=11}");
+                "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=1000, si_status=3, si_utime=7 /* 0.07 s */, "
+                        + "si_stime=11 /* 0.11 s */}");
+        // strace 6.1 on a child that ran 0.47 s, and on larger times (clock ticks of 1/100 s, as USER_HZ)
+        put64(si, 32, 47); put64(si, 40, 123456);
+        assertThat(format(si)).endsWith("si_utime=47 /* 0.47 s */, si_stime=123456 /* 1234.56 s */}");
     }
 
     @Test
@@ -112,6 +116,8 @@ class SignalsTest {
         put32(timer, 16, 3);
         put32(timer, 20, 1);
         assertThat(format(timer)).isEqualTo("{si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0x3, si_overrun=1, si_int=0, si_ptr=NULL}");
+        put32(timer, 16, 0); // strace's %#x: the first timer of a process is 0, not 0x0
+        assertThat(format(timer)).isEqualTo("{si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0, si_overrun=1, si_int=0, si_ptr=NULL}");
         byte[] sigio = siginfo(29, 0, -5);
         put64(sigio, 16, 1);
         put32(sigio, 24, 5);

@@ -1,5 +1,6 @@
 package dev.renacer.testing;
 
+import dev.renacer.syscall.SyscallTable;
 import dev.renacer.trace.SyscallEvent;
 
 /** Fills SyscallEvents by hand, as the tracer would, for tests of the sinks. */
@@ -24,6 +25,7 @@ public final class Events {
         e.entryNanos = MONO + startMicros * 1000;
         e.entryEpochNanos = EPOCH + startMicros * 1000;
         e.arguments.append(args);
+        e.argumentsDecodedAtEntry = SyscallTable.argumentCount(number); // all decoded at entry, unless a test says otherwise
         return e;
     }
 

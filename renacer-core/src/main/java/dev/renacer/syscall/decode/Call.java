@@ -23,4 +23,9 @@ final class Call {
     boolean failed() {
         return atExit && Errno.isError(returnValue);
     }
+
+    /** True at the exit stop of a call a signal interrupted, which the kernel will restart (ERESTARTSYS...). */
+    boolean interrupted() {
+        return failed() && Errno.isRestart((int) -returnValue);
+    }
 }

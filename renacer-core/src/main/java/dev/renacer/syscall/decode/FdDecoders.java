@@ -4,6 +4,7 @@ import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.FlagSet;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
+import dev.renacer.syscall.Num;
 
 /** Descriptors as strace prints them with printfd: a number, and under -y / -yy what it refers to. */
 final class FdDecoders {
@@ -13,6 +14,7 @@ final class FdDecoders {
     private static final long AT_FDCWD = DIRFD.value("AT_FDCWD");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
+        TraceeReader.TaskElementPrinter fdElement = (tid, fd, out) -> reader.appendFd(tid, LittleEndian.i32(fd, 0), out);
         byKind[ArgKind.FD.ordinal()] = (c, i, out) -> reader.appendFd(c.tid, (int) c.arg(i), out);
         byKind[ArgKind.DIRFD.ordinal()] = (c, i, out) -> {
             int fd = (int) c.arg(i);
@@ -24,15 +26,10 @@ final class FdDecoders {
             out.append(name);
             if (fd == AT_FDCWD) reader.appendWorkingDirectory(c.tid, out);
         };
+        // pipe's and socketpair's two fds, an array that -s bounds like any other ([3, ...] at -s 1), each as -y prints it
         byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] fds = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (fds == null) return;
-            int read = LittleEndian.i32(fds, 0), write = LittleEndian.i32(fds, 4); // before the reused buffer is reused
-            out.append('[');
-            reader.appendFd(c.tid, read, out);
-            out.append(", ");
-            reader.appendFd(c.tid, write, out);
-            out.append(']');
+            if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else reader.appendArray(c.tid, c.arg(i), 2, 4, fdElement, out);
         };
     }
 

@@ -24,7 +24,7 @@ final class IoctlDecoders {
         /** An int the call writes (shown after the call, unless it failed), or reads. */
         INT_OUT, INT_IN,
         WINSIZE_OUT, WINSIZE_IN,
-        /** A descriptor passed by value (FICLONE's source). */
+        /** A descriptor passed by value (FICLONE's source), or an int (TCSBRK's duration). */
         FD
     }
 
@@ -34,7 +34,7 @@ final class IoctlDecoders {
             .with(Arg.INT_IN, "FIONBIO", "TIOCSPGRP", "TIOCSPTLCK", "FIOASYNC")
             .with(Arg.WINSIZE_OUT, "TIOCGWINSZ")
             .with(Arg.WINSIZE_IN, "TIOCSWINSZ")
-            .with(Arg.FD, "FICLONE");
+            .with(Arg.FD, "FICLONE", "TCSBRK", "TCSBRKP", "TIOCSCTTY");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> appendRequest((int) c.arg(i), out);

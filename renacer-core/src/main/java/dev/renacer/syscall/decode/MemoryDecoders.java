@@ -11,6 +11,8 @@ final class MemoryDecoders {
     private MemoryDecoders() {}
 
     private static final String[] UTSNAME_FIELDS = {"sysname", "nodename", "release", "version", "machine", "domainname"};
+    /** The kernel's limit on an extended attribute's value. */
+    private static final long XATTR_SIZE_MAX = 65536;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.PATH.ordinal()] = (c, i, out) -> reader.appendPath(c.tid, c.arg(i), out);
@@ -18,6 +20,22 @@ final class MemoryDecoders {
         byKind[ArgKind.INBUF.ordinal()] = (c, i, out) -> reader.appendBuffer(c.tid, c.arg(i), c.arg(i + 1), out);
         byKind[ArgKind.OUTBUF.ordinal()] = (c, i, out) -> {
             if (c.failed()) Num.appendAddress(c.arg(i), out);
+            else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
+        };
+        // setxattr's value: its length is the next argument; printed as getxattr's
+        byKind[ArgKind.XATTR_VALUE.ordinal()] = (c, i, out) -> {
+            long length = c.arg(i + 1);
+            if (Long.compareUnsigned(length, XATTR_SIZE_MAX) > 0) Num.appendAddress(c.arg(i), out);
+            else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), length, out);
+        };
+        // getxattr's value: what it returned, its trailing NUL left out; more than XATTR_SIZE_MAX is an address
+        byKind[ArgKind.XATTR_VALUE_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed() || c.returnValue > XATTR_SIZE_MAX) Num.appendAddress(c.arg(i), out);
+            else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), c.returnValue, out);
+        };
+        // listxattr's names: with a size of 0 the call only measures, and strace shows the address
+        byKind[ArgKind.XATTR_LIST_OUT.ordinal()] = (c, i, out) -> {
+            if (c.failed() || c.arg(i + 1) == 0) Num.appendAddress(c.arg(i), out);
             else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
         };
         byKind[ArgKind.OUTPATH.ordinal()] = (c, i, out) -> {
@@ -135,7 +153,7 @@ final class MemoryDecoders {
      * bounded by -s and, for a call that fills them, by what is left of the returned length; a failed
      * call shows each iov_base as an address.
      */
-    private static final class IovecDecoder implements ArgDecoder, TraceeReader.ElementPrinter {
+    static final class IovecDecoder implements ArgDecoder, TraceeReader.ElementPrinter {
         private static final int IOVEC_SIZE = 16;
         private final TraceeReader reader;
         private final boolean filled;
@@ -150,10 +168,19 @@ final class MemoryDecoders {
         }
 
         @Override public void append(Call c, int i, StringBuilder out) {
-            tid = c.tid;
-            failed = c.failed();
-            budget = filled && !failed ? c.returnValue : Long.MAX_VALUE;
-            reader.appendArray(c.tid, c.arg(i), c.arg(i + 1), IOVEC_SIZE, this, out);
+            boolean failed = c.failed();
+            appendIovecs(c.tid, c.arg(i), c.arg(i + 1), filled && !failed ? c.returnValue : Long.MAX_VALUE, failed, out);
+        }
+
+        /**
+         * {@code count} iovecs at {@code address}, their buffers showing at most {@code budget} bytes in all (what
+         * the call read or wrote), or only their addresses.
+         */
+        void appendIovecs(int tid, long address, long count, long budget, boolean addressesOnly, StringBuilder out) {
+            this.tid = tid;
+            this.failed = addressesOnly;
+            this.budget = budget;
+            reader.appendArray(tid, address, count, IOVEC_SIZE, this, out);
         }
 
         @Override public void append(byte[] iov, StringBuilder out) {

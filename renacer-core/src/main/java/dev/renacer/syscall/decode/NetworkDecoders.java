@@ -5,45 +5,52 @@ import dev.renacer.syscall.FlagSet;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
-import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2LongHashMap;
 
 /** Decoders for sockets: domain, type, protocol, and the common socket addresses. */
 final class NetworkDecoders {
     private NetworkDecoders() {}
 
     private static final int AF_UNIX = family("AF_UNIX"), AF_INET = family("AF_INET"), AF_INET6 = family("AF_INET6");
+    private static final int AF_NETLINK = family("AF_NETLINK");
+    private static final FlagSet NETLINK_PROTOCOLS = Flags.get("netlink_protocol");
+    // struct sockaddr_nl: family, u16 nl_pad, u32 nl_pid, u32 nl_groups
+    private static final int NL_PAD = 2, NL_PID = 4, NL_GROUPS = 8, SOCKADDR_NL_SIZE = 12;
     private static final int SOCK_TYPE_MASK = 0xf;
     private static final int SOCKADDR_MAX = 128;
     private static final int SUN_PATH = 2, SIN_PORT = 2, SIN_ADDR = 4, SIN6_FLOWINFO = 4, SIN6_ADDR = 8;
     private static final int SIN6_SCOPE_ID = 24;
-    /** No length remembered: not a u32, so no socklen_t can be it. */
-    private static final long UNKNOWN_LENGTH = -1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        // The length each task's in/out socklen_t had at its call's entry, until that call's exit: a task has
-        // one call in flight, so its tid is the key. A map that grows rather than forgets, and allocates
-        // nothing once it has seen the tasks in flight at one time.
-        Long2LongHashMap lengthsAtEntry = new Long2LongHashMap(UNKNOWN_LENGTH);
+        EntryLengths lengths = new EntryLengths();
         byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
-            long length = writtenLength(c, c.arg(i + 1), reader);
-            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
-            else appendSockaddr(c, c.arg(i), (int) length, reader, out);
+            // strace shows as much of the address as both the buffer (the length at entry) and the call's length allow
+            long before = lengths.peek(c.tid);
+            byte[] after = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
+            if (after == null) {
+                Num.appendAddress(c.arg(i), out);
+                return;
+            }
+            int length = LittleEndian.i32(after, 0);
+            if (before != EntryLengths.UNKNOWN && before < length) length = (int) before;
+            appendSockaddr(c, c.arg(i), length, reader, out);
         };
         byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
             @Override public void atEntry(Call c, int i) {
-                byte[] len = reader.readStruct(c.tid, c.arg(i), 4);
-                if (len == null) lengthsAtEntry.remove(c.tid);
-                else lengthsAtEntry.put(c.tid, LittleEndian.u32(len, 0));
+                lengths.remember(c.tid, reader.readStruct(c.tid, c.arg(i), 4));
             }
 
+            /** {@code [16]}, {@code [28 => 16]} when the call changed it; a failed call shows the length at entry. */
             @Override public void append(Call c, int i, StringBuilder out) {
-                long before = lengthsAtEntry.remove(c.tid);
+                long before = lengths.take(c.tid);
+                if (c.failed() && before != EntryLengths.UNKNOWN) {
+                    out.append('[').append(before).append(']');
+                    return;
+                }
                 byte[] len = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
                 if (len == null) return;
-                long after = LittleEndian.u32(len, 0);
+                int after = LittleEndian.i32(len, 0);
                 out.append('[');
-                if (before != UNKNOWN_LENGTH && before != after) out.append(before).append(" => ");
+                if (before != EntryLengths.UNKNOWN && before != after) out.append(before).append(" => ");
                 out.append(after).append(']');
             }
         };
@@ -59,59 +66,16 @@ final class NetworkDecoders {
         byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = (c, i, out) -> {
             int domain = (int) c.arg(0);
             if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
+            else if (domain == AF_NETLINK) NETLINK_PROTOCOLS.append(c.arg(i) & 0xffffffffL, out);
             else out.append((int) c.arg(i));
         };
         byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
-        byKind[ArgKind.SOCKOPT_NAME.ordinal()] = (c, i, out) -> {
-            FlagSet names = optionNames((int) c.arg(i - 1));
-            if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
-            else out.append((int) c.arg(i));
-        };
-        byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = (c, i, out) -> appendIntOrAddress(c, c.arg(i), c.arg(i + 1), reader, out);
-        byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = (c, i, out) -> {
-            long length = writtenLength(c, c.arg(i + 1), reader);
-            if (length == UNKNOWN_LENGTH) Num.appendAddress(c.arg(i), out);
-            else appendIntOrAddress(c, c.arg(i), (int) length, reader, out);
-        };
-    }
-
-    /**
-     * The length a call wrote through its socklen_t pointer, which says how much of the buffer beside it to
-     * show; {@link #UNKNOWN_LENGTH} when the call failed or the length cannot be read, and then strace shows
-     * the buffer's address alone.
-     */
-    private static long writtenLength(Call c, long lengthAddress, TraceeReader reader) {
-        byte[] len = c.failed() ? null : reader.readStruct(c.tid, lengthAddress, 4);
-        return len == null ? UNKNOWN_LENGTH : LittleEndian.u32(len, 0);
-    }
-
-    /** The options of each socket level that has a table of them, keyed by the level's value. */
-    private static final Int2ObjectHashMap<FlagSet> OPTIONS_BY_LEVEL = new Int2ObjectHashMap<>();
-
-    static {
-        FlagSet levels = Flags.get("socket_level");
-        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_SOCKET"), Flags.SO_OPTIONS);
-        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IP"), Flags.IP_OPTIONS);
-        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_TCP"), Flags.TCP_OPTIONS);
-        OPTIONS_BY_LEVEL.put((int) levels.value("SOL_IPV6"), Flags.IPV6_OPTIONS);
+        SockoptDecoders.register(byKind, reader, lengths);
+        MsghdrDecoders.register(byKind, reader, lengths);
     }
 
     private static int family(String name) {
         return (int) Flags.ADDRESS_FAMILY.value(name);
-    }
-
-    private static FlagSet optionNames(int level) {
-        return OPTIONS_BY_LEVEL.get(level);
-    }
-
-    /** An option value: {@code [1]} when it is exactly an int, as strace shows the common options. */
-    private static void appendIntOrAddress(Call c, long address, long length, TraceeReader reader, StringBuilder out) {
-        if (length != 4) {
-            Num.appendAddress(address, out);
-            return;
-        }
-        byte[] value = reader.readOrPrintAddress(c.tid, address, 4, out);
-        if (value != null) out.append('[').append(LittleEndian.i32(value, 0)).append(']');
     }
 
     static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
@@ -136,6 +100,17 @@ final class NetworkDecoders {
             appendIpv4(sa, SIN_ADDR, out);
             reader.quoter().quoteAppended(out, text);
             out.append(')');
+        } else if (family == AF_NETLINK && size >= SOCKADDR_NL_SIZE) {
+            // strace: nl_pad only when set, then the pid and the groups as %#010x
+            int pad = LittleEndian.u16(sa, NL_PAD);
+            if (pad != 0) {
+                out.append(", nl_pad=");
+                Num.appendHex(pad, out);
+            }
+            out.append(", nl_pid=").append(LittleEndian.i32(sa, NL_PID)).append(", nl_groups=");
+            long groups = LittleEndian.u32(sa, NL_GROUPS);
+            if (groups != 0) out.append("0x");
+            Num.appendHexDigits(groups, groups == 0 ? 8 : 6, out);
         } else if (family == AF_INET6 && size >= 24) {
             out.append(", sin6_port=htons(").append(port(sa, SIN_PORT)).append("), sin6_flowinfo=htonl(");
             out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, ");

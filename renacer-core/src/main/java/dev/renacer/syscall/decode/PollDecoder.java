@@ -43,12 +43,14 @@ final class PollDecoder {
         if (args[0] == 0) return false;
         long count = args[1] & 0xffffffffL;
         int shown = 0;
+        boolean listed = false;
         for (long n = 0; n < count && shown < ready; n++) {
             byte[] pfd = reader.readStruct(tid, args[0] + POLLFD_SIZE * n, POLLFD_SIZE);
             if (pfd == null) break;
             int revents = LittleEndian.u16(pfd, REVENTS);
             if (revents == 0) continue;
-            out.append(shown == 0 ? " ([" : ", ");
+            out.append(listed ? ", " : " ([");
+            listed = true;
             if (shown == reader.stringLimit()) { // strace bounds this list by -s too
                 out.append("...");
                 break;
@@ -58,7 +60,7 @@ final class PollDecoder {
             out.append('}');
             shown++;
         }
-        if (shown > 0) out.append("])");
-        return shown > 0;
+        if (listed) out.append("])"); // also when -s 0 showed none of them: "1 ([...])"
+        return listed;
     }
 }

@@ -19,7 +19,7 @@ final class PrctlDecoders {
     private enum Args {
         /** Other options: the remaining arguments in hex, as strace prints options it does not decode. */
         HEX,
-        NONE, UNSIGNED, SUID_DUMP, CAPABILITY, COMM, DEATH_SIGNAL, DECIMAL, SECCOMP, UNSIGNED_THEN_HEX, VMA,
+        NONE, UNSIGNED, SUID_DUMP, CAPABILITY, CAP_AMBIENT, COMM, DEATH_SIGNAL, DECIMAL, SECCOMP, UNSIGNED_THEN_HEX, VMA,
         /** The option reads a value back into its second argument, printed at exit: a comm, a signal, an int. */
         COMM_OUT, SIGNAL_OUT, UINT_OUT
     }
@@ -31,6 +31,7 @@ final class PrctlDecoders {
                     "PR_SET_KEEPCAPS", "PR_SET_TIMING")
             .with(Args.SUID_DUMP, "PR_SET_DUMPABLE")
             .with(Args.CAPABILITY, "PR_CAPBSET_READ", "PR_CAPBSET_DROP")
+            .with(Args.CAP_AMBIENT, "PR_CAP_AMBIENT")
             .with(Args.COMM, "PR_SET_NAME")
             .with(Args.DEATH_SIGNAL, "PR_SET_PDEATHSIG")
             .with(Args.DECIMAL, "PR_SET_TIMERSLACK")
@@ -46,6 +47,8 @@ final class PrctlDecoders {
     private static final FlagSet VMA_OPERATION = Flags.get("pr_set_vma");
     private static final long PR_SET_VMA_ANON_NAME = VMA_OPERATION.value("PR_SET_VMA_ANON_NAME");
     private static final int TASK_COMM_LEN = 16;
+    private static final FlagSet CAP_AMBIENT = Flags.get("pr_cap_ambient");
+    private static final long PR_CAP_AMBIENT_CLEAR_ALL = CAP_AMBIENT.value("PR_CAP_AMBIENT_CLEAR_ALL");
     private static final int PRCTL_ARGS = 5;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
@@ -93,9 +96,21 @@ final class PrctlDecoders {
                 out.append(", ");
                 Flags.CAPABILITY.append(arg2, out);
                 return;
+            case CAP_AMBIENT:
+                // IS_SET, RAISE and LOWER name a capability; CLEAR_ALL and unknown operations take none
+                out.append(", ");
+                CAP_AMBIENT.append(arg2, out);
+                if (arg2 == PR_CAP_AMBIENT_CLEAR_ALL || CAP_AMBIENT.nameOf(arg2) == null) {
+                    appendHexArgs(c, 2, out);
+                    return;
+                }
+                out.append(", ");
+                Flags.CAPABILITY.append(c.arg(2), out);
+                appendHexArgs(c, 3, out);
+                return;
             case COMM:
                 out.append(", ");
-                reader.appendString(c.tid, arg2, TASK_COMM_LEN - 1, out);
+                reader.appendStringField(c.tid, arg2, TASK_COMM_LEN - 1, out);
                 return;
             case DEATH_SIGNAL:
                 out.append(", ");
@@ -145,7 +160,7 @@ final class PrctlDecoders {
         long address = c.arg(1);
         if (args == Args.COMM_OUT) {
             if (c.failed()) Num.appendAddress(address, out);
-            else reader.appendString(c.tid, address, TASK_COMM_LEN, out);
+            else reader.appendStringField(c.tid, address, TASK_COMM_LEN, out);
             return;
         }
         byte[] v = reader.readOutputOrPrintAddress(c, address, 4, out);

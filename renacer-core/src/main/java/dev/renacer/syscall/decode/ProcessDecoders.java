@@ -1,6 +1,7 @@
 package dev.renacer.syscall.decode;
 
 import dev.renacer.syscall.ArgKind;
+import dev.renacer.syscall.FlagSet;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
@@ -20,6 +21,13 @@ final class ProcessDecoders {
     // x86_64 clone argument order: flags, stack, parent_tid, child_tid, tls
     private static final int CLONE_STACK = 1, CLONE_PTID = 2, CLONE_CTID = 3, CLONE_TLS = 4;
     private static final long RLIM64_INFINITY = -1L;
+    // stack_t: void *ss_sp, int ss_flags, size_t ss_size
+    private static final int STACK_T_SIZE = 24, SS_FLAGS_AT = 8, SS_SIZE = 16;
+    private static final FlagSet SS_FLAGS = Flags.get("ss_flags");
+    private static final FlagSet PERSONA_TYPE = Flags.get("personality_type"), PERSONA_FLAGS = Flags.get("personality_flags");
+    private static final long PER_MASK = PERSONA_TYPE.value("PER_MASK");
+    // clock_nanosleep(clockid, flags, request, remain)
+    private static final int CLOCK_SLEEP_FLAGS = 1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.CLONE_FLAGS.ordinal()] = (c, i, out) -> {
@@ -46,8 +54,50 @@ final class ProcessDecoders {
             if (c.failed()) Num.appendAddress(c.arg(i), out);
             else appendTimespec(c.tid, c.arg(i), reader, out);
         };
+        byKind[ArgKind.SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
+            if (c.interrupted()) appendTimespec(c.tid, c.arg(i), reader, out);
+            else Num.appendAddress(c.arg(i), out);
+        };
+        byKind[ArgKind.CLOCK_SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
+            if (c.interrupted() && c.arg(CLOCK_SLEEP_FLAGS) == 0) appendTimespec(c.tid, c.arg(i), reader, out);
+            else Num.appendAddress(c.arg(i), out);
+        };
         byKind[ArgKind.PTR_OUT.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
         byKind[ArgKind.FUTEX_OP.ordinal()] = (c, i, out) -> appendFutex(c, i, reader, out);
+        ArgDecoder stack = (c, i, out) -> {
+            byte[] ss = reader.readOutputOrPrintAddress(c, c.arg(i), STACK_T_SIZE, out);
+            if (ss == null) return;
+            out.append("{ss_sp=");
+            Num.appendAddress(LittleEndian.i64(ss, 0), out);
+            out.append(", ss_flags=");
+            SS_FLAGS.append(LittleEndian.u32(ss, SS_FLAGS_AT), out);
+            out.append(", ss_size=");
+            Num.appendUnsigned(LittleEndian.i64(ss, SS_SIZE), out);
+            out.append('}');
+        };
+        byKind[ArgKind.STACK.ordinal()] = stack;
+        byKind[ArgKind.STACK_OUT.ordinal()] = stack;
+        byKind[ArgKind.PERSONALITY.ordinal()] = (c, i, out) -> {
+            long persona = c.arg(i) & 0xffffffffL;
+            if (persona == 0xffffffffL) Num.appendHex(persona, out); // a query, not a persona
+            else appendPersona(persona, out);
+        };
+    }
+
+    /** {@code PER_LINUX|ADDR_NO_RANDOMIZE}: the execution domain in the low byte, then the flags. */
+    static void appendPersona(long persona, StringBuilder out) {
+        PERSONA_TYPE.append(persona & PER_MASK, out);
+        if ((persona & ~PER_MASK) == 0) return;
+        out.append('|');
+        PERSONA_FLAGS.appendBits(persona & ~PER_MASK, out);
+    }
+
+    /** personality's result, the previous persona: {@code 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)}. */
+    static void appendPersonaResult(long result, StringBuilder out) {
+        Num.appendHexOrZero(result, out);
+        out.append(" (");
+        appendPersona(result & 0xffffffffL, out);
+        out.append(')');
     }
 
     /** {@code {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}}, or the address (NULL) as strace prints it. */

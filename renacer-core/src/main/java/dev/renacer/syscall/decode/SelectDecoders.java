@@ -31,7 +31,7 @@ final class SelectDecoders {
             long set = LittleEndian.i64(pair, 0);
             long size = LittleEndian.i64(pair, 8);
             out.append("{sigmask=");
-            StructDecoders.appendSigset(c.tid, set, size, reader, out);
+            StructDecoders.appendSigset(c, set, size, reader, out);
             out.append(", sigsetsize=");
             Num.appendUnsigned(size, out);
             out.append('}');

@@ -26,7 +26,7 @@ final class SocketDetails {
     private static final int UDIAG_SHOW_NAME = 1, UDIAG_SHOW_PEER = 4, UNIX_DIAG_NAME = 0, UNIX_DIAG_PEER = 2;
     private static final int NDIAG_PROTO_ALL = 255;
     private static final int UNIX_PATH_MAX = 108;
-    private static final FlagSet NETLINK_PROTOCOLS = Flags.get("netlink_protocols");
+    private static final FlagSet NETLINK_PROTOCOLS = Flags.get("netlink_protocol");
 
     private enum Query { UNIX, INET, NETLINK }
 

@@ -3,6 +3,7 @@ package dev.renacer.syscall.decode;
 import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
+import dev.renacer.syscall.LocalTimes;
 import dev.renacer.syscall.Num;
 import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallTable;
@@ -43,11 +44,10 @@ final class StructDecoders {
         };
         ArgDecoder sigset = (c, i, out) -> {
             // The set's size is the call's last argument.
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendSigset(c.tid, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
+            appendSigset(c, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
-        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c.tid, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c, c.arg(i), c.arg(i + 1), reader, out);
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
         byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
@@ -103,18 +103,31 @@ final class StructDecoders {
             if (stx != null) appendStatx(stx, c.abbrev, reader.dates(), out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
+        // mknod's mode is a 16-bit mode_t; its device matters only for device files, and strace shows it only then
+        byKind[ArgKind.FILE_MODE.ordinal()] = (c, i, out) -> appendSymbolicMode((int) c.arg(i) & 0xffff, out);
+        byKind[ArgKind.MKNOD_DEV.ordinal()] = new ArgDecoder() {
+            @Override public boolean shown(long[] args, int i) {
+                long type = args[i - 1] & S_IFMT;
+                return type == S_IFCHR || type == S_IFBLK;
+            }
+
+            @Override public void append(Call c, int i, StringBuilder out) {
+                appendMakedev(c.arg(i) & 0xffffffffL, out);
+            }
+        };
     }
 
     /**
-     * A signal set the call reads with its size beside it: {@code [USR1]}; NULL; the bare address when the
-     * size is not the kernel's 8 bytes (the kernel rejects it, and strace does not read it) or it cannot be read.
+     * A signal set with its size beside it: {@code [USR1]}; NULL; the bare address when the size is not the
+     * kernel's 8 bytes (the kernel rejects it, and strace does not read it), when it cannot be read, or when it is
+     * printed at the exit of a call that failed (epoll_pwait's mask after EINTR, as strace prints it).
      */
-    static void appendSigset(int tid, long address, long size, TraceeReader reader, StringBuilder out) {
+    static void appendSigset(Call c, long address, long size, TraceeReader reader, StringBuilder out) {
         if (size != 8) {
             Num.appendAddress(address, out);
             return;
         }
-        byte[] set = reader.readOrPrintAddress(tid, address, 8, out);
+        byte[] set = reader.readOutputOrPrintAddress(c, address, 8, out);
         if (set != null) Signals.appendSigset(LittleEndian.i64(set, 0), out);
     }
 
@@ -122,12 +135,12 @@ final class StructDecoders {
      * strace's print_struct_stat: {@code {st_mode=S_IFREG|0644, st_size=1234, ...}} (devices show st_rdev instead of
      * st_size); every field with -v ({@code abbreviated} false).
      */
-    static void appendStat(byte[] st, boolean abbreviated, Dates dates, StringBuilder out) {
+    static void appendStat(byte[] st, boolean abbreviated, LocalTimes dates, StringBuilder out) {
         int mode = LittleEndian.i32(st, ST_MODE);
         out.append('{');
         if (!abbreviated) {
             out.append("st_dev=");
-            appendDevice(LittleEndian.i64(st, ST_DEV), out);
+            appendMakedev(LittleEndian.i64(st, ST_DEV), out);
             out.append(", st_ino=");
             Num.appendUnsigned(LittleEndian.i64(st, ST_INO), out);
             out.append(", ");
@@ -147,7 +160,7 @@ final class StructDecoders {
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
             out.append(", st_rdev=");
-            appendDevice(LittleEndian.i64(st, ST_RDEV), out);
+            appendMakedev(LittleEndian.i64(st, ST_RDEV), out);
         } else {
             out.append(", st_size=").append(LittleEndian.i64(st, ST_SIZE));
         }
@@ -159,15 +172,15 @@ final class StructDecoders {
             long seconds = LittleEndian.i64(st, ST_ATIME + 16 * t);
             long nanos = LittleEndian.i64(st, ST_ATIME + 16 * t + 8);
             out.append(", ").append(ST_TIMES[t]).append('=').append(seconds);
-            dates.appendComment(seconds, nanos, out);
+            dates.appendComment(seconds, nanos, 9, out);
             out.append(", ").append(ST_TIMES[t]).append("_nsec=");
             Num.appendUnsigned(nanos, out);
         }
         out.append('}');
     }
 
-    /** {@code makedev(0xfe, 0)}: glibc's dev_t split into major and minor. */
-    private static void appendDevice(long dev, StringBuilder out) {
+    /** A device number as glibc's major() and minor() split it: {@code makedev(0x1, 0x3)}. */
+    static void appendMakedev(long dev, StringBuilder out) {
         long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
         long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
         out.append("makedev(");
@@ -231,7 +244,7 @@ final class StructDecoders {
      * strace's statx decoder: the fields the mask says were filled, {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID,
      * stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}, and every one of them with -v ({@code abbreviated} false).
      */
-    static void appendStatx(byte[] stx, boolean abbreviated, Dates dates, StringBuilder out) {
+    static void appendStatx(byte[] stx, boolean abbreviated, LocalTimes dates, StringBuilder out) {
         long mask = LittleEndian.u32(stx, STX_MASK);
         out.append("{stx_mask=");
         Flags.STATX_MASK.append(mask, out);
@@ -291,11 +304,18 @@ final class StructDecoders {
     }
 
     /** {@code {tv_sec=1700000000, tv_nsec=5} /* 2023-11-14T22:13:20.000000005+0000 *\/}. */
-    private static void appendStatxTime(String field, byte[] stx, int at, Dates dates, StringBuilder out) {
+    private static void appendStatxTime(String field, byte[] stx, int at, LocalTimes dates, StringBuilder out) {
         long seconds = LittleEndian.i64(stx, at);
         long nanos = LittleEndian.u32(stx, at + 8);
         out.append(field).append("{tv_sec=").append(seconds).append(", tv_nsec=").append(nanos).append('}');
-        dates.appendComment(seconds, nanos, out);
+        dates.appendComment(seconds, nanos, 9, out);
+    }
+
+    /** strace's print_symbolic_mode_t: as {@link #appendFileMode}, but a type it has no name for makes it all octal. */
+    private static void appendSymbolicMode(int mode, StringBuilder out) {
+        int type = mode & S_IFMT;
+        if (type != 0 && Flags.FILE_TYPE.nameOf(type) == null) Num.appendOctalMode(mode, out);
+        else appendFileMode(mode, out);
     }
 
     /** S_IFDIR|S_ISVTX|0777: the type, the set-id and sticky bits by name, the permissions in octal. */
@@ -362,7 +382,7 @@ final class StructDecoders {
         out.append(", sa_mask=");
         Signals.appendSigset(LittleEndian.i64(sa, SA_MASK), out);
         out.append(", sa_flags=");
-        Flags.SA.append(flags & 0xffffffffL, out);
+        Flags.SA.append(flags, out); // an unsigned long: the upper bits print too (SA_RESTORER|0xffffffff00000000)
         if ((flags & SA_RESTORER) != 0) {
             out.append(", sa_restorer=");
             Num.appendAddress(LittleEndian.i64(sa, SA_RESTORER_AT), out);

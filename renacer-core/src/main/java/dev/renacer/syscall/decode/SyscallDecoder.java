@@ -3,6 +3,7 @@ package dev.renacer.syscall.decode;
 import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.Num;
+import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.syscall.TraceeMemory;
 
@@ -18,8 +19,8 @@ import java.util.Map;
  * {@code from = decodeEntry(tid, number, args, stackPointer, arguments)} (and {@link #exitSeparated} if the
  * line may be left unfinished), at its exit {@code decodeExit(tid, number, args, from, returnValue,
  * arguments, result)}. Tracee memory is read through the {@link TraceeMemory} given to the constructor.
- * Results depend on those arguments only, plus one memory of in/out lengths per task from its entry to
- * its exit.
+ * Results depend on those arguments only, plus two memories per task: of in/out lengths from a call's entry
+ * to its exit, and of the call it made before (restart_syscall prints it, as strace does).
  *
  * <p>One instance per tracer, used only on the tracer thread; it reuses its buffers and allocates nothing
  * per call.
@@ -32,6 +33,7 @@ public final class SyscallDecoder {
     private final DecodeOptions options;
     /** -e read= / -e write=, or null when neither was given. */
     private final IoDumps dumps;
+    private final RestartDecoder restart = new RestartDecoder();
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
@@ -44,13 +46,17 @@ public final class SyscallDecoder {
                 options.fdDetails(), call);
         ScalarDecoders.register(byKind);
         FdDecoders.register(byKind, reader);
-        dumps = options.reads() == DecodeOptions.NO_DESCRIPTOR && options.writes() == DecodeOptions.NO_DESCRIPTOR
-                ? null : new IoDumps(reader, options.reads(), options.writes());
+        FcntlDecoders.register(byKind, reader);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
         ProcessDecoders.register(byKind, reader);
         NetworkDecoders.register(byKind, reader);
         PollDecoder.register(byKind, reader);
+        EpollDecoders.register(byKind, reader);
+        ResourceDecoders.register(byKind, reader);
+        MempolicyDecoders.register(byKind, reader);
+        FileTimeDecoders.register(byKind, reader);
+        IpcDecoders.register(byKind);
         SystemStructDecoders.register(byKind, reader);
         IoctlDecoders.register(byKind, reader);
         PrctlDecoders.register(byKind, reader);
@@ -59,6 +65,9 @@ public final class SyscallDecoder {
         SchedDecoders.register(byKind, reader);
         MountDecoders.register(byKind, reader);
         CapabilityDecoders.register(byKind, reader);
+        byKind[ArgKind.RESTARTED_CALL.ordinal()] = restart;
+        dumps = options.reads() == DecodeOptions.NO_DESCRIPTOR && options.writes() == DecodeOptions.NO_DESCRIPTOR
+                ? null : new IoDumps(reader, options.reads(), options.writes());
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -75,6 +84,7 @@ public final class SyscallDecoder {
      */
     public int decodeEntry(int tid, int number, long[] args, long stackPointer, StringBuilder out) {
         Call c = prepare(tid, number, args, stackPointer, 0, false);
+        restart.entered(tid, number);
         int count = SyscallTable.argumentCount(number);
         if (options.raw().test(number)) { // -e raw=: strace's printargs, every argument in hex
             int registers = rawArgumentCount(number, count);
@@ -166,6 +176,7 @@ public final class SyscallDecoder {
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, arguments);
         appendResult(c, result);
+        restart.exited(tid, number);
     }
 
     /**
@@ -190,8 +201,8 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                if (ScalarDecoders.duplicates(c.args)) FdDecoders.appendResult(c.tid, returnValue, reader, out);
-                else ScalarDecoders.appendFcntlResult(c.args, returnValue, out);
+                if (FcntlDecoders.duplicates(c.args)) FdDecoders.appendResult(c.tid, returnValue, reader, out);
+                else FcntlDecoders.appendResult(c.args, returnValue, out);
                 break;
             case FD:
                 FdDecoders.appendResult(c.tid, returnValue, reader, out);
@@ -210,6 +221,12 @@ public final class SyscallDecoder {
                 break;
             case IOPRIO:
                 SchedDecoders.appendIoprioResult(returnValue, out);
+                break;
+            case PERSONALITY:
+                ProcessDecoders.appendPersonaResult(returnValue, out);
+                break;
+            case SIGNAL:
+                Signals.appendNumberAndName(returnValue, out);
                 break;
             default:
                 out.append(returnValue);

@@ -58,10 +58,10 @@ final class TraceeReader {
         fdPrinter.appendWorkingDirectory(tid, out);
     }
 
-    private final Dates dates = new Dates(java.util.TimeZone.getDefault());
+    private final dev.renacer.syscall.LocalTimes dates = new dev.renacer.syscall.LocalTimes();
 
     /** How times are printed in comments ({@code /* 2023-05-27T17:58:21+0000 *\/}), in the local zone as strace's localtime. */
-    Dates dates() { return dates; }
+    dev.renacer.syscall.LocalTimes dates() { return dates; }
 
     /** How this reader quotes (-x, -xx), for decoders that print bytes they read themselves. */
     Quoter quoter() { return quoter; }
@@ -144,10 +144,19 @@ final class TraceeReader {
 
     /** As {@link #appendBuffer}, but every byte as \\xHH: strace's form for data that is not text (getrandom). */
     void appendBufferHex(int tid, long address, long length, StringBuilder out) {
-        appendBuffer(tid, address, length, true, out);
+        appendBuffer(tid, address, length, true, false, out);
+    }
+
+    /** As {@link #appendBuffer}, without the last byte shown when it is a NUL (strace's QUOTE_OMIT_TRAILING_0: xattr values). */
+    void appendBufferOmittingTrailingNul(int tid, long address, long length, StringBuilder out) {
+        appendBuffer(tid, address, length, false, true, out);
     }
 
     private void appendBuffer(int tid, long address, long length, boolean hex, StringBuilder out) {
+        appendBuffer(tid, address, length, hex, false, out);
+    }
+
+    private void appendBuffer(int tid, long address, long length, boolean hex, boolean omitTrailingNul, StringBuilder out) {
         if (address == 0) {
             out.append("NULL");
             return;
@@ -159,7 +168,7 @@ final class TraceeReader {
             return;
         }
         if (hex) Quoter.quoteHex(bytes, 0, got, out);
-        else quoter.quote(bytes, 0, got, out);
+        else quoter.quote(bytes, 0, omitTrailingNul && got > 0 && bytes[got - 1] == 0 ? got - 1 : got, out);
         if (length > got) out.append("...");
     }
 
@@ -194,30 +203,32 @@ final class TraceeReader {
             Num.appendAddress(address, out);
             return;
         }
-        out.append('[');
+        // As print_array: each element is read before the -s bound is checked, so an unreadable one past the
+        // bound still shows as "... /* 0x... */", and an unreadable first one as the address even at -s 0.
         for (long n = 0; n < count; n++) {
-            if (n > 0) out.append(", ");
-            if (n == stringLimit) {
-                out.append("...");
-                break;
-            }
             byte[] element = readStruct(tid, address + size * n, size);
             if (element == null) {
                 if (n == 0) {
-                    out.setLength(out.length() - 1);
                     Num.appendHex(address, out);
                     return;
                 }
-                out.append("... /* ");
+                out.append(", ... /* ");
                 Num.appendHex(address + size * n, out);
-                out.append(" */");
+                out.append(" */]");
+                return;
+            }
+            out.append(n == 0 ? "[" : ", ");
+            if (n == stringLimit) {
+                out.append("...");
                 break;
             }
             if (printer != null) printer.append(element, out);
             else taskPrinter.append(tid, element, out);
         }
+        if (count == 0) out.append('[');
         out.append(']');
     }
+
 
     /** Counts the records of a getdents64 buffer of {@code length} bytes; -1 when it cannot be read. */
     int countDirents(int tid, long address, long length) {
@@ -237,9 +248,28 @@ final class TraceeReader {
         appendTerminated(tid, address, stringLimit, out);
     }
 
-    /** A NUL-terminated string bounded by the smaller of -s and a field's own size (a task's comm). */
-    void appendString(int tid, long address, int fieldLimit, StringBuilder out) {
-        appendTerminated(tid, address, Math.min(stringLimit, fieldLimit), out);
+    /**
+     * A NUL-terminated string in a field of {@code fieldSize} bytes (a task's comm), as strace's printstr_ex
+     * with QUOTE_0_TERMINATED prints it: at most min(-s, size) bytes, and "..." unless a NUL ends the string
+     * within them (or, when -s is the smaller, right after them). So a 15-byte PR_SET_NAME, which fills the
+     * 15 bytes strace reads, prints with "...".
+     */
+    void appendStringField(int tid, long address, int fieldSize, StringBuilder out) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int want = (int) Math.min((long) stringLimit + 1, fieldSize);
+        int got = want == 0 ? 0 : memory.read(tid, address, buffer(want), 0, want);
+        if (got <= 0 && want > 0) {
+            Num.appendHex(address, out);
+            return;
+        }
+        int length = 0;
+        while (length < got && bytes[length] != 0) length++;
+        boolean ended = length < got;
+        appendQuoted(bytes, Math.min(length, stringLimit), out);
+        if (!ended && fieldSize > 0) out.append("...");
     }
 
     /** A file name of at most {@code limit} bytes (strace's printpathn): {@code "..."} after it when it is longer. */

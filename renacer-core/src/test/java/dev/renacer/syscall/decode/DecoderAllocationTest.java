@@ -49,7 +49,37 @@ class DecoderAllocationTest {
         long iovec = memory.map(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(buffer).putLong(5).array());
         ByteBuffer si = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 7).putInt(8, 4).putLong(16, 0x1000);
         long siginfo = memory.map(si.array()); // SIGBUS, BUS_MCEERR_AR
+        long flock = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 1).putLong(8, 1 << 30).array());
+        long events = memory.map(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putLong(5).array());
+        long control = memory.map(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putLong(24).putInt(1).putInt(1)
+                .putInt(4).putInt(5).array());
+        ByteBuffer msg = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN).putLong(0, sockaddr).putInt(8, 16)
+                .putLong(16, iovec).putLong(24, 1).putLong(32, control).putLong(40, 24);
+        long msghdr = memory.map(msg.array());
+        long rusage = memory.map(new byte[144]);
+        long tms = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(47).array());
+        long utimes = memory.map(ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(1577836800).putLong(0)
+                .putLong(1577836800).putLong(500).array());
+        long netlink = memory.map(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 16).array());
         long[][] calls = {
+            {nr("fcntl"), 3, 6, flock, 0, 0, 0, 0},
+            {nr("fcntl"), 3, 5, flock, 0, 0, 0, 0},
+            {nr("fcntl"), 3, 1025, 0, 0, 0, 0, 2},
+            {nr("epoll_ctl"), 6, 1, 4, events, 0, 0, 0},
+            {nr("epoll_pwait"), 6, events, 4, 0, set, 8, 2},
+            {nr("getsockopt"), 3, 1, 4, length, length, 0, 0},
+            {nr("sendmsg"), 3, msghdr, 0x4000, 0, 0, 0, 5},
+            {nr("recvmsg"), 3, msghdr, 0x40000000, 0, 0, 0, 5},
+            {nr("getrusage"), 0, rusage, 0, 0, 0, 0, 0},
+            {nr("setitimer"), 1, itimerspec, itimerspec, 0, 0, 0, 0},
+            {nr("times"), tms, 0, 0, 0, 0, 0, 1718646884},
+            {nr("set_mempolicy"), 2, set, 64, 0, 0, 0, 0},
+            {nr("get_mempolicy"), length, set, 64, 0, 2, 0, 0},
+            {nr("inotify_add_watch"), 7, path, 0x05000302L, 0, 0, 0, 1},
+            {nr("clock_nanosleep"), 0, 0, timeval, timeval, 0, 0, -516},
+            {nr("restart_syscall"), 0, 0, 0, 0, 0, 0, 0},
+            {nr("utimensat"), -100, path, utimes, 0, 0, 0, 0},
+            {nr("connect"), 3, netlink, 12, 0, 0, 0, 0},
             {nr("select"), 5, fdset, fdset, 0, timeval, 0, 3},
             {nr("pselect6"), 5, fdset, 0, 0, timeval, sigmaskPair, 1},
             {nr("ppoll"), pollfd, 1, timeval, set, 8, 0, 1},

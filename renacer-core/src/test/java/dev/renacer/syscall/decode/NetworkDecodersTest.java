@@ -12,6 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sockets: domains, types, addresses, in/out lengths and options; expected texts are strace 6.1's for the same calls. */
 class NetworkDecodersTest extends DecoderTestBase {
     @Test
+    void netlinkSocketsAsStrace61PrintsThem() {
+        assertThat(call("socket", 3, 16, 0x80003, 0)).isEqualTo("AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE");
+        assertThat(call("socket", -93, 16, 2, 99)).isEqualTo("AF_NETLINK, SOCK_DGRAM, 0x63 /* NETLINK_??? */");
+        long one = memory.map(le(4).putInt(1).array());
+        assertThat(call("setsockopt", 0, 3, 270, 11, one, 4)).isEqualTo("3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4");
+        long plain = memory.map(le(12).putShort((short) 16).array());
+        assertThat(call("bind", 0, 3, plain, 12)).isEqualTo("3, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12");
+        long padded = memory.map(le(12).putShort((short) 16).putShort((short) 3).putInt(0).putInt(1).array());
+        assertThat(call("connect", 0, 3, padded, 12)).isEqualTo("3, {sa_family=AF_NETLINK, nl_pad=0x3, nl_pid=0, nl_groups=0x000001}, 12");
+    }
+
+    @Test
     void inOutLengthsShowWhatTheCallChanged() {
         // recvfrom(3, "...", 1024, 0, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, [28 => 16])
         long data = memory.map("+;".getBytes(StandardCharsets.US_ASCII));

@@ -17,6 +17,13 @@ class PrctlDecodersTest extends DecoderTestBase {
         long one = memory.map(le(4).putInt(1).array());
         assertThat(call("prctl", 0, 15, name)).isEqualTo("PR_SET_NAME, \"worker-thread-l\"...");
         assertThat(call("prctl", 0, 16, buffer)).isEqualTo("PR_GET_NAME, \"worker-thread-l\"");
+        // strace reads 15 bytes of PR_SET_NAME's name: one of exactly 15 fills them, and so prints with "..."
+        assertThat(call("prctl", 0, 15, memory.string("abcdefghijklmno"))).isEqualTo("PR_SET_NAME, \"abcdefghijklmno\"...");
+        assertThat(call("prctl", 0, 15, memory.string("abcdefghijklmn"))).isEqualTo("PR_SET_NAME, \"abcdefghijklmn\"");
+        SyscallDecoder short4 = new SyscallDecoder(memory, 4);
+        assertThat(call(short4, "prctl", 0, 15, memory.string("abcd"))).isEqualTo("PR_SET_NAME, \"abcd\"");
+        assertThat(call(short4, "prctl", 0, 15, memory.string("abcde"))).isEqualTo("PR_SET_NAME, \"abcd\"...");
+        assertThat(call(short4, "prctl", 0, 16, buffer)).isEqualTo("PR_GET_NAME, \"work\"...");
         assertThat(call("prctl", 0, 1, 9)).isEqualTo("PR_SET_PDEATHSIG, SIGKILL");
         assertThat(call("prctl", 0, 2, sigkill)).isEqualTo("PR_GET_PDEATHSIG, [SIGKILL]");
         assertThat(call("prctl", 0, 38, 1, 0, 0, 0)).isEqualTo("PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");

@@ -69,5 +69,14 @@ class ProcessDecodersTest extends DecoderTestBase {
         assertThat(call("clock_nanosleep", 0, 0, 0, ts, 0x7fff81f74f00L))
                 .isEqualTo("CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=10000000}, 0x7fff81f74f00");
         assertThat(call("clock_nanosleep", 0, 1, 1, ts, 0)).isEqualTo("CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=0, tv_nsec=10000000}, NULL");
+        // The remaining time is written only when a signal cut the sleep short (and not for an absolute one)
+        long rem = memory.map(le(16).putLong(0).putLong(197926405).array());
+        assertThat(line("clock_nanosleep", -516, 0, 0, ts, rem)).isEqualTo(
+                "CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=10000000}, {tv_sec=0, tv_nsec=197926405} = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+        assertThat(call("clock_nanosleep", -516, 0, 1, ts, rem)).endsWith("TIMER_ABSTIME, {tv_sec=0, tv_nsec=10000000}, 0x" + Long.toHexString(rem));
+        assertThat(call("clock_nanosleep", -22, 0, 0, ts, rem)).endsWith(", 0x" + Long.toHexString(rem));
+        assertThat(call("clock_nanosleep", 0, 0, 2, ts, 0)).isEqualTo("CLOCK_REALTIME, 0x2 /* TIMER_??? */, {tv_sec=0, tv_nsec=10000000}, NULL");
+        assertThat(call("nanosleep", -516, ts, rem)).isEqualTo("{tv_sec=0, tv_nsec=10000000}, {tv_sec=0, tv_nsec=197926405}");
+        assertThat(call("nanosleep", 0, ts, rem)).isEqualTo("{tv_sec=0, tv_nsec=10000000}, 0x" + Long.toHexString(rem));
     }
 }

@@ -219,6 +219,61 @@ class SyscallDecoderTest extends DecoderTestBase {
     }
 
     @Test
+    void saFlagsKeepTheirUpperBitsAndNameNoFlagStrace61DoesNotKnow() {
+        ByteBuffer act = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        act.putLong(0x5594a2bbb249L).putLong(0xffffffff04000000L).putLong(0).putLong(0);
+        assertThat(call("rt_sigaction", 0, 10, memory.map(act.array()), 0, 8)).isEqualTo(
+                "SIGUSR1, {sa_handler=0x5594a2bbb249, sa_mask=[], sa_flags=SA_RESTORER|0xffffffff00000000, sa_restorer=NULL}, NULL, 8");
+        act.putLong(0, 0).putLong(8, 0x400); // SA_UNSUPPORTED, which strace 6.1 has no name for
+        assertThat(call("rt_sigaction", 0, 10, memory.map(act.array()), 0, 8))
+                .isEqualTo("SIGUSR1, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0x400 /* SA_??? */}, NULL, 8");
+    }
+
+    @Test
+    void faccessat2HasItsOwnFlagsWhereAtEaccessSharesAtRemovedirsValue() {
+        long tmp = memory.string("/tmp");
+        assertThat(call("faccessat2", 0, -100, tmp, 4, 0x200)).isEqualTo("AT_FDCWD, \"/tmp\", R_OK, AT_EACCESS");
+        assertThat(call("faccessat2", 0, -100, tmp, 4, 0x300)).isEqualTo("AT_FDCWD, \"/tmp\", R_OK, AT_SYMLINK_NOFOLLOW|AT_EACCESS");
+        assertThat(call("faccessat2", -22, -100, tmp, 4, 0x11000)).isEqualTo("AT_FDCWD, \"/tmp\", R_OK, AT_EMPTY_PATH|0x10000");
+        assertThat(call("faccessat2", -22, -100, tmp, 8, 0x10000)).isEqualTo("AT_FDCWD, \"/tmp\", 0x8 /* ?_OK */, 0x10000 /* AT_??? */");
+        assertThat(call("unlinkat", 0, -100, tmp, 0x200)).isEqualTo("AT_FDCWD, \"/tmp\", AT_REMOVEDIR");
+    }
+
+    @Test
+    void mremapShowsItsNewAddressOnlyWhenMovingToIt() {
+        assertThat(line("mremap", 0x7f86a6aa6000L, 0x7f86a6aaa000L, 8192, 16384, 1, 0x7f0000000000L))
+                .isEqualTo("0x7f86a6aaa000, 8192, 16384, MREMAP_MAYMOVE = 0x7f86a6aa6000");
+        assertThat(call("mremap", 0x7f0000000000L, 0x7f86a6aaa000L, 8192, 16384, 3, 0x7f0000000000L))
+                .isEqualTo("0x7f86a6aaa000, 8192, 16384, MREMAP_MAYMOVE|MREMAP_FIXED, 0x7f0000000000");
+        assertThat(call("mremap", -22, 0x7f86a6aaa000L, 8192, 16384, 2, 0x7f0000000000L))
+                .isEqualTo("0x7f86a6aaa000, 8192, 16384, MREMAP_FIXED");
+        assertThat(call("mremap", -22, 0x7f86a6aaa000L, 8192, 16384, 8, 0)).isEqualTo("0x7f86a6aaa000, 8192, 16384, 0x8 /* MREMAP_??? */");
+    }
+
+    @Test
+    void rtSigtimedwaitNamesTheSignalItTook() {
+        assertThat(result("rt_sigtimedwait", 12, 0, 0, 0, 8)).isEqualTo("12 (SIGUSR2)");
+        assertThat(result("rt_sigtimedwait", 0, 0, 0, 0, 8)).isEqualTo("0");
+        assertThat(result("rt_sigtimedwait", -11, 0, 0, 0, 8)).isEqualTo("-1 EAGAIN (Resource temporarily unavailable)");
+    }
+
+    @Test
+    void restartSyscallNamesTheCallTheTaskMadeBefore() {
+        assertThat(call("restart_syscall", 0)).isEqualTo("<... resuming interrupted system call ...>");
+        long ts = memory.map(new byte[16]);
+        line("clock_nanosleep", -516, 0, 0, ts, ts);
+        assertThat(call("restart_syscall", 0)).isEqualTo("<... resuming interrupted clock_nanosleep ...>");
+        assertThat(call("restart_syscall", 0)).isEqualTo("<... resuming interrupted restart_syscall ...>");
+        // per task: another task's previous call is its own
+        StringBuilder other = new StringBuilder();
+        decoder.decodeEntry(TID + 1, SyscallTable.number("restart_syscall"), new long[6], 0, other);
+        assertThat(other).hasToString("<... resuming interrupted system call ...>");
+        // a task that exits forgets it, so a later task with its tid starts afresh
+        decoder.decodeEntry(TID, SyscallTable.number("exit"), new long[6], 0, new StringBuilder());
+        assertThat(call("restart_syscall", 0)).isEqualTo("<... resuming interrupted system call ...>");
+    }
+
+    @Test
     void rtSigreturnShowsTheMaskSavedInTheFrameAtTheStackPointer() {
         // the frame's struct ucontext: uc_sigmask after uc_flags, uc_link, uc_stack (24) and uc_mcontext (256)
         long frame = memory.map(ByteBuffer.allocate(304).order(ByteOrder.LITTLE_ENDIAN).putLong(296, 1L << 9).array());

@@ -1,0 +1,50 @@
+package dev.renacer.bench.suites;
+
+import dev.renacer.cli.OutputOptions;
+import dev.renacer.cli.RunContext;
+import dev.renacer.trace.Backend;
+import dev.renacer.trace.TraceException;
+import dev.renacer.trace.TraceListener;
+import dev.renacer.trace.TraceResult;
+import dev.renacer.trace.Tracer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * One trace with the Tracer library in this (warm) JVM, wired as the CLI wires it: the output flags
+ * are parsed into renacer's own {@link OutputOptions}, whose listener writes the same text, summary
+ * or JSON the CLI would. {@link #prepare} does the setup (options, sinks, /dev/null opened);
+ * {@link #run} is the trace alone.
+ */
+final class InProcessTrace {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private final Tracing tracing;
+    private final List<String> command;
+    private final Backend backend;
+    private Tracer tracer;
+
+    InProcessTrace(Tracing tracing, List<String> command, Backend backend) {
+        this.tracing = tracing;
+        this.command = List.copyOf(command);
+        this.backend = backend;
+    }
+
+    /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
+    void prepare() throws IOException {
+        OutputOptions output = CommandLine.populateCommand(new OutputOptions(), tracing.outputFlags().toArray(String[]::new));
+        RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
+        TraceListener listener = output.createListener(context);
+        tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls()).listener(listener)
+                .backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
+    }
+
+    /** Traces the command to its end; it must exit 0. */
+    TraceResult run() throws TraceException {
+        TraceResult result = tracer.launch(command);
+        if (result.exitStatus() != 0) throw new IllegalStateException("exit " + result.exitStatus() + " from " + command);
+        return result;
+    }
+}
