@@ -1,7 +1,8 @@
 /*
  * renacer's launch trampoline. renacer posix_spawn()s it (from a sealed memfd, never from a file
  * another user could replace) as
- *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] -d LEVEL -- PATH ARGV0 ARGS...
  * and it gives the target the process state it would have had untraced, stops itself so that
  * renacer can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the
  * environment it received. renacer hides everything before that execve, so the trace starts, as
@@ -19,13 +20,28 @@
  *           N-1 for signal N): those are ignored, every other signal gets its default action. The
  *           JVM installs handlers (SIGPIPE, ...) that would otherwise hide what the caller ignored.
  *  -b MASK  the caller's blocked mask (SigBlk), set before the execve.
+ *  -u UID:GID:NAME  run PATH as user NAME (-u of strace, renacer being root), in strace's order:
+ *           initgroups(NAME, GID), setregid(GID, EGID), setreuid(UID, EUID), where EUID and EGID are
+ *           PATH's owner and group when it is set-user-ID or set-group-ID, UID and GID otherwise.
+ *           Done before the stop, as strace does it before its child stops; a step that fails
+ *           ends the trampoline with 128 + 32 * step + errno (errno up to 31), which renacer reports.
+ *  -n 1     do not stop: the process is traced already (renacer -D, where the command is renacer's
+ *           own process, seized by the tracer it started, and this is exec'd in its place).
+ *  -d LEVEL start PATH as renacer -D's tracer, a grandchild of renacer: fork; the child (in a new
+ *           process group for LEVEL 2, a new session for 3) execs PATH; this process waits until the
+ *           tracer has seized renacer and kills it (SIGKILL: seized; anything else: it could not),
+ *           which renacer waits for before it execs the command. It dies with renacer, too.
  * Without -i, real-time signals (32..64) the JVM ignored get their default back and 1..31 keep what
  * renacer has; without -b the mask is emptied (the JVM thread that spawns us blocks SIGQUIT).
  */
 #include <dirent.h>
+#include <errno.h>
+#include <grp.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -131,6 +147,50 @@ static void reset_realtime_signals(void)
     }
 }
 
+/* "UID:GID:NAME" (NAME last: a user name has no ':' but may be anything else). */
+static int parse_user(char *spec, uid_t *uid, gid_t *gid, const char **name)
+{
+    char *end;
+    unsigned long u = strtoul(spec, &end, 10);
+    if (end == spec || *end != ':')
+        return 0;
+    char *g_at = end + 1;
+    unsigned long g = strtoul(g_at, &end, 10);
+    if (end == g_at || *end != ':' || end[1] == '\0')
+        return 0;
+    *uid = (uid_t)u;
+    *gid = (gid_t)g;
+    *name = end + 1;
+    return 1;
+}
+
+static int step_failed(int step)
+{
+    int e = errno < 31 ? errno : 31;
+    return 128 + 32 * step + e;
+}
+
+/* strace's exec_or_die for -u: groups first, while still privileged, then the group, then the user. */
+static int become_user(const char *path, uid_t uid, gid_t gid, const char *name)
+{
+    uid_t euid = uid;
+    gid_t egid = gid;
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (st.st_mode & S_ISUID)
+            euid = st.st_uid;
+        if (st.st_mode & S_ISGID)
+            egid = st.st_gid;
+    }
+    if (initgroups(name, gid) < 0)
+        return step_failed(0);
+    if (setregid(gid, egid) < 0)
+        return step_failed(1);
+    if (setreuid(uid, euid) < 0)
+        return step_failed(2);
+    return 0;
+}
+
 static int parse_mask(const char *text, unsigned long *mask)
 {
     char *end;
@@ -138,11 +198,37 @@ static int parse_mask(const char *text, unsigned long *mask)
     return *text != '\0' && *end == '\0';
 }
 
+/* -d: the tracer as a grandchild, this process waiting to be killed by it once renacer is seized. */
+static int start_daemon(int level, char *path, char **target_argv, const unsigned int *keep, int nkeep)
+{
+    close_above_stderr(keep, nkeep);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    unsigned long none = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
+    pid_t tracer = fork();
+    if (tracer < 0)
+        return 126;
+    if (tracer == 0) {
+        prctl(PR_SET_PDEATHSIG, 0);
+        if (level == 2)
+            setpgid(0, 0);
+        else if (level >= 3)
+            setsid();
+        execve(path, target_argv, environ);
+        _exit(127);
+    }
+    for (;;)
+        pause();
+}
+
 int main(int argc, char **argv)
 {
     unsigned int keep[MAX_KEEP + 1];
     unsigned int close_std[MAX_KEEP + 1];
-    int nkeep = 0, nclose = 0, have_ignored = 0;
+    int nkeep = 0, nclose = 0, have_ignored = 0, have_user = 0, traced_already = 0, daemon_level = 0;
+    uid_t run_uid = 0;
+    gid_t run_gid = 0;
+    const char *run_name = NULL;
     unsigned long ignored = 0, blocked = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && argv[i][2] == '\0'; i += 2) {
@@ -157,6 +243,9 @@ int main(int argc, char **argv)
         case 'c': nclose = parse_fds(value, close_std, 0, 2); break;
         case 'i': if (!parse_mask(value, &ignored)) return 127; have_ignored = 1; break;
         case 'b': if (!parse_mask(value, &blocked)) return 127; break;
+        case 'u': if (!parse_user(argv[i + 1], &run_uid, &run_gid, &run_name)) return 127; have_user = 1; break;
+        case 'n': traced_already = 1; break;
+        case 'd': daemon_level = atoi(value); if (daemon_level < 1) return 127; break;
         default: return 127;
         }
     }
@@ -166,6 +255,8 @@ int main(int argc, char **argv)
     char *path = argv[i + 1];
     char **target_argv = &argv[i + 2];
 
+    if (daemon_level)
+        return start_daemon(daemon_level, path, target_argv, keep, nkeep);
     close_above_stderr(keep, nkeep);
     for (int j = 0; j < nclose; j++)
         close((int)close_std[j]);
@@ -173,10 +264,16 @@ int main(int argc, char **argv)
         set_ignored(ignored);
     else
         reset_realtime_signals();
+    if (have_user) {
+        int failed = become_user(path, run_uid, run_gid, run_name);
+        if (failed)
+            return failed;
+    }
     /* stopped with nothing blocked, so renacer's SIGCONT is consumed here, not left pending for the target */
     unsigned long none = 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
-    raise(SIGSTOP);
+    if (!traced_already)
+        raise(SIGSTOP);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &blocked, NULL, 8);
     execve(path, target_argv, environ);
     _exit(127);

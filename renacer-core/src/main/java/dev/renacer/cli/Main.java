@@ -45,10 +45,11 @@ public final class Main {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
             return Outcome.exit(EXIT_CANNOT_TRACE);
         }
-        RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs));
+        RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs), List.of(args));
         CommandLine cli = new CommandLine(command);
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
         cli.setPosixClusteredShortOptionsAllowed(true);
+        cli.setOverwrittenOptionsAllowed(true); // strace: a later -s, -o, -e status= replaces an earlier one
         cli.setOut(new java.io.PrintWriter(stdout, true));
         cli.setErr(new java.io.PrintWriter(stderr, true));
         ParseResult parsed;

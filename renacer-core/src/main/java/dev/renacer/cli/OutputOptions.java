@@ -5,6 +5,10 @@ import dev.renacer.output.Format;
 import dev.renacer.output.HtmlReport;
 import dev.renacer.output.JsonSink;
 import dev.renacer.output.OutputChannel;
+import dev.renacer.output.SeparateFiles;
+import dev.renacer.output.StatusFilter;
+import dev.renacer.output.TextLayout;
+import dev.renacer.filter.Quiet;
 import dev.renacer.output.TextSink;
 import dev.renacer.output.TextSummarySink;
 import dev.renacer.output.Timestamps;
@@ -35,11 +39,20 @@ public final class OutputOptions {
     @Option(names = "-o", paramLabel = "FILE", description = "Write the trace to FILE instead of stderr (text) or stdout (json, csv, html).")
     Path outputFile;
 
-    @Option(names = "-c", description = "Count time (wall latency, as strace -w), calls and errors per syscall; print a summary at the end instead of the trace.")
+    @Option(names = {"-c", "--summary-only"}, description = "Count time, calls and errors per syscall; print a summary at the end instead of the trace. "
+            + "Time is the system CPU time of each call, as strace counts it; -w for wall time.")
     boolean summaryOnly;
 
-    @Option(names = "-C", description = "Like -c, but print the trace too.")
+    @Option(names = {"-C", "--summary"}, description = "Like -c, but print the trace too.")
     boolean summaryAndTrace;
+
+    @Option(names = {"-w", "--summary-wall-clock"}, description = "With -c or -C: count each call's wall time (entry to exit) instead of its system time.")
+    boolean wallClock;
+    /** See {@link #timedInKernel()}. */
+    private boolean timedInKernel;
+
+    @Option(names = {"-a", "--columns"}, paramLabel = "COLUMN", description = "Align the results of calls at COLUMN (default 40).")
+    String column;
 
     @Option(names = "-S", paramLabel = "SORTBY", description = "Sort the summary by time (default), calls, errors or name.")
     String sortBy = "time";
@@ -56,6 +69,9 @@ public final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there.")
     String format = "text";
 
+    /** The text trace's channel when it is stderr, which renacer's notices share. */
+    private OutputChannel stderrTrace;
+
     @Option(names = "--stats-extended", description = "Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c).")
     boolean statsExtended;
 
@@ -64,6 +80,10 @@ public final class OutputOptions {
      * builds the listener that writes the trace and summaries.
      */
     public TraceListener createListener(RunContext context) throws IOException {
+        return createListener(context, Display.DEFAULT);
+    }
+
+    TraceListener createListener(RunContext context, Display display) throws IOException {
         Format chosen = Format.parse(format);
         if (chosen == null) {
             throw new UsageException("unknown format '" + format + "': use " + Format.choices());
@@ -76,9 +96,22 @@ public final class OutputOptions {
             throw new UsageException("-c and -C are mutually exclusive");
         }
         boolean summary = summaryOnly || summaryAndTrace || statsExtended;
+        if (wallClock && !summary) {
+            throw new UsageException("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+        }
+        if (display.separateFiles() && summary) {
+            throw new UsageException("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+        }
+        // strace: "-ff without -o FILE is the same as single -f"
+        if (outputFile == null) display = new Display(display.status(), display.quiet(), display.signals(), false);
+        if (display.separateFiles() && chosen != Format.TEXT) {
+            throw new UsageException("-ff writes the text format only: use --format text, or -f");
+        }
+        TextLayout layout = layout(display);
         boolean events = !summaryOnly;
-        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended) : null;
+        SyscallStats stats = summary || chosen == Format.HTML ? new SyscallStats(statsExtended, wallClock || timedInKernel) : null;
 
+        if (display.separateFiles()) return separateFiles(context, display, layout);
         OutputChannel channel = openChannel(context, chosen);
         if (events && chosen != Format.HTML) channel.startPeriodicFlush();
 
@@ -89,14 +122,13 @@ public final class OutputOptions {
         switch (chosen) {
             case TEXT -> {
                 if (events) {
-                    int t = absoluteTimestamps.length;
-                    listeners.add(new TextSink(channel, new Timestamps(t, relativeTimestamps, TimeZone.getDefault()),
-                            showDuration, outputFile != null, context.followForks()));
+                    listeners.add(filtered(new TextSink(channel, timestamps(), showDuration, outputFile != null,
+                            context.followForks(), layout), display));
                 }
                 if (summary) listeners.add(new TextSummarySink(channel, stats, order));
             }
-            case JSON -> listeners.add(new JsonSink(channel, command, events, showDuration, summary ? stats : null, order));
-            case CSV -> listeners.add(new CsvSink(channel, events, showDuration, summary ? stats : null, order));
+            case JSON -> listeners.add(filtered(new JsonSink(channel, command, events, showDuration, summary ? stats : null, order), display));
+            case CSV -> listeners.add(filtered(new CsvSink(channel, events, showDuration, summary ? stats : null, order), display));
             case HTML -> listeners.add(new HtmlReport(channel, command, stats, order, showDuration,
                     events ? HtmlReport.DEFAULT_EVENT_LIMIT : 0));
         }
@@ -104,6 +136,54 @@ public final class OutputOptions {
             @Override public void onFinish() { channel.close(); }
         });
         return new CompositeListener(listeners);
+    }
+
+    /** -ff -o NAME: every task's text trace in NAME.TID. */
+    private TraceListener separateFiles(RunContext context, Display display, TextLayout layout) {
+        return filtered(new SeparateFiles(outputFile, context.stderr(), this::timestamps, showDuration, layout), display);
+    }
+
+    /** -e status=, -z, -Z: only the calls that ended so are written (the summary counts them all). */
+    private static TraceListener filtered(TraceListener sink, Display display) {
+        return StatusFilter.filters(display.status()) ? new StatusFilter(sink, display.status()) : sink;
+    }
+
+    private Timestamps timestamps() {
+        return new Timestamps(absoluteTimestamps.length, relativeTimestamps, TimeZone.getDefault());
+    }
+
+    /** -a, -q / -e quiet=, -e signal=. */
+    private TextLayout layout(Display display) {
+        int at = TextLayout.DEFAULT_COLUMN;
+        if (column != null) {
+            at = dev.renacer.filter.NumberSet.unsigned(column);
+            if (at < 0) throw new UsageException("invalid -a argument: '" + column + "'");
+        }
+        return new TextLayout(at, !display.quiet().contains(Quiet.EXIT), !display.quiet().contains(Quiet.PERSONALITY),
+                display.signals());
+    }
+
+    /** Where renacer's notices go: {@code stderr}, after the trace lines written before them when the trace is there too. */
+    java.io.PrintStream diagnostics(java.io.PrintStream stderr) {
+        return stderrTrace == null ? stderr : new dev.renacer.output.OrderedDiagnostics(stderr, stderrTrace);
+    }
+
+    /** -w: the summary counts wall time instead of system time. */
+    boolean wallClock() {
+        return wallClock;
+    }
+
+    /**
+     * The eBPF backend times each call from entry to exit in the kernel and cannot read system time per call:
+     * its summary is wall time, as with -w, and says so.
+     */
+    void timedInKernel() {
+        timedInKernel = true;
+    }
+
+    /** True when a summary counts system time (-c, -C, --stats-extended, html, without -w): the tracer must measure it. */
+    boolean countsSystemTime() {
+        return (summaryOnly || summaryAndTrace || statsExtended || "html".equals(format)) && !wallClock && !timedInKernel;
     }
 
     /** -o FILE: the trace goes to a file (strace's default -I3 for a launched command follows from it). */
@@ -136,7 +216,7 @@ public final class OutputOptions {
         }
         if (chosen == Format.TEXT) {
             // strace writes its trace to stderr, keeping stdout for the traced program
-            return new OutputChannel(context.stderr(), "standard error", context.stderr(), false);
+            return stderrTrace = new OutputChannel(context.stderr(), "standard error", context.stderr(), false);
         }
         return new OutputChannel(context.stdout(), "standard output", context.stderr(), false);
     }

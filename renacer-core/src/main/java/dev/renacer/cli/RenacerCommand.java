@@ -1,9 +1,9 @@
 package dev.renacer.cli;
 
-import dev.renacer.filter.FilterException;
-import dev.renacer.filter.TraceFilter;
+import dev.renacer.filter.Qualifiers;
 import dev.renacer.linux.Environ;
 import dev.renacer.trace.Argv;
+import dev.renacer.trace.Backend;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
@@ -31,15 +31,17 @@ public final class RenacerCommand {
             description = "Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches.")
     List<String> attachPids = new ArrayList<>();
 
-    @Option(names = "-f", description = "Follow forks, vforks, clones and threads.")
-    boolean followForks;
+    @Option(names = "-f", description = "Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID.")
+    boolean[] followForks = new boolean[0];
 
-    @Option(names = "-e", paramLabel = "EXPR",
-            description = "Qualify: trace=SET (names, %%class, !negation, /regex/), e.g. -e trace=file,!close.")
-    List<String> qualifiers = new ArrayList<>();
+    @Option(names = "--follow-forks", description = "Same as -f.")
+    boolean followForksLong;
 
-    @Option(names = "--trace", paramLabel = "SET", description = "Same as -e trace=SET.")
-    List<String> traceSets = new ArrayList<>();
+    @Option(names = "--output-separately", description = "With -f and -o FILE: each task's trace in FILE.PID (-ff).")
+    boolean outputSeparately;
+
+    @Mixin
+    QualifierOptions qualifierOptions = new QualifierOptions();
 
     @Option(names = "-s", paramLabel = "SIZE", description = "Print at most SIZE bytes of each string (default ${DEFAULT-VALUE}).",
             defaultValue = "32")
@@ -49,7 +51,14 @@ public final class RenacerCommand {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    LaunchOptions launch = new LaunchOptions();
+
+    @Mixin
     OtlpOptions otlp = new OtlpOptions();
+
+    /** renacer -D's tracer, started by renacer itself: the renacer process to adopt (see {@link Daemonized}). */
+    @Option(names = "--daemon-tracee", hidden = true)
+    Integer daemonTracee;
 
     @Mixin
     BackendOptions backend = new BackendOptions();
@@ -59,9 +68,20 @@ public final class RenacerCommand {
 
     /** renacer's own arguments as bytes (the command is their tail), or null when not known. */
     private final List<byte[]> rawArgs;
+    /** The same, as the JVM decoded them. */
+    private final List<String> args;
 
-    RenacerCommand(List<byte[]> rawArgs) {
+    RenacerCommand(List<byte[]> rawArgs, List<String> args) {
         this.rawArgs = rawArgs;
+        this.args = List.copyOf(args);
+    }
+
+    /** renacer's own arguments as bytes: as the kernel gave them, or as the JVM would encode them. */
+    private List<byte[]> arguments() {
+        if (rawArgs != null) return rawArgs;
+        List<byte[]> encoded = new ArrayList<>();
+        for (String a : args) encoded.add(a.getBytes(Argv.nativeCharset()));
+        return encoded;
     }
 
     /** The command as the bytes renacer was given: the last {@code command.size()} of its arguments. */
@@ -103,16 +123,73 @@ public final class RenacerCommand {
         return pids;
     }
 
-    TraceFilter filter() {
-        List<String> specs = new ArrayList<>(qualifiers);
-        for (String t : traceSets) specs.add("trace=" + t);
-        TraceFilter filter = TraceFilter.all();
-        try {
-            for (String spec : specs) filter = TraceFilter.parseQualifier(spec);
-        } catch (FilterException e) {
-            throw new UsageException(e.getMessage());
+    /**
+     * -P's paths as strace selects them: each as given and, where it differs, its realpath, with strace's
+     * notice "Requested path ... resolved into ..." unless -e quiet=path-resolution.
+     */
+    private List<byte[]> tracePaths(Qualifiers qualifiers, java.io.PrintStream stderr) {
+        List<byte[]> paths = new ArrayList<>();
+        for (String p : qualifierOptions.tracePaths) {
+            byte[] given = p.getBytes(Argv.nativeCharset());
+            paths.add(given);
+            String resolved;
+            try {
+                resolved = java.nio.file.Path.of(p).toRealPath().toString();
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                continue; // strace's realpath fails too: the path as given is all there is
+            }
+            if (resolved.equals(p)) continue;
+            byte[] real = resolved.getBytes(Argv.nativeCharset());
+            paths.add(real);
+            if (!qualifiers.quietPathResolution()) {
+                stderr.println("renacer: Requested path " + dev.renacer.syscall.decode.Quoter.quoted(given)
+                        + " resolved into " + dev.renacer.syscall.decode.Quoter.quoted(real));
+            }
         }
-        return filter;
+        return paths;
+    }
+
+    /**
+     * -D, in the renacer the user started: the launch options are checked here (the tracer checks the others and
+     * says what is wrong), the tracer is started, and this process becomes the command (see {@link Daemonized}).
+     */
+    private int daemonize(java.io.PrintStream stderr) {
+        Tracer.Builder builder = Tracer.builder().followForks(following())
+                .passDescriptors(LauncherState.passDescriptors())
+                .closedDescriptors(LauncherState.closedDescriptors())
+                .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
+        LauncherState.signals(builder);
+        // its warnings are the tracer's to print, once
+        launch.configure(builder, following(), command.isEmpty(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return builder.build().execDaemonized(commandArgv(), launch.daemonizeLevel(), Daemonized.tracerCommand(arguments()));
+        } catch (TraceException e) {
+            stderr.println("renacer: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** An -e read=/write= set as the tracer asks it; none when it is empty, so that no call is looked at. */
+    static java.util.function.IntPredicate dumpSet(dev.renacer.filter.NumberSet set) {
+        return set.containsNone(1 << 16) && !set.contains(Integer.MAX_VALUE)
+                ? dev.renacer.syscall.decode.DecodeOptions.NO_DESCRIPTOR : set::contains;
+    }
+
+    boolean following() {
+        return followForks.length > 0 || followForksLong;
+    }
+
+    /** -ff or --output-separately, checked as strace checks them (-o is OutputOptions' to weigh). */
+    private boolean separateFiles(java.io.PrintStream stderr) {
+        if (followForks.length > 0 && followForksLong) throw new UsageException("-f and --follow-forks cannot be provided simultaneously");
+        if (followForks.length >= 2 && outputSeparately) {
+            throw new UsageException("-ff and --output-separately cannot be provided simultaneously");
+        }
+        boolean separately = followForks.length >= 2 || outputSeparately;
+        if (separately && !following() && output.outputFile == null) {
+            stderr.println("renacer: --output-separately has no effect without -o/--output");
+        }
+        return separately;
     }
 
     /** Set (to anything): print the tracer's exact counts at exit, for renacer-bench's gate (docs/benchmarks.md). */
@@ -120,35 +197,72 @@ public final class RenacerCommand {
 
     /** Runs the trace; returns how renacer ends. Usage errors surface as {@link UsageException}. */
     Outcome run(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
+        if (daemonTracee == null) return trace(environment, stdout, stderr);
+        // renacer -D's tracer: the renacer that started it waits on our parent, which we kill to say how it went
+        int intermediate = Daemonized.intermediate();
+        if (intermediate == 0) throw new UsageException("--daemon-tracee is for the tracer renacer -D starts");
+        Daemonized.ignoreSignals();
+        try {
+            return trace(environment, stdout, stderr); // the seize, or its failure, killed the trampoline already
+        } catch (UsageException e) {
+            stderr.println("renacer: " + e.getMessage()); // said before the renacer waiting on it ends
+            stderr.flush();
+            Daemonized.refused(intermediate);
+            return Outcome.exit(Main.EXIT_USAGE);
+        } catch (IOException | RuntimeException e) {
+            stderr.println("renacer: " + e.getMessage());
+            stderr.flush();
+            Daemonized.failed(intermediate);
+            return Outcome.exit(Main.EXIT_CANNOT_TRACE);
+        }
+    }
+
+    private Outcome trace(Map<String, String> environment, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<Integer> pids = pids();
         if (command.isEmpty() && pids.isEmpty()) throw new UsageException("must have PROG [ARGS] or -p PID\nTry 'renacer -h' for more information.");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageException("-p PID and a command cannot be given together");
         if (stringLimit < 0 || stringLimit > MAX_STRING_LIMIT) throw new UsageException("invalid -s argument: '" + stringLimit + "'");
-        Interruptibility interruptibility = interruptibility();
-        TraceFilter filter = filter();
         var chosenBackend = backend.backend();
         int bufferBytes = backend.bufferBytes();
-        RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), followForks, environment, stdout, stderr);
+        if (chosenBackend == Backend.EBPF && launch.daemonizeLevel() > 0) throw new UsageException(PtraceOnly.refusal("-D"));
+        if (launch.daemonizeLevel() > 0 && daemonTracee == null) return Outcome.exit(daemonize(stderr));
+        Interruptibility interruptibility = interruptibility();
+        Qualifiers qualifiers = qualifierOptions.qualifiers(output.outputFile != null && !command.isEmpty(),
+                warning -> stderr.println("renacer: " + warning));
+        if (chosenBackend == Backend.EBPF) {
+            PtraceOnly.check(qualifiers, qualifierOptions, launch);
+            output.timedInKernel();
+        }
+        RunContext context = new RunContext(List.copyOf(command), List.copyOf(pids), following(), environment, stdout, stderr);
+        Display display = new Display(qualifiers.status(), qualifiers.quiet(), qualifiers.signalTable(), separateFiles(stderr));
 
         TraceListener otlpListener = otlp.createListener(context);
-        TraceListener outputListener = output.createListener(context);
+        TraceListener outputListener = output.createListener(context, display);
         List<TraceListener> listeners = new ArrayList<>();
         listeners.add(outputListener);
         if (otlpListener != null) listeners.add(otlpListener);
         TraceListener listener = listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
 
-        Tracer.Builder tracerBuilder = Tracer.builder().followForks(followForks).filter(filter).stringLimit(stringLimit)
-                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(stderr)
+        Tracer.Builder tracerBuilder = Tracer.builder().followForks(following()).filter(qualifiers.trace()).stringLimit(stringLimit)
+                .hexStrings(qualifierOptions.hexStrings()).fdDetails(qualifiers.decodeFds())
+                .decode(output.needsDecodedCalls() || otlpListener != null).listener(listener).diagnostics(output.diagnostics(stderr))
                 .backend(chosenBackend).ebpfBufferBytes(bufferBytes)
                 .summaryOnly(output.needsOnlyCounts() && otlpListener == null)
+                .quietAttach(qualifiers.quiet().contains(dev.renacer.filter.Quiet.ATTACH)).inject(qualifiers.inject())
+                .dumps(dumpSet(qualifiers.reads()), dumpSet(qualifiers.writes()))
+                .tracePaths(tracePaths(qualifiers, stderr)).systemTime(output.countsSystemTime())
+                .display(qualifiers.abbrev()::traces, qualifiers.verbose()::traces, qualifiers.raw()::traces)
                 .passDescriptors(LauncherState.passDescriptors())
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
+        launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
         Tracer tracer = tracerBuilder.build();
-        SignalHandling.install(interruptibility, tracer);
+        if (daemonTracee == null) SignalHandling.install(interruptibility, tracer);
         try {
-            TraceResult result = command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
+            TraceResult result = daemonTracee != null
+                    ? tracer.adoptDaemonized(daemonTracee, Daemonized.intermediate(), commandArgv())
+                    : command.isEmpty() ? tracer.attach(pids) : tracer.launch(commandArgv());
             if (environment.containsKey(COUNTERS_VARIABLE)) stderr.println("renacer: " + result.counters().line());
             // as strace: die by the signal that interrupted renacer, or by the one that killed the command
             int signal = result.interruptSignal() != 0 ? result.interruptSignal() : result.commandSignal();

@@ -80,33 +80,6 @@ public final class TraceFilter {
         return new TraceFilter(selected, others);
     }
 
-    /**
-     * Parses one {@code -e} argument: {@code trace=SPEC}, {@code t=SPEC}, or a bare SPEC (strace reads an
-     * argument without a known {@code qualifier=} prefix as a trace expression).
-     *
-     * @throws FilterException for a bad expression, or "unsupported qualifier 'X'" for another qualifier
-     */
-    public static TraceFilter parseQualifier(String argument) {
-        int eq = argument.indexOf('=');
-        if (eq > 0) {
-            String qualifier = argument.substring(0, eq);
-            if (qualifier.equals("trace") || qualifier.equals("t")) return parse(argument.substring(eq + 1));
-            if (isQualifier(qualifier)) throw new FilterException("unsupported qualifier '" + qualifier + "'");
-        }
-        return parse(argument);
-    }
-
-    private static final String[] OTHER_QUALIFIERS = {
-        "abbrev", "a", "verbose", "v", "raw", "x", "signal", "signals", "s", "status", "read", "reads", "r",
-        "write", "writes", "w", "fault", "inject", "kvm", "quiet", "silent", "silence", "q", "decode-fds",
-        "decode-fd", "decode-pids", "decode-pid", "trace-fds", "trace-fd", "fd", "fds",
-    };
-
-    private static boolean isQualifier(String name) {
-        for (String q : OTHER_QUALIFIERS) if (q.equals(name)) return true;
-        return false;
-    }
-
     /** True when calls with this number are traced. Hot path: one bounds check and an array read. */
     public boolean traces(int syscallNumber) {
         return syscallNumber >= 0 && syscallNumber < selected.length ? selected[syscallNumber] : others;

@@ -46,6 +46,19 @@ public interface CheckedLibC extends Library {
     /** stat(2) into {@code buffer} ({@link FileStatus#SIZE} bytes); path NUL-terminated raw bytes. */
     int stat(byte[] path, Pointer buffer) throws LastErrorException;
 
+    /** execve(2) with NULL-terminated arrays; returns only on failure. */
+    int execve(byte[] path, Pointer[] argv, Pointer envp) throws LastErrorException;
+
+    /** prctl(2) with the five arguments it takes. */
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+    /** getpwnam(3): the password database's entry for a user name, or null (struct passwd: name, passwd, uid at 16, gid at 20). */
+    Pointer getpwnam(String name);
+
+    int getuid();
+
+    int geteuid();
+
     /** access(2): 0 when allowed. */
     int access(byte[] path, int mode) throws LastErrorException;
 }

@@ -39,8 +39,20 @@ public final class Environ {
      * caller keeps the returned memory reachable until the spawn is done.
      */
     public static Pointer ordered(List<String> names) {
+        return ordered(names, List.of()).pointer();
+    }
+
+    /** An environment array for posix_spawn and the native memory it points into, to keep reachable until the spawn is done. */
+    public record Block(Pointer pointer, List<Memory> memory) {}
+
+    /**
+     * As {@link #ordered(List)}, then -E's {@code changes} applied in order as strace's make_env applies them:
+     * {@code VAR=VALUE} replaces the first entry named VAR or is added at the end, {@code VAR} removes every entry
+     * named VAR.
+     */
+    public static Block ordered(List<String> names, List<byte[]> changes) {
         Pointer environ = pointer();
-        if (names.isEmpty() || environ == null) return environ;
+        if ((names.isEmpty() && changes.isEmpty()) || environ == null) return new Block(environ, List.of());
         List<Pointer> entries = new ArrayList<>();
         List<String> entryNames = new ArrayList<>();
         for (int i = 0; ; i++) {
@@ -64,10 +76,39 @@ public final class Environ {
         for (int i = 0; i < entries.size(); i++) {
             if (!used[i]) out[n++] = entries.get(i);
         }
-        Memory array = new Memory((long) (out.length + 1) * Native.POINTER_SIZE);
-        for (int i = 0; i < out.length; i++) array.setPointer((long) i * Native.POINTER_SIZE, out[i]);
-        array.setPointer((long) out.length * Native.POINTER_SIZE, null);
-        return array;
+        List<Pointer> result = new ArrayList<>(List.of(out));
+        List<Memory> memory = new ArrayList<>();
+        for (byte[] change : changes) apply(result, change, memory);
+        Memory array = new Memory((long) (result.size() + 1) * Native.POINTER_SIZE);
+        for (int i = 0; i < result.size(); i++) array.setPointer((long) i * Native.POINTER_SIZE, result.get(i));
+        array.setPointer((long) result.size() * Native.POINTER_SIZE, null);
+        memory.add(array);
+        return new Block(array, memory);
+    }
+
+    private static void apply(List<Pointer> entries, byte[] change, List<Memory> memory) {
+        int eq = indexOf(change, (byte) '=');
+        String name = new String(change, 0, eq < 0 ? change.length : eq, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (eq < 0) {
+            entries.removeIf(e -> nameOf(e).equals(name));
+            return;
+        }
+        Memory entry = new Memory(change.length + 1L);
+        entry.write(0, change, 0, change.length);
+        entry.setByte(change.length, (byte) 0);
+        memory.add(entry);
+        for (int i = 0; i < entries.size(); i++) {
+            if (nameOf(entries.get(i)).equals(name)) {
+                entries.set(i, entry);
+                return;
+            }
+        }
+        entries.add(entry);
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) if (bytes[i] == b) return i;
+        return -1;
     }
 
     /** The raw bytes of variable {@code name}'s value in {@code environ}, or null when it is not set. */

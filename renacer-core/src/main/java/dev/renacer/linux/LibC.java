@@ -23,6 +23,9 @@ public final class LibC {
     /** Throws only on failure (EINTR, ECHILD), so the exception costs nothing on the steady path. */
     public static native int waitpid(int pid, Pointer status, int options) throws LastErrorException;
 
+    /** waitpid with the waited task's rusage (strace reads its stime for -c); throws as {@link #waitpid} does. */
+    public static native int wait4(int pid, Pointer status, int options, Pointer rusage) throws LastErrorException;
+
     public static native long process_vm_readv(int pid, Pointer localIov, long localCount,
                                                Pointer remoteIov, long remoteCount, long flags);
 

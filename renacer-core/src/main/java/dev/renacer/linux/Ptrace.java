@@ -4,6 +4,7 @@ package dev.renacer.linux;
 public final class Ptrace {
     private Ptrace() {}
 
+    public static final int PTRACE_POKEUSER = 6;
     public static final int PTRACE_CONT = 7;
     public static final int PTRACE_SYSCALL = 24;
     public static final int PTRACE_DETACH = 17;
@@ -48,6 +49,10 @@ public final class Ptrace {
     public static final int AUDIT_ARCH_I386 = 0x40000003;
 
     public static final int SIGINFO_SIZE = 128;
+
+    /** offsetof(struct user, regs.rax) and regs.orig_rax on x86_64: the return value and the syscall number. */
+    public static final int USER_OFF_RAX = 10 * 8;
+    public static final int USER_OFF_ORIG_RAX = 15 * 8;
 
     public static final int WNOHANG = 1;
     public static final int WUNTRACED = 2;

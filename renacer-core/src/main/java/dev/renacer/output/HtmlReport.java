@@ -109,7 +109,11 @@ public final class HtmlReport implements TraceListener {
         appendCharts(h, rows);
         if (summary.extended()) appendLatency(h, rows);
         if (eventLimit > 0) appendEvents(h);   // -c: the summary alone, as in the other formats
-        h.append("</main>\n<footer>Times are wall-clock latency from syscall entry to exit, as <code>strace -w</code> measures them.</footer>\n")
+        h.append("</main>\n<footer>").append(summary.wallClock()
+                        ? "Times are wall-clock latency from syscall entry to exit, as <code>strace -w</code> measures them."
+                        : "Summary times are each call's system CPU time, as <code>strace -c</code> counts it (<code>-w</code>: wall time);"
+                                + " latencies are wall-clock, from syscall entry to exit.")
+                .append("</footer>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
     }

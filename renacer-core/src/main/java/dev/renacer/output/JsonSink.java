@@ -227,7 +227,7 @@ public final class JsonSink implements TraceListener {
 
     private void writeSummary(Summary summary) throws IOException {
         json.writeObjectFieldStart("summary");
-        json.writeStringField("time", "wall");
+        json.writeStringField("time", summary.wallClock() ? "wall" : "system");
         json.writeStringField("sorted_by", order.spelling());
         json.writeNumberField("seconds", summary.totalNanos() / 1e9);
         json.writeNumberField("total_ns", summary.totalNanos());

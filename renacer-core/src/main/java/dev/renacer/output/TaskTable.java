@@ -42,6 +42,7 @@ final class TaskTable {
     /** Number of tasks alive (seen and not yet gone). */
     int live() { return slots.size(); }
 
+    int pid(int slot) { return pids[slot]; }
     int entryLength(int slot) { return entryLengths[slot]; }
     void entryLength(int slot, int length) { entryLengths[slot] = length; }
     int pendingNumber(int slot) { return pendingNumbers[slot]; }

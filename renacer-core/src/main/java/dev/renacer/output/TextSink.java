@@ -20,8 +20,6 @@ import dev.renacer.trace.TraceListener;
  * with {@code -o FILE} under -f {@code 1234  } on every line.
  */
 public final class TextSink implements TraceListener {
-    /** Column at which strace puts " = ": it pads the line to 39 characters first. */
-    static final int RESULT_COLUMN = 39;
     /** x86_64 {@code exit}: a thread that makes it without returning is gone (the group lives on). */
     private static final int SYS_EXIT = SyscallTable.number("exit");
     private static final String UNFINISHED_MARK = " <unfinished ...>";
@@ -33,6 +31,9 @@ public final class TextSink implements TraceListener {
     private final boolean showDuration;
     private final boolean toFile;
     private final boolean followForks;
+    private final TextLayout layout;
+    /** strace pads a call's line to this many characters before " = " (one less than -a's column). */
+    private final int padding;
     private final TaskTable tasks = new TaskTable();
     private final StringBuilder line = new StringBuilder(512);
     private int openTid;          // task whose entry line is written but not ended, 0 if none
@@ -48,11 +49,19 @@ public final class TextSink implements TraceListener {
      */
     public TextSink(OutputChannel channel, Timestamps timestamps, boolean showDuration, boolean toFile,
                     boolean followForks) {
+        this(channel, timestamps, showDuration, toFile, followForks, TextLayout.defaults(toFile));
+    }
+
+    /** @param layout -a, -q / -e quiet= and -e signal=: see {@link TextLayout} */
+    public TextSink(OutputChannel channel, Timestamps timestamps, boolean showDuration, boolean toFile,
+                    boolean followForks, TextLayout layout) {
         this.channel = channel;
         this.timestamps = timestamps;
         this.showDuration = showDuration;
         this.toFile = toFile;
         this.followForks = followForks;
+        this.layout = layout;
+        this.padding = layout.column() - 1;
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class TextSink implements TraceListener {
         tasks.entryLength(slot, -1);
         tasks.unfinished(slot, false);
         line.append(')');
-        for (int i = column + line.length(); i < RESULT_COLUMN; i++) line.append(' ');
+        for (int i = column + line.length(); i < padding; i++) line.append(' ');
         line.append(" = ").append(e.result);
         if (showDuration && e.returned) {
             line.append(" <");
@@ -121,12 +130,14 @@ public final class TextSink implements TraceListener {
         }
         line.append('\n');
         channel.write(line);
+        if (e.dump.length() > 0) channel.write(e.dump); // -e read= / -e write=
         if (!e.returned && e.number == SYS_EXIT) tasks.remove(e.tid);
     }
 
     @Override
     public void onSignal(int tid, int pid, int signal, CharSequence siginfo) {
         tasks.slot(tid, pid);
+        if (!layout.printsSignal(signal)) return; // -e signal=
         closeOpenLine();
         line.setLength(0);
         leader(tid, nowEpoch(), System.nanoTime());
@@ -156,10 +167,10 @@ public final class TextSink implements TraceListener {
         tasks.rename(execingTid, leaderTid);
     }
 
-    /** strace's line, {@code [ Process PID=1234 runs in 32 bit mode. ]}; not with -o FILE, where strace (which launched the command) is quiet about it. */
+    /** strace's line, {@code [ Process PID=1234 runs in 32 bit mode. ]}; not under -q (which strace implies for -o FILE PROG). */
     @Override
     public void onAbiChange(int tid, int pid, boolean i386) {
-        if (toFile) return;
+        if (!layout.personality()) return;
         tasks.slot(tid, pid);
         closeOpenLine();
         line.setLength(0);
@@ -181,6 +192,8 @@ public final class TextSink implements TraceListener {
     }
 
     private void writeExit(int tid, int pid, int exitCode, int termSignal, boolean coreDumped) {
+        // -qq hides exits, -e signal= the deaths by signals it leaves out (and then nothing else is written)
+        if (termSignal == 0 ? !layout.exits() : !layout.printsSignal(termSignal)) return;
         closeOpenLine();
         tasks.slot(tid, pid);
         line.setLength(0);
@@ -197,7 +210,8 @@ public final class TextSink implements TraceListener {
 
     @Override
     public void onDetach(int pid) {
-        if (openTid != 0) {
+        // as strace's droptcb: only the let-go process's own open line (-b execve lets go of one task of many)
+        if (openTid != 0 && tasks.pid(tasks.slot(openTid, openTid)) == pid) {
             // as strace: the call the process was in when renacer let go ends with <detached ...>
             openTid = 0;
             channel.write(DETACHED);

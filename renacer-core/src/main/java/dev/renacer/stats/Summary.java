@@ -7,10 +7,17 @@ import java.util.List;
 public final class Summary {
     private final List<SummaryRow> rows;
     private final boolean extended;
+    private final boolean wallClock;
 
     public Summary(List<SummaryRow> rows, boolean extended) {
+        this(rows, extended, true);
+    }
+
+    /** @param wallClock the times are wall time from entry to exit (-w), not system CPU time (strace's default) */
+    public Summary(List<SummaryRow> rows, boolean extended, boolean wallClock) {
         this.rows = List.copyOf(rows);
         this.extended = extended;
+        this.wallClock = wallClock;
     }
 
     /** The rows in {@code order} (a stable sort, ties in syscall-number order). */
@@ -22,6 +29,9 @@ public final class Summary {
     }
 
     public List<SummaryRow> rows() { return rows; }
+
+    /** True when the times are wall time (-w), false when they are the calls' system CPU time. */
+    public boolean wallClock() { return wallClock; }
 
     /** True when the rows carry {@link LatencyProfile}s (--stats-extended). */
     public boolean extended() { return extended; }

@@ -1,7 +1,7 @@
 package dev.renacer.stats;
 
 /**
- * One syscall's line of the summary. Times in nanoseconds of wall latency.
+ * One syscall's line of the summary. Times in nanoseconds, of the time counted (system time, or wall time with -w).
  *
  * @param latency the extended statistics, or null without --stats-extended
  */

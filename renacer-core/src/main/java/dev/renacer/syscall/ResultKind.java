@@ -24,7 +24,9 @@ public enum ResultKind {
     /** rt_sigtimedwait: the signal taken, named, {@code 12 (SIGUSR2)}. */
     SIGNAL,
     /** ioprio_get: the priority spelled out, {@code 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))}. */
-    IOPRIO;
+    IOPRIO,
+    /** A new descriptor (open, socket, dup...): under -y / -yy with what it refers to, {@code 3</etc/passwd>} (strace's RVAL_FD). */
+    FD;
 
     static ResultKind fromToken(String token) {
         return valueOf(token.substring(2).toUpperCase(Locale.ROOT));

@@ -14,6 +14,7 @@ final class Detacher {
     private final Tracees tracees;
     private final Deaths deaths;
     private final TraceListener listener;
+    /** Where "Process N detached" goes; null under -q. */
     private final PrintStream diagnostics;
     private boolean started;
 
@@ -47,7 +48,7 @@ final class Detacher {
         tracees.work.ptrace(PTRACE_DETACH, tid, 0, signalDelivery ? sig : 0);
         tracees.remove(tid);
         if (tid == task.pid) {
-            diagnostics.println("renacer: Process " + tid + " detached");
+            if (diagnostics != null) diagnostics.println("renacer: Process " + tid + " detached");
             listener.onDetach(tid);
         }
     }

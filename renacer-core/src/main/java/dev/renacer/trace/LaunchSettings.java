@@ -12,9 +12,20 @@ import java.util.List;
  * @param environmentOrder  variable names in the order the command receives them (empty: as is)
  * @param signals           the caller's ignored and blocked signals, or null when not known (then
  *                          real-time signals are reset and the mask emptied)
+ * @param environmentChanges -E: {@code VAR=VALUE} sets (replacing the first VAR), {@code VAR} removes, in order
+ * @param user              -u: the user the command runs as, or null
+ * @param detachOnExec      -b execve: traced tasks are let go at their execve
  */
 public record LaunchSettings(int[] passDescriptors, int[] closedDescriptors, List<String> environmentOrder,
-                             SignalState signals) {
+                             SignalState signals, List<byte[]> environmentChanges, User user, boolean detachOnExec) {
+
+    /** -u USER: the account's name, uid and primary gid (from the password database). */
+    public record User(String name, int uid, int gid) {}
+
+    public LaunchSettings(int[] passDescriptors, int[] closedDescriptors, List<String> environmentOrder, SignalState signals) {
+        this(passDescriptors, closedDescriptors, environmentOrder, signals, List.of(), null, false);
+    }
+
 
     /** Signal sets as /proc/PID/status prints them: bit N-1 for signal N. */
     public record SignalState(long ignored, long blocked) {}

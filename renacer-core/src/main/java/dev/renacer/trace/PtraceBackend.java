@@ -32,6 +32,14 @@ final class PtraceBackend implements TraceBackend {
         });
     }
 
+    /** renacer -D, in the tracer: see {@link Tracer#adoptDaemonized}. */
+    TraceResult adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
+        return runOnTracerThread(loop -> {
+            loop.adoptDaemonized(pid, intermediate, command);
+            return loop.run();
+        });
+    }
+
     /** The loop reads the signal from the {@link Tracer}; here it only has to be woken. */
     @Override
     public void requestDetach(int signal) {

@@ -31,25 +31,15 @@ final class Spawner {
     static int spawnSeized(Argv command, LaunchSettings launch, int options) throws TraceException {
         String name = command.text().get(0);
         byte[] executable = CommandResolver.resolve(command.bytes(0), Environ.rawValue("PATH"));
-        List<byte[]> argv = new ArrayList<>();
-        argv.add(encoded(trampoline()));
-        for (String word : trampolineOptions(launch)) argv.add(encoded(word));
-        argv.add(encoded("--"));
-        argv.add(executable);
-        for (int i = 0; i < command.size(); i++) argv.add(command.bytes(i));
+        List<byte[]> argv = trampolineArgv(executable, command, launch, List.of());
         Memory[] strings = new Memory[argv.size()]; // reachable until posix_spawn returns
-        Pointer[] pointers = new Pointer[argv.size() + 1];
-        for (int i = 0; i < strings.length; i++) {
-            byte[] word = argv.get(i);
-            strings[i] = new Memory(word.length + 1L);
-            strings[i].write(0, word, 0, word.length);
-            strings[i].setByte(word.length, (byte) 0);
-            pointers[i] = strings[i];
-        }
+        Pointer[] pointers = cStrings(argv, strings);
 
         IntByReference pidRef = new IntByReference();
-        Pointer environment = Environ.ordered(launch.environmentOrder()); // reachable until posix_spawn returns
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment);
+        Environ.Block environment = Environ.ordered(launch.environmentOrder(), launch.environmentChanges()); // reachable until posix_spawn returns
+        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment.pointer());
+        java.lang.ref.Reference.reachabilityFence(environment);
+        java.lang.ref.Reference.reachabilityFence(strings);
         if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(err));
         int pid = pidRef.getValue();
 
@@ -58,7 +48,7 @@ final class Spawner {
             throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(waiter.errno()));
         }
         if (!stopped(waiter.status())) {
-            throw new TraceException("cannot start '" + name + "': the launcher ended before it could be traced");
+            throw new TraceException("cannot start '" + name + "': " + launcherFailure(waiter.status(), launch.user()));
         }
         try {
             CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
@@ -69,6 +59,92 @@ final class Spawner {
                     + ": the command cannot be traced here (another tracer, seccomp, a container policy or kernel.yama.ptrace_scope)");
         }
         return pid;
+    }
+
+    /** The steps of -u in the trampoline, in the order of its exit codes (see renacer-exec.c). */
+    private static final String[] USER_STEPS = {"initgroups", "setregid", "setreuid"};
+
+    /** Why the trampoline ended before it stopped: a step of -u that failed (exit 128 + 32 * step + errno), or unknown. */
+    static String launcherFailure(int status, LaunchSettings.User user) {
+        int code = exited(status) ? exitCode(status) : -1;
+        if (user != null && code >= 128 && code < 128 + 32 * USER_STEPS.length) {
+            int step = (code - 128) / 32, errno = (code - 128) % 32;
+            return "cannot run it as " + user.name() + ": " + USER_STEPS[step] + ": " + CheckedLibC.INSTANCE.strerror(errno);
+        }
+        return "the launcher ended before it could be traced";
+    }
+
+    /** The trampoline's argv for {@code command} at {@code executable}: its options, {@code extra} ones, "--", the target. */
+    private static List<byte[]> trampolineArgv(byte[] executable, Argv command, LaunchSettings launch, List<String> extra)
+            throws TraceException {
+        List<byte[]> argv = new ArrayList<>();
+        argv.add(encoded(trampoline()));
+        for (String word : trampolineOptions(launch)) argv.add(encoded(word));
+        for (String word : extra) argv.add(encoded(word));
+        argv.add(encoded("--"));
+        argv.add(executable);
+        for (int i = 0; i < command.size(); i++) argv.add(command.bytes(i));
+        return argv;
+    }
+
+    /** A NULL-terminated array of C strings; {@code strings} receives the memory, to keep reachable while it is used. */
+    private static Pointer[] cStrings(List<byte[]> words, Memory[] strings) {
+        Pointer[] pointers = new Pointer[words.size() + 1];
+        for (int i = 0; i < strings.length; i++) {
+            byte[] word = words.get(i);
+            strings[i] = new Memory(word.length + 1L);
+            strings[i].write(0, word, 0, word.length);
+            strings[i].setByte(word.length, (byte) 0);
+            pointers[i] = strings[i];
+        }
+        return pointers;
+    }
+
+    /**
+     * renacer -D: starts {@code tracer} (argv[0] the program's path) behind the trampoline's -d, which forks it
+     * off as a grandchild and waits to be killed by it; its descriptors above 2 are closed but {@code keep}.
+     *
+     * @return the pid of the waiting trampoline
+     */
+    static int spawnDaemonTracer(List<byte[]> tracer, int level, int[] keep) throws TraceException {
+        List<byte[]> argv = new ArrayList<>();
+        argv.add(encoded(trampoline()));
+        if (keep.length > 0) {
+            argv.add(encoded("-k"));
+            argv.add(encoded(list(keep)));
+        }
+        argv.add(encoded("-d"));
+        argv.add(encoded(Integer.toString(level)));
+        argv.add(encoded("--"));
+        argv.add(tracer.get(0));
+        argv.addAll(tracer);
+        Memory[] strings = new Memory[argv.size()];
+        Pointer[] pointers = cStrings(argv, strings);
+        IntByReference pid = new IntByReference();
+        int err = CheckedLibC.INSTANCE.posix_spawn(pid, nulTerminated(argv.get(0)), null, null, pointers, Environ.pointer());
+        java.lang.ref.Reference.reachabilityFence(strings);
+        if (err != 0) throw new TraceException("cannot start the tracer: " + CheckedLibC.INSTANCE.strerror(err));
+        return pid.getValue();
+    }
+
+    /**
+     * renacer -D: this process becomes the trampoline, which becomes {@code command} without stopping (the tracer
+     * has seized this process already). Returns only if the execve fails.
+     */
+    static TraceException execInPlace(byte[] executable, Argv command, LaunchSettings launch) throws TraceException {
+        List<byte[]> argv = trampolineArgv(executable, command, launch, List.of("-n", "1"));
+        Memory[] strings = new Memory[argv.size()];
+        Pointer[] pointers = cStrings(argv, strings);
+        Environ.Block environment = Environ.ordered(launch.environmentOrder(), launch.environmentChanges());
+        try {
+            CheckedLibC.INSTANCE.execve(nulTerminated(argv.get(0)), pointers, environment.pointer());
+        } catch (LastErrorException e) {
+            return new TraceException("cannot become '" + command.text().get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(strings);
+            java.lang.ref.Reference.reachabilityFence(environment);
+        }
+        return new TraceException("cannot become '" + command.text().get(0) + "'");
     }
 
     /**
@@ -89,6 +165,10 @@ final class Spawner {
         List<String> words = new ArrayList<>();
         if (launch.passDescriptors().length > 0) words.addAll(List.of("-k", list(launch.passDescriptors())));
         if (launch.closedDescriptors().length > 0) words.addAll(List.of("-c", list(launch.closedDescriptors())));
+        if (launch.user() != null) {
+            LaunchSettings.User u = launch.user();
+            words.addAll(List.of("-u", Integer.toUnsignedString(u.uid()) + ":" + Integer.toUnsignedString(u.gid()) + ":" + u.name()));
+        }
         if (launch.signals() != null) {
             words.addAll(List.of("-i", Long.toHexString(launch.signals().ignored()),
                     "-b", Long.toHexString(launch.signals().blocked())));

@@ -32,12 +32,23 @@ public final class SyscallEvent {
     /** {@link System#nanoTime()} at the entry stop and at the exit stop. */
     public long entryNanos;
     public long exitNanos;
+    /**
+     * The process's system CPU time (wait4's rusage stime, as strace reads it for -c) at the entry stop and
+     * at the exit stop, in nanoseconds; 0 unless the tracer measures it ({@link Tracer.Builder#systemTime}).
+     */
+    public long entrySystemNanos;
+    public long exitSystemNanos;
     /** Wall clock at the entry stop, nanoseconds since the epoch (for -t, -tt, -ttt and exported spans). */
     public long entryEpochNanos;
     /** Decoded arguments, strace style, without the parentheses: {@code AT_FDCWD, "/etc", O_RDONLY}. */
     public final StringBuilder arguments = new StringBuilder(256);
     /** Decoded result, strace style, without "= ": {@code 3}, {@code -1 ENOENT (No such file or directory)}, {@code ?}. */
     public final StringBuilder result = new StringBuilder(64);
+    /**
+     * -e read= / -e write=: strace's hex dump of the data the call moved, lines printed after the call's
+     * line ({@code  | 00000  68 69 ... hi |}); empty for most calls.
+     */
+    public final StringBuilder dump = new StringBuilder(0);
     /** Set by the tracer while filling: how many arguments were decoded at entry (the rest at exit). */
     public int argumentsDecodedAtEntry;
     /**
@@ -77,6 +88,11 @@ public final class SyscallEvent {
      */
     public String errnoName() {
         return failed() ? Errno.printedName(errno()) : null;
+    }
+
+    /** System CPU time the call took (strace -c's default measure), in nanoseconds; 0 if it never returned or is not measured. */
+    public long systemNanos() {
+        return returned ? Math.max(0, exitSystemNanos - entrySystemNanos) : 0L;
     }
 
     /** Wall time spent in the call (exit stop minus entry stop), in nanoseconds; 0 if it never returned. */

@@ -2,6 +2,7 @@ package dev.renacer.trace;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.renacer.linux.ProcDescriptors;
 import dev.renacer.linux.ProcessVmReader;
 import dev.renacer.syscall.Errno;
 import dev.renacer.syscall.I386Syscalls;
@@ -28,6 +29,9 @@ final class SyscallStops {
     private final TraceListener listener;
     private final SyscallDecoder decoder;
     private final long epochOffsetNanos;
+    private final Injector injector;
+    /** -P, or null. */
+    private final PathTrace paths;
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
@@ -35,18 +39,34 @@ final class SyscallStops {
         this.work = work;
         this.config = config;
         this.listener = config.listener();
-        this.decoder = new SyscallDecoder(new ProcessVmReader(), config.stringLimit());
+        ProcessVmReader memory = new ProcessVmReader();
+        this.decoder = new SyscallDecoder(memory, config.decodeOptions());
+        this.paths = config.tracePaths().isEmpty() ? null : new PathTrace(config.tracePaths(), memory, new ProcDescriptors());
         this.epochOffsetNanos = epochOffsetNanos;
+        this.injector = new Injector(config.inject(), config.diagnostics());
     }
 
-    void onStop(Task task) {
-        if (work.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return;
+    /**
+     * One syscall-stop of {@code task}.
+     *
+     * @param systemNanos its process's system time at this stop, when measured (-c), else 0
+     * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
+     */
+    int onStop(Task task, long systemNanos) {
+        if (work.ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, SYSCALL_INFO_SIZE, syscallInfoAddress) <= 0) return 0;
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
-        if (op == SYSCALL_INFO_ENTRY) onEntry(task);
-        else if (op == SYSCALL_INFO_EXIT) onExit(task);
+        if (op == SYSCALL_INFO_ENTRY) {
+            task.event.entrySystemNanos = systemNanos;
+            return onEntry(task);
+        }
+        if (op == SYSCALL_INFO_EXIT) {
+            task.event.exitSystemNanos = systemNanos;
+            onExit(task);
+        }
+        return 0;
     }
 
-    private void onEntry(Task task) {
+    private int onEntry(Task task) {
         SyscallEvent e = task.event;
         long now = System.nanoTime();
         e.number = (int) syscallInfo.getLong(SYSCALL_INFO_OFF_NR);
@@ -61,10 +81,16 @@ final class SyscallStops {
         }
         if (i386) {
             onI386Entry(task, e);
-            return;
+            return 0;
         }
-        task.state = task.state.entered(config.filter().traces(e.number));
         boolean isExec = e.number == NR_EXECVE || e.number == NR_EXECVEAT;
+        boolean passes = config.filter().traces(e.number);
+        if (passes && paths != null) {
+            // the target's execve is announced at the exec event, after its path is gone from memory: decided now
+            if (!task.state.hidden()) passes = paths.matches(task.tid, e.number, e.args);
+            else if (isExec) task.execMatchesPaths = paths.matches(task.tid, e.number, e.args);
+        }
+        task.state = task.state.entered(passes);
         boolean traced = task.state.traced();
         e.arguments.setLength(0);
         e.separatorAfterEntry = false;
@@ -73,7 +99,11 @@ final class SyscallStops {
             e.argumentsDecodedAtEntry = decoder.decodeEntry(task.tid, e.number, e.args, sp, e.arguments);
             e.separatorAfterEntry = decoder.exitSeparated(e.number, e.args, e.argumentsDecodedAtEntry);
         }
-        if (traced) listener.onSyscallEntry(e);
+        if (!traced) return 0;
+        // tampered with after the arguments were read, as strace does; announced after, so sinks see the entry first
+        int signal = injector.active() ? injector.onEntry(task, e) : 0;
+        listener.onSyscallEntry(e);
+        return signal;
     }
 
     private void onExit(Task task) {
@@ -90,13 +120,17 @@ final class SyscallStops {
         }
         if (!before.traced()) return;
         e.exitNanos = System.nanoTime();
+        if (injector.active() && !e.i386) rval = injector.onExit(task, rval);
         e.returnValue = rval;
         e.returned = true;
         e.result.setLength(0);
+        e.dump.setLength(0);
         if (e.i386) {
             if (config.decode()) appendI386Result(e);
         } else if (config.decode()) {
             decoder.decodeExit(task.tid, e.number, e.args, e.argumentsDecodedAtEntry, rval, e.arguments, e.result);
+            if (injector.active()) Injector.appendNotes(task, e.result);
+            decoder.appendDumps(task.tid, e.number, e.args, rval, e.dump);
         }
         listener.onSyscall(e);
         work.tracedSyscalls++;

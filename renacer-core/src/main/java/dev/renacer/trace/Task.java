@@ -12,7 +12,26 @@ final class Task {
     /** errno of the trampoline's failed execve, reported if the task then dies hidden. */
     int failedExecErrno;
     final SyscallEvent event = new SyscallEvent();
-    private final WorkCounts work;
+    final WorkCounts work;
+
+    /** -P: whether the execve the hidden trampoline is in names a selected path (strace checks it at its entry). */
+    boolean execMatchesPaths = true;
+
+    // -e inject= (see Injector): this task's counters per injected syscall, created at its first such call,
+    // and what was done to the call in flight
+    int[] injectCounters;
+    boolean tampered;
+    /** The call was replaced by a syscall= one, which must succeed. */
+    boolean tamperedNoFail;
+    int injectSlot;
+    boolean injectedResult;
+    boolean delayed;
+    /** How long to hold the task stopped before it goes on from this stop (delay_enter=, delay_exit=), or -1. */
+    long holdNanos = -1;
+    long holdAfterExitNanos = -1;
+    /** While held by {@link Delays}: until when ({@link System#nanoTime()}) and the signal to restart with. */
+    long heldUntil;
+    int heldSignal;
 
     Task(int tid, int pid, TaskState state, WorkCounts work) {
         this.work = work;

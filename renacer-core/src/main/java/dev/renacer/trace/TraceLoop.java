@@ -29,7 +29,8 @@ final class TraceLoop {
     private final EventStops eventStops;
     private final Deaths deaths;
     private final Detacher detacher;
-    private final Waiter waiter = new Waiter();
+    private final Waiter waiter;
+    private final Delays delays = new Delays();
     private final Memory siginfo = new Memory(SIGINFO_SIZE);
     private final long siginfoAddress = Pointer.nativeValue(siginfo); // ptrace's data argument
     private final byte[] siginfoBytes = new byte[SIGINFO_SIZE];
@@ -40,11 +41,13 @@ final class TraceLoop {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
-        this.tracees = new Tracees(listener);
+        this.waiter = new Waiter(config.systemTime());
+        this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos, tracees.work);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
-        this.eventStops = new EventStops(tracees, deaths, config.filter(), listener);
-        this.detacher = new Detacher(tracees, deaths, listener, config.diagnostics());
+        this.eventStops = new EventStops(tracees, deaths, config.filter(), listener, config.launch().detachOnExec(),
+                config.quietAttach() ? null : config.diagnostics());
+        this.detacher = new Detacher(tracees, deaths, listener, config.quietAttach() ? null : config.diagnostics());
     }
 
     // ---------------------------------------------------------------- starting
@@ -63,7 +66,7 @@ final class TraceLoop {
         for (int pid : pids) {
             List<Integer> tids = config.followForks() ? ProcFs.threads(pid) : List.of(pid);
             if (tids.isEmpty()) tids = List.of(pid);
-            boolean any = false;
+            int seized = 0;
             for (int tid : tids) {
                 if (tracees.task(tid) != null) continue;
                 try {
@@ -79,11 +82,13 @@ final class TraceLoop {
                 }
                 int tgid = ProcFs.statusField(tid, "Tgid");
                 tracees.add(new Task(tid, tgid > 0 ? tgid : pid, TaskState.RUNNING, tracees.work));
-                any = true;
+                seized++;
             }
-            if (any) {
+            if (seized > 0) {
                 attached++;
-                config.diagnostics().println("renacer: Process " + pid + " attached");
+                if (!config.quietAttach()) {
+                    config.diagnostics().println("renacer: Process " + pid + " attached" + (seized > 1 ? " with " + seized + " threads" : ""));
+                }
                 tracees.start(new ProcessInfo(pid, 0, ProcFs.executable(pid), ProcFs.cmdline(pid), ProcFs.comm(pid),
                         tracees.epochNow(), true));
             }
@@ -92,6 +97,40 @@ final class TraceLoop {
             finish();
             throw new TraceException("no process could be attached");
         }
+    }
+
+    /**
+     * renacer -D, in the tracer: seizes every thread of the renacer process {@code pid} (hidden until its command's
+     * execve, two execs away), then kills {@code intermediate}, the trampoline renacer waits on, to tell it to go on.
+     * If {@code pid} cannot be seized, {@code intermediate} is killed with SIGTERM instead and this fails.
+     */
+    void adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
+        int options = O_TRACESYSGOOD | O_TRACEEXEC | followOptions();
+        tracees.daemonized(pid, command.text());
+        boolean more = true;
+        while (more) { // threads started while the others were seized are seized on the next round
+            more = false;
+            List<Integer> tids = ProcFs.threads(pid);
+            if (tids.isEmpty()) tids = List.of(pid);
+            for (int tid : tids) {
+                if (tracees.task(tid) != null) continue;
+                try {
+                    tracees.work.ptraceCalls += 2;
+                    CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
+                    CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                } catch (LastErrorException e) {
+                    if (tid != pid) continue; // a thread that ended meanwhile
+                    LibC.kill(intermediate, SIGTERM);
+                    finish();
+                    throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): "
+                            + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+                }
+                tracees.add(new Task(tid, pid, TaskState.BEFORE_TRAMPOLINE, tracees.work));
+                more = true;
+            }
+        }
+        if (!config.quietAttach()) config.diagnostics().println("renacer: Process " + pid + " attached");
+        LibC.kill(intermediate, SIGKILL);
     }
 
     private int followOptions() {
@@ -114,9 +153,19 @@ final class TraceLoop {
     TraceResult run() {
         try {
             while (!tracees.isEmpty()) {
-                if (!detacher.started() && tracer.interruptSignal() != 0) interrupt(tracer.interruptSignal());
+                if (!detacher.started() && tracer.interruptSignal() != 0) {
+                    delays.releaseAll();
+                    interrupt(tracer.interruptSignal());
+                }
+                int tid;
                 tracees.work.waitpidCalls++;
-                int tid = waiter.next(-1, WALL);
+                if (delays.holding()) { // -e inject=...:delay_*: look for stops without blocking while a task is held
+                    delays.releaseDue();
+                    tid = waiter.next(-1, WALL | WNOHANG);
+                    if (tid == Waiter.INTERRUPTED) delays.pause();
+                } else {
+                    tid = waiter.next(-1, WALL);
+                }
                 if (tid == Waiter.INTERRUPTED) continue;
                 if (tid == Waiter.NO_CHILD) break;
                 if (detacher.started()) detacher.onReport(tid, waiter.status());
@@ -148,14 +197,20 @@ final class TraceLoop {
             int sig = stopSignal(st);
             int event = event(st);
             if (sig == SYSCALL_STOP_SIGNAL) {
-                syscallStops.onStop(task);
-                task.restart(0);
+                int signal = syscallStops.onStop(task, waiter.systemNanos());
+                if (task.holdNanos >= 0) {
+                    delays.hold(task, task.holdNanos, signal);
+                    task.holdNanos = -1;
+                } else {
+                    task.restart(signal);
+                }
             } else if (event != 0) {
                 eventStops.onStop(task, event, sig);
             } else {
                 onSignalStop(task, sig);
             }
         } else if (task != null && (exited(st) || signaled(st))) {
+            delays.forget(task);
             deaths.onDeath(task, st);
         }
         // anything else is a child of ours that is not traced (the wake-up child): reaped, ignored

@@ -18,6 +18,8 @@ final class Tracees {
     private final Int2ObjectHashMap<Task> tasks = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<ProcessInfo> processes = new Int2ObjectHashMap<>();
     private final TraceListener listener;
+    /** Where strace's "Process N attached" goes for a task auto-attached under -f; null when quiet. */
+    private final java.io.PrintStream attachNotices;
     /** What the loop did, counted (every handler's ptrace calls go through it). */
     final WorkCounts work = new WorkCounts();
     /** Wall clock minus {@link System#nanoTime()}: stops are timed with the monotonic clock, shown with this. */
@@ -32,7 +34,12 @@ final class Tracees {
     int rootTermSignal;
 
     Tracees(TraceListener listener) {
+        this(listener, null);
+    }
+
+    Tracees(TraceListener listener, java.io.PrintStream attachNotices) {
         this.listener = listener;
+        this.attachNotices = attachNotices;
         Instant now = Instant.now();
         this.epochOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
@@ -44,6 +51,15 @@ final class Tracees {
         rootCommand = List.copyOf(command);
         rootPid = pid;
         add(new Task(pid, pid, TaskState.HIDDEN, work));
+    }
+
+    /**
+     * renacer -D: the renacer process {@code pid}, which will exec the trampoline and then {@code command}; its
+     * threads are added by the caller as they are seized. Hidden until the command's execve, as a launch is.
+     */
+    void daemonized(int pid, List<String> command) {
+        rootCommand = List.copyOf(command);
+        rootPid = pid;
     }
 
     int rootPid() {
@@ -90,8 +106,16 @@ final class Tracees {
     Task adopt(int tid) {
         int tgid = ProcFs.statusField(tid, "Tgid");
         if (tgid <= 0) tgid = tid;
+        Task leader = tasks.get(tgid);
+        if (leader != null && leader.state.beforeTrampoline()) {
+            // a thread renacer -D's own JVM started while it waited to become the command: not the command's
+            Task thread = new Task(tid, tgid, TaskState.BEFORE_TRAMPOLINE, work);
+            add(thread);
+            return thread;
+        }
         Task task = new Task(tid, tgid, TaskState.RUNNING, work);
         add(task);
+        if (attachNotices != null) attachNotices.println("renacer: Process " + tid + " attached");
         if (!processes.containsKey(tgid)) {
             int ppid = ProcFs.statusField(tgid, "PPid");
             start(new ProcessInfo(tgid, processes.containsKey(ppid) ? ppid : 0, ProcFs.executable(tgid),

@@ -1,10 +1,17 @@
 package dev.renacer.trace;
 
+import dev.renacer.filter.InjectTable;
 import dev.renacer.filter.TraceFilter;
+import dev.renacer.linux.ProcDescriptors;
+import dev.renacer.syscall.decode.DecodeOptions;
+import dev.renacer.syscall.decode.FdDetail;
+import dev.renacer.syscall.decode.HexStrings;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * renacer as a library: launches a command, or attaches to processes, and traces them until every
@@ -22,9 +29,12 @@ public final class Tracer {
     public static final int DEFAULT_EBPF_BUFFER_BYTES = 16 << 20;
 
     private final TraceBackend backend;
+    /** What a command launched here inherits (-D launches it without the backend). */
+    private final LaunchSettings launch;
     private volatile int interruptSignal;
 
     private Tracer(Config config) {
+        this.launch = config.launch();
         this.backend = config.backend() == Backend.EBPF ? new dev.renacer.trace.ebpf.EbpfBackend(config)
                 : new PtraceBackend(config, this);
     }
@@ -42,6 +52,29 @@ public final class Tracer {
     /** Starts {@code command}, given as the exact bytes the program receives, and traces it to its end. */
     public TraceResult launch(Argv command) throws TraceException {
         return backend.launch(command);
+    }
+
+    /**
+     * renacer -D, in the tracer renacer started: traces the renacer process {@code pid} from its execve of the
+     * trampoline to its command's end, showing the command from its own execve as a launch does. {@code intermediate}
+     * is the trampoline {@code pid} waits on: killed once {@code pid} is seized (see {@link #execDaemonized}).
+     * The ptrace backend only.
+     */
+    public TraceResult adoptDaemonized(int pid, int intermediate, Argv command) throws TraceException {
+        if (!(backend instanceof PtraceBackend ptrace)) throw new TraceException("-D needs the ptrace backend");
+        return ptrace.adoptDaemonized(pid, intermediate, command);
+    }
+
+    /**
+     * renacer -D, in the renacer process the user started: starts {@code tracer} (a renacer command line that
+     * adopts this process, see {@link #adoptDaemonized}) as a grandchild, in its own process group for
+     * {@code level} 2 and session for 3, waits until it has seized this process, and then becomes
+     * {@code command} by way of the trampoline, keeping this process's pid and parent, as strace -D does.
+     * Returns only when that fails: the exit status renacer should end with (2 when the tracer refused its
+     * options and said why).
+     */
+    public int execDaemonized(Argv command, int level, List<byte[]> tracer) throws TraceException {
+        return Daemonizer.run(command, level, tracer, launch);
     }
 
     /** Attaches to the given processes and traces them until they end or {@link #requestDetach}. */
@@ -79,10 +112,28 @@ public final class Tracer {
      * @param summaryOnly      only the -c table is wanted: the eBPF backend then counts in the kernel and
      *                         sends no per-call events
      * @param ebpfBufferBytes  the eBPF backend's ring buffer size in bytes (a power of two)
+     * @param systemTime       -c counts system time: the ptrace backend reads each stop's rusage
      */
     public record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                          PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly,
-                         int ebpfBufferBytes) {}
+                         int ebpfBufferBytes, HexStrings hexStrings, Set<FdDetail> fdDetails, boolean quietAttach,
+                         InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
+                         boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+
+        /** strace's defaults for every option of issue 12 (no -y, -x, -e inject=, -P ..., -c in wall time). */
+        public Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
+                      PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly, int ebpfBufferBytes) {
+            this(followForks, filter, stringLimit, decode, listener, diagnostics, launch, backend, summaryOnly, ebpfBufferBytes,
+                    HexStrings.NONE, Set.of(), false, InjectTable.empty(), DecodeOptions.NO_DESCRIPTOR, DecodeOptions.NO_DESCRIPTOR,
+                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE);
+        }
+
+        /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
+        public DecodeOptions decodeOptions() {
+            return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors(),
+                    reads, writes, abbrev, verbose, raw);
+        }
+    }
 
     public static final class Builder {
         private boolean followForks;
@@ -98,6 +149,20 @@ public final class Tracer {
         private Backend backend = Backend.PTRACE;
         private boolean summaryOnly;
         private int ebpfBufferBytes = DEFAULT_EBPF_BUFFER_BYTES;
+        private HexStrings hexStrings = HexStrings.NONE;
+        private Set<FdDetail> fdDetails = Set.of();
+        private boolean quietAttach;
+        private InjectTable inject = InjectTable.empty();
+        private IntPredicate reads = DecodeOptions.NO_DESCRIPTOR;
+        private IntPredicate writes = DecodeOptions.NO_DESCRIPTOR;
+        private List<byte[]> tracePaths = List.of();
+        private boolean systemTime;
+        private List<byte[]> environmentChanges = List.of();
+        private LaunchSettings.User user;
+        private boolean detachOnExec;
+        private IntPredicate abbrev = DecodeOptions.ALL;
+        private IntPredicate verbose = DecodeOptions.ALL;
+        private IntPredicate raw = DecodeOptions.NONE;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -118,10 +183,70 @@ public final class Tracer {
          */
         public Builder decode(boolean decode) { this.decode = decode; return this; }
 
+        /** -x / -xx: strings in hex. */
+        public Builder hexStrings(HexStrings style) { this.hexStrings = Objects.requireNonNull(style); return this; }
+
+        /** -y / -yy / -e decode-fds=: what is printed after a descriptor ({@code 3</etc/passwd>}); default none. */
+        public Builder fdDetails(Set<FdDetail> details) { this.fdDetails = Set.copyOf(details); return this; }
+
         public Builder listener(TraceListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
 
         /** Where strace-style notices go ("Process N attached"); stderr by default. */
         public Builder diagnostics(PrintStream out) { this.diagnostics = Objects.requireNonNull(out); return this; }
+
+        /** -e read= and -e write=: the descriptors whose data read or written is dumped in hex after each call. */
+        public Builder dumps(IntPredicate reads, IntPredicate writes) {
+            this.reads = Objects.requireNonNull(reads);
+            this.writes = Objects.requireNonNull(writes);
+            return this;
+        }
+
+        /**
+         * -P: only calls that name one of these paths, or use a descriptor whose /proc link does, are traced.
+         * Give each path as the user did and, where it differs, resolved (strace's realpath), as strace selects both.
+         */
+        public Builder tracePaths(List<byte[]> paths) {
+            this.tracePaths = paths.stream().map(byte[]::clone).toList();
+            return this;
+        }
+
+        /**
+         * -E: changes to the environment a launched command gets, applied in order as strace applies them:
+         * {@code VAR=VALUE} replaces the first VAR or adds one at the end, {@code VAR} removes every VAR.
+         */
+        public Builder environmentChanges(List<byte[]> changes) {
+            this.environmentChanges = changes.stream().map(byte[]::clone).toList();
+            return this;
+        }
+
+        /**
+         * -e abbrev= (-v), -e verbose=, -e raw=: by syscall number, which calls are printed abbreviated (default all),
+         * with their structures read (default all), undecoded in hex (default none).
+         */
+        public Builder display(IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+            this.abbrev = Objects.requireNonNull(abbrev);
+            this.verbose = Objects.requireNonNull(verbose);
+            this.raw = Objects.requireNonNull(raw);
+            return this;
+        }
+
+        /** -u: run the launched command as this user (renacer must be root), as strace does. */
+        public Builder runAs(LaunchSettings.User user) { this.user = user; return this; }
+
+        /** -b execve: let go of each traced task at its execve (not of the launched command's first). */
+        public Builder detachOnExec(boolean detach) { this.detachOnExec = detach; return this; }
+
+        /**
+         * Measure each call's system CPU time ({@link SyscallEvent#systemNanos}) as strace -c does: the waited
+         * process's rusage with each stop (wait4 instead of waitpid). Default off.
+         */
+        public Builder systemTime(boolean measure) { this.systemTime = measure; return this; }
+
+        /** -e inject= and -e fault=: the calls tampered with, and how. */
+        public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
+
+        /** -q, -e quiet=attach: no "Process N attached" / "Process N detached" notices. */
+        public Builder quietAttach(boolean quiet) { this.quietAttach = quiet; return this; }
 
         /**
          * Descriptors above 2 that a launched command inherits, as it would from strace: those renacer
@@ -186,8 +311,10 @@ public final class Tracer {
 
         public Tracer build() {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
-                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals),
-                    backend, summaryOnly, ebpfBufferBytes));
+                    new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
+                            environmentChanges, user, detachOnExec),
+                    backend, summaryOnly, ebpfBufferBytes,
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw));
         }
     }
 }

@@ -18,7 +18,20 @@ final class Waiter {
     private static final int EINTR = Errno.number("EINTR");
 
     private final Memory status = new Memory(4);
+    /** struct rusage for wait4, when system times are measured; null otherwise. */
+    private final Memory rusage;
     private int errno;
+
+    Waiter() {
+        this(false);
+    }
+
+    /** @param systemTime read the waited task's rusage at each report (-c's system time) */
+    Waiter(boolean systemTime) {
+        this.rusage = systemTime ? new Memory(RUSAGE_SIZE) : null;
+    }
+
+    private static final int RUSAGE_SIZE = 144, RU_STIME_SEC = 16, RU_STIME_USEC = 24;
 
     /**
      * One waitpid(pid, &status, options). Never 0 for another reason: without WNOHANG, waitpid only
@@ -28,7 +41,7 @@ final class Waiter {
      */
     int next(int pid, int options) {
         try {
-            return LibC.waitpid(pid, status, options);
+            return rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
         } catch (LastErrorException e) {
             errno = e.getErrorCode();
             return errno == EINTR ? INTERRUPTED : NO_CHILD;
@@ -47,6 +60,11 @@ final class Waiter {
     /** The wait status the last successful wait reported. */
     int status() {
         return status.getInt(0);
+    }
+
+    /** The reported process's system CPU time at the last report, in nanoseconds (microsecond resolution); 0 when not measured. */
+    long systemNanos() {
+        return rusage == null ? 0 : rusage.getLong(RU_STIME_SEC) * 1_000_000_000L + rusage.getLong(RU_STIME_USEC) * 1_000L;
     }
 
     /** The errno of the last failed wait. */

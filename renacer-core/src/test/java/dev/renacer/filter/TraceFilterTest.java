@@ -118,19 +118,4 @@ class TraceFilterTest {
                 .isInstanceOf(FilterException.class)
                 .hasMessageStartingWith("regcomp: [: ");
     }
-
-    @Test
-    void qualifierForms() {
-        assertThat(TraceFilter.parseQualifier("trace=open").traces(OPEN)).isTrue();
-        assertThat(TraceFilter.parseQualifier("trace=open").traces(CLOSE)).isFalse();
-        assertThat(TraceFilter.parseQualifier("t=close").traces(CLOSE)).isTrue();
-        assertThat(TraceFilter.parseQualifier("%file").traces(OPENAT)).isTrue();
-        assertThat(TraceFilter.parseQualifier("open").traces(OPEN)).isTrue();
-        assertThat(TraceFilter.parseQualifier("trace=!close").traces(CLOSE)).isFalse();
-        assertThatThrownBy(() -> TraceFilter.parseQualifier("signal=SIGCHLD"))
-                .isInstanceOf(FilterException.class).hasMessage("unsupported qualifier 'signal'");
-        assertThatThrownBy(() -> TraceFilter.parseQualifier("status=failed"))
-                .hasMessage("unsupported qualifier 'status'");
-        assertThatThrownBy(() -> TraceFilter.parseQualifier("bogus=1")).hasMessage("invalid system call 'bogus=1'");
-    }
 }

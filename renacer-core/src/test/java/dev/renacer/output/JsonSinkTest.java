@@ -88,6 +88,7 @@ class JsonSinkTest {
         JsonNode doc = mapper.readTree(out.text());
         assertThat(doc.get("events")).isEmpty();
         JsonNode summary = doc.get("summary");
+        assertThat(summary.get("time").asText()).as("the stats count wall time, as -w").isEqualTo("wall");
         assertThat(summary.get("calls").asLong()).isEqualTo(5);
         assertThat(summary.get("errors").asLong()).isEqualTo(1);
         assertThat(summary.get("total_ns").asLong()).isEqualTo(60_000);
@@ -97,5 +98,13 @@ class JsonSinkTest {
         assertThat(first.get("latency").get("p50_ns").asLong()).isEqualTo(2000);
         assertThat(first.get("latency").get("max_ns").asLong()).isEqualTo(4000);
         assertThat(summary.get("syscalls").get(1).get("errors").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theSummarySaysItsTimesAreSystemTimeWithoutDashW() throws Exception {
+        SyscallStats stats = new SyscallStats(false, false);
+        JsonSink sink = new JsonSink(out.channel, List.of("x"), false, false, stats, SortOrder.CALLS);
+        sink.onFinish();
+        assertThat(mapper.readTree(out.text()).get("summary").get("time").asText()).isEqualTo("system");
     }
 }

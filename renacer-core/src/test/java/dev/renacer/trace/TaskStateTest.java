@@ -22,6 +22,19 @@ class TaskStateTest {
     }
 
     @Test
+    void renacerDashDsOwnProcessIsHiddenThroughTwoExecs() {
+        // renacer -D: the renacer process the tracer adopted, then the trampoline it execs, then the command
+        TaskState inExecve = BEFORE_TRAMPOLINE.entered(true);
+        assertThat(inExecve).isEqualTo(BEFORE_TRAMPOLINE_IN_SYSCALL);
+        assertThat(inExecve.hidden()).isTrue();
+        assertThat(inExecve.traced()).isFalse();
+        assertThat(inExecve.exited()).isEqualTo(BEFORE_TRAMPOLINE);
+        TaskState trampoline = inExecve.execed(true);
+        assertThat(trampoline).as("still hidden: the trampoline").isEqualTo(HIDDEN_IN_SYSCALL);
+        assertThat(trampoline.exited().entered(true).execed(true)).as("the command's execve").isEqualTo(IN_TRACED_SYSCALL);
+    }
+
+    @Test
     void aVisibleTaskReportsOnlyTheCallsThatPassTheFilter() {
         assertThat(RUNNING.entered(true).traced()).isTrue();
         assertThat(RUNNING.entered(false).traced()).isFalse();

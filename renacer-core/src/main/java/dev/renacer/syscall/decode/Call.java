@@ -12,6 +12,10 @@ final class Call {
     boolean atExit;
     /** The task's stack pointer at the entry stop (where rt_sigreturn's signal frame is). */
     long stackPointer;
+    /** -e abbrev=: printed abbreviated (the default; -v clears it). */
+    boolean abbrev = true;
+    /** -e verbose=: structures are read (the default); else only their addresses are printed, as strace does. */
+    boolean verbose = true;
 
     long arg(int index) { return args[index]; }
 

@@ -50,10 +50,11 @@ final class FcntlDecoders {
             .with(Arg.OWNER, "F_SETOWN_EX")
             .with(Arg.OWNER_OUT, "F_GETOWN_EX");
 
-    /** How a command's result prints, when not as a plain number. */
-    private enum Result { DECIMAL, FD_FLAGS, OPEN_FLAGS, LEASE, SEALS, SIGNAL }
+    /** How a command's result prints, when not as a plain number; DESCRIPTOR: a new descriptor (-y prints its path). */
+    private enum Result { DECIMAL, FD_FLAGS, OPEN_FLAGS, LEASE, SEALS, SIGNAL, DESCRIPTOR }
 
     private static final Cases<Result> RESULTS = new Cases<>(Flags.FCNTL_CMD, Result.DECIMAL)
+            .with(Result.DESCRIPTOR, "F_DUPFD", "F_DUPFD_CLOEXEC")
             .with(Result.FD_FLAGS, "F_GETFD")
             .with(Result.OPEN_FLAGS, "F_GETFL")
             .with(Result.LEASE, "F_GETLEASE")
@@ -117,6 +118,11 @@ final class FcntlDecoders {
         out.append("{type=");
         OWNER_TYPE.append(LittleEndian.u32(owner, 0), out);
         out.append(", pid=").append(LittleEndian.i32(owner, OWNER_PID)).append('}');
+    }
+
+    /** fcntl's F_DUPFD and F_DUPFD_CLOEXEC, whose result is a new descriptor, printed as one (strace's RVAL_FD). */
+    static boolean duplicates(long[] args) {
+        return RESULTS.of(args[CMD]) == Result.DESCRIPTOR;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.renacer.syscall.decode;
 
 import dev.renacer.syscall.ArgKind;
+import dev.renacer.syscall.FlagSet;
+import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
 
@@ -8,6 +10,7 @@ import dev.renacer.syscall.Num;
 final class MemoryDecoders {
     private MemoryDecoders() {}
 
+    private static final String[] UTSNAME_FIELDS = {"sysname", "nodename", "release", "version", "machine", "domainname"};
     /** The kernel's limit on an extended attribute's value. */
     private static final long XATTR_SIZE_MAX = 65536;
 
@@ -44,24 +47,99 @@ final class MemoryDecoders {
             else reader.appendBufferHex(c.tid, c.arg(i), c.returnValue, out);
         };
         byKind[ArgKind.DIRENTS_OUT.ordinal()] = (c, i, out) -> {
+            if (!c.abbrev && !c.failed() && c.verbose && c.returnValue <= (c.arg(i + 1) & 0xffffffffL)) {
+                appendDirents(c, c.arg(i), (int) c.returnValue, reader, out);
+                return;
+            }
             Num.appendAddress(c.arg(i), out);
             int entries = c.failed() ? -1 : reader.countDirents(c.tid, c.arg(i), c.returnValue);
             if (entries >= 0) out.append(" /* ").append(entries).append(entries == 1 ? " entry */" : " entries */");
         };
         byKind[ArgKind.UNAME_OUT.ordinal()] = (c, i, out) -> {
             // struct utsname: six 65-byte fields; strace shows the first two without -v.
-            byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), 130, out);
+            byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), c.abbrev ? 130 : 6 * 65, out);
             if (uts == null) return;
             out.append("{sysname=");
-            TraceeReader.appendQuoted(uts, 0, cStringLength(uts, 0, 65), out);
+            reader.quote(uts, 0, cStringLength(uts, 0, 65), out);
             out.append(", nodename=");
-            TraceeReader.appendQuoted(uts, 65, cStringLength(uts, 65, 65), out);
+            reader.quote(uts, 65, cStringLength(uts, 65, 65), out);
+            if (!c.abbrev) { // -v: all six fields (struct utsname)
+                for (int f = 2; f < UTSNAME_FIELDS.length; f++) {
+                    out.append(", ").append(UTSNAME_FIELDS[f]).append('=');
+                    reader.quote(uts, 65 * f, cStringLength(uts, 65 * f, 65), out);
+                }
+                out.append('}');
+                return;
+            }
             out.append(", ...}");
         };
         byKind[ArgKind.IOVEC.ordinal()] = new IovecDecoder(reader, false);
         byKind[ArgKind.IOVEC_OUT.ordinal()] = new IovecDecoder(reader, true);
-        byKind[ArgKind.ARGV.ordinal()] = new ArgvDecoder(reader);
-        byKind[ArgKind.ENVP.ordinal()] = new EnvpDecoder(reader);
+        ArgvDecoder argv = new ArgvDecoder(reader);
+        byKind[ArgKind.ARGV.ordinal()] = argv;
+        byKind[ArgKind.ENVP.ordinal()] = new EnvpDecoder(reader, argv);
+    }
+
+    private static final FlagSet DIRENT_TYPES = Flags.get("dirent_types");
+    /** struct linux_dirent64 up to d_name: d_ino, d_off, d_reclen, d_type. */
+    private static final int DIRENT_HEADER = 19;
+
+    /**
+     * getdents64's entries under -v, as strace's decode_dents prints them:
+     * {@code [{d_ino=2, d_off=10, d_reclen=24, d_type=DT_DIR, d_name="."}, ...]}.
+     */
+    private static void appendDirents(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
+        int count = 0;
+        long at = address;
+        int left = length;
+        while (true) {
+            if (left < DIRENT_HEADER) {
+                if (left == 0) {
+                    if (count == 0) out.append('[');
+                    count++;
+                } else {
+                    reader.appendBufferHex(c.tid, at, left, out);
+                }
+                break;
+            }
+            byte[] head = reader.readStruct(c.tid, at, DIRENT_HEADER);
+            if (head == null) {
+                if (count > 0) {
+                    out.append("... /* ");
+                    Num.appendHex(at, out);
+                    out.append(" */");
+                } else {
+                    Num.appendAddress(at, out);
+                }
+                break;
+            }
+            if (count == 0) out.append('[');
+            count++;
+            long ino = LittleEndian.i64(head, 0), off = LittleEndian.i64(head, 8);
+            int reclen = LittleEndian.u16(head, 16);
+            int type = head[18] & 0xff;
+            out.append("{d_ino=");
+            Num.appendUnsigned(ino, out);
+            out.append(", d_off=");
+            Num.appendUnsigned(off, out);
+            out.append(", d_reclen=").append(reclen);
+            if (reclen > left) reclen = left;
+            else if (reclen < DIRENT_HEADER) reclen = DIRENT_HEADER;
+            int next = left - reclen;
+            out.append(", d_type=");
+            DIRENT_TYPES.append(type, out);
+            int nameLength = reclen - DIRENT_HEADER;
+            if (nameLength > 0) {
+                out.append(", d_name=");
+                reader.appendPath(c.tid, at + DIRENT_HEADER, Math.min(nameLength, 256) - 1, out);
+            }
+            out.append('}');
+            if (next == 0) break;
+            out.append(", ");
+            at += reclen;
+            left = next;
+        }
+        if (count > 0) out.append(']');
     }
 
     private static int cStringLength(byte[] b, int from, int max) {
@@ -130,9 +208,13 @@ final class MemoryDecoders {
         ArgvDecoder(TraceeReader reader) { this.reader = reader; }
 
         @Override public void append(Call c, int i, StringBuilder out) {
-            long array = c.arg(i);
-            if (array == 0) {
-                out.append("NULL");
+            appendArgv(c, c.arg(i), out);
+        }
+
+        /** strace's printargv: at most -s strings while abbreviated (not under -v); the address alone when not verbose. */
+        void appendArgv(Call c, long array, StringBuilder out) {
+            if (array == 0 || !c.verbose) {
+                Num.appendAddress(array, out);
                 return;
             }
             if (!reader.readWord(c.tid, array, pointer)) {
@@ -142,7 +224,7 @@ final class MemoryDecoders {
             out.append('[');
             for (int n = 0; pointer[0] != 0; n++) {
                 if (n > 0) out.append(", ");
-                if (n == reader.stringLimit()) {
+                if (c.abbrev && n == reader.stringLimit()) {
                     out.append("...");
                     break;
                 }
@@ -161,12 +243,21 @@ final class MemoryDecoders {
         private final TraceeReader reader;
         private final long[] pointer = new long[1];
 
-        EnvpDecoder(TraceeReader reader) { this.reader = reader; }
+        private final ArgvDecoder whole;
+
+        EnvpDecoder(TraceeReader reader, ArgvDecoder whole) {
+            this.reader = reader;
+            this.whole = whole;
+        }
 
         @Override public void append(Call c, int i, StringBuilder out) {
             long array = c.arg(i);
-            if (array == 0) {
-                out.append("NULL");
+            if (!c.abbrev) { // -v: every variable, as argv is printed
+                whole.appendArgv(c, array, out);
+                return;
+            }
+            if (array == 0 || !c.verbose) {
+                Num.appendAddress(array, out);
                 return;
             }
             int count = 0;

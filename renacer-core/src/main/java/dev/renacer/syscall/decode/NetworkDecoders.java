@@ -79,7 +79,7 @@ final class NetworkDecoders {
     }
 
     static void appendSockaddr(Call c, long address, int length, TraceeReader reader, StringBuilder out) {
-        if (address == 0 || length <= 0) {
+        if (address == 0 || length <= 0 || !c.verbose) { // -e verbose=: not dereferenced, as strace's umove_or_printaddr
             Num.appendAddress(address, out);
             return;
         }
@@ -93,11 +93,13 @@ final class NetworkDecoders {
         out.append("{sa_family=");
         Flags.ADDRESS_FAMILY.append(family, out);
         if (family == AF_UNIX) {
-            if (size > SUN_PATH) appendUnixPath(sa, size, out);
+            if (size > SUN_PATH) appendUnixPath(sa, size, reader, out);
         } else if (family == AF_INET && size >= 8) {
-            out.append(", sin_port=htons(").append(port(sa, SIN_PORT)).append("), sin_addr=inet_addr(\"");
+            out.append(", sin_port=htons(").append(port(sa, SIN_PORT)).append("), sin_addr=inet_addr(");
+            int text = out.length();
             appendIpv4(sa, SIN_ADDR, out);
-            out.append("\")");
+            reader.quoter().quoteAppended(out, text);
+            out.append(')');
         } else if (family == AF_NETLINK && size >= SOCKADDR_NL_SIZE) {
             // strace: nl_pad only when set, then the pid and the groups as %#010x
             int pad = LittleEndian.u16(sa, NL_PAD);
@@ -111,9 +113,11 @@ final class NetworkDecoders {
             Num.appendHexDigits(groups, groups == 0 ? 8 : 6, out);
         } else if (family == AF_INET6 && size >= 24) {
             out.append(", sin6_port=htons(").append(port(sa, SIN_PORT)).append("), sin6_flowinfo=htonl(");
-            out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, \"");
+            out.append(bigEndian32(sa, SIN6_FLOWINFO) & 0xffffffffL).append("), inet_pton(AF_INET6, ");
+            int text = out.length();
             appendIpv6(sa, SIN6_ADDR, out);
-            out.append("\", &sin6_addr)");
+            reader.quoter().quoteAppended(out, text);
+            out.append(", &sin6_addr)");
             if (size >= 28) out.append(", sin6_scope_id=").append(LittleEndian.u32(sa, SIN6_SCOPE_ID));
         } else {
             out.append(", ...");
@@ -122,7 +126,7 @@ final class NetworkDecoders {
     }
 
     /** sun_path="/run/x", or @"name" for the abstract namespace (a leading NUL). */
-    private static void appendUnixPath(byte[] sa, int size, StringBuilder out) {
+    private static void appendUnixPath(byte[] sa, int size, TraceeReader reader, StringBuilder out) {
         out.append(", sun_path=");
         int from = SUN_PATH;
         if (sa[from] == 0) {
@@ -131,7 +135,7 @@ final class NetworkDecoders {
         }
         int end = from;
         while (end < size && sa[end] != 0) end++;
-        TraceeReader.appendQuoted(sa, from, end - from, out);
+        reader.quote(sa, from, end - from, out);
     }
 
     private static int port(byte[] sa, int at) {

@@ -11,23 +11,23 @@ final class PollDecoder {
     private static final int POLLFD_SIZE = 8, FD = 0, EVENTS = 4, REVENTS = 6;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) -> appendRequest(c, i, reader, out);
+        TraceeReader.TaskElementPrinter request = (tid, pfd, out) -> appendPollfd(tid, pfd, reader, out);
+        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) ->
+                reader.appendArray(c.tid, c.arg(i), c.arg(i + 1) & 0xffffffffL, POLLFD_SIZE, request, out);
     }
 
-    /** {@code [{fd=3, events=POLLIN|POLLPRI}, {fd=-1}]}: a negative fd is ignored by the kernel and shown alone. */
-    static void appendRequest(Call c, int i, TraceeReader reader, StringBuilder out) {
-        reader.appendArray(c.tid, c.arg(i), c.arg(i + 1) & 0xffffffffL, POLLFD_SIZE, REQUEST, out);
-    }
-
-    private static final TraceeReader.ElementPrinter REQUEST = (pfd, out) -> {
+    /** {@code {fd=3, events=POLLIN|POLLPRI}}, or {@code {fd=-1}}: a negative fd is ignored by the kernel and shown alone. */
+    private static void appendPollfd(int tid, byte[] pfd, TraceeReader reader, StringBuilder out) {
         int fd = LittleEndian.i32(pfd, FD);
-        out.append("{fd=").append(fd);
+        int events = LittleEndian.u16(pfd, EVENTS); // before -y's lookups, which leave the element alone anyway
+        out.append("{fd=");
+        reader.appendFd(tid, fd, out);
         if (fd >= 0) {
             out.append(", events=");
-            Flags.POLL.append(LittleEndian.u16(pfd, EVENTS), out);
+            Flags.POLL.append(events, out);
         }
         out.append('}');
-    };
+    }
 
     /**
      * {@code 0 (Timeout)}, or {@code 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])}.

@@ -11,7 +11,6 @@ import dev.renacer.syscall.SyscallTable;
 final class ScalarDecoders {
     private ScalarDecoders() {}
 
-    private static final FlagSet DIRFD = Flags.get("dirfd");
     private static final FlagSet OPEN_ACCESS = Flags.get("open_access_mode");
     /** The access mode's bits, which strace also names when they are all set. */
     private static final long O_ACCMODE = OPEN_ACCESS.value("O_ACCMODE");
@@ -38,8 +37,6 @@ final class ScalarDecoders {
         byKind[ArgKind.LONG.ordinal()] = (c, i, out) -> out.append(c.arg(i));
         byKind[ArgKind.ULONG.ordinal()] = (c, i, out) -> Num.appendUnsigned(c.arg(i), out);
         byKind[ArgKind.PTR.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
-        byKind[ArgKind.FD.ordinal()] = (c, i, out) -> out.append((int) c.arg(i));
-        byKind[ArgKind.DIRFD.ordinal()] = ScalarDecoders::appendDirfd;
         byKind[ArgKind.OPEN_FLAGS.ordinal()] = (c, i, out) -> appendOpenFlags(c.arg(i), out);
         byKind[ArgKind.OPEN_MODE.ordinal()] = new ArgDecoder() {
             @Override public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i), out); }
@@ -56,13 +53,6 @@ final class ScalarDecoders {
         byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.MAP_FLAGS.ordinal()] = (c, i, out) -> appendMapFlags(c.arg(i) & 0xffffffffL, out);
         byKind[ArgKind.SIGNAL.ordinal()] = (c, i, out) -> Signals.appendName((int) c.arg(i), out);
-    }
-
-    private static void appendDirfd(Call c, int i, StringBuilder out) {
-        int fd = (int) c.arg(i);
-        String name = DIRFD.nameOf(fd);
-        if (name != null) out.append(name);
-        else out.append(fd);
     }
 
     /** The access mode always prints first (O_RDONLY is 0, so it cannot be a bit), then the other flags. */

@@ -67,7 +67,7 @@ final class SelectDecoders {
             for (int b = 0; b < last; b++) {
                 if ((bits[b >> 3] & (1 << (b & 7))) == 0) continue;
                 if (any) out.append(' ');
-                out.append(offset * 8 + b);
+                reader.appendFd(tid, offset * 8 + b, out);
                 any = true;
             }
         }

@@ -164,7 +164,7 @@ final class SockoptDecoders {
                 else out.append(LittleEndian.u32(struct, 4 * f));
                 continue;
             }
-            TraceeReader.appendHexQuoted(struct, 4 * f, length - 4 * f, out);
+            Quoter.quoteHex(struct, 4 * f, length - 4 * f, out);
         }
         out.append('}');
     }

@@ -3,6 +3,7 @@ package dev.renacer.syscall.decode;
 import dev.renacer.syscall.ArgKind;
 import dev.renacer.syscall.Flags;
 import dev.renacer.syscall.LittleEndian;
+import dev.renacer.syscall.LocalTimes;
 import dev.renacer.syscall.Num;
 import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallTable;
@@ -14,6 +15,9 @@ final class StructDecoders {
 
     // struct stat on x86_64
     private static final int STAT_SIZE = 144, ST_MODE = 24, ST_RDEV = 40, ST_SIZE = 48;
+    private static final int ST_DEV = 0, ST_INO = 8, ST_NLINK = 16, ST_UID = 28, ST_GID = 32, ST_BLKSIZE = 56, ST_BLOCKS = 64,
+            ST_ATIME = 72;
+    private static final String[] ST_TIMES = {"st_atime", "st_mtime", "st_ctime"};
     /** The file type's bits of a mode (a mask, not a name strace prints). */
     private static final int S_IFMT = 0170000;
     private static final long S_IFCHR = Flags.FILE_TYPE.value("S_IFCHR"), S_IFBLK = Flags.FILE_TYPE.value("S_IFBLK");
@@ -27,12 +31,7 @@ final class StructDecoders {
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         byKind[ArgKind.STAT_OUT.ordinal()] = (c, i, out) -> {
             byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
-            if (st != null) appendStat(st, out);
-        };
-        // pipe's and socketpair's two fds, an array that -s bounds like any other ([3, ...] at -s 1)
-        byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendArray(c.tid, c.arg(i), 2, 4, FD, out);
+            if (st != null) appendStat(st, c.abbrev, reader.dates(), out);
         };
         byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
             // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
@@ -101,7 +100,7 @@ final class StructDecoders {
         };
         byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
             byte[] stx = reader.readOutputOrPrintAddress(c, c.arg(i), STATX_SIZE, out);
-            if (stx != null) appendStatx(stx, out);
+            if (stx != null) appendStatx(stx, c.abbrev, reader.dates(), out);
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
         // mknod's mode is a 16-bit mode_t; its device matters only for device files, and strace shows it only then
@@ -132,11 +131,32 @@ final class StructDecoders {
         if (set != null) Signals.appendSigset(LittleEndian.i64(set, 0), out);
     }
 
-    /** {@code {st_mode=S_IFREG|0644, st_size=1234, ...}}; devices show st_rdev instead of st_size. */
-    static void appendStat(byte[] st, StringBuilder out) {
+    /**
+     * strace's print_struct_stat: {@code {st_mode=S_IFREG|0644, st_size=1234, ...}} (devices show st_rdev instead of
+     * st_size); every field with -v ({@code abbreviated} false).
+     */
+    static void appendStat(byte[] st, boolean abbreviated, LocalTimes dates, StringBuilder out) {
         int mode = LittleEndian.i32(st, ST_MODE);
-        out.append("{st_mode=");
+        out.append('{');
+        if (!abbreviated) {
+            out.append("st_dev=");
+            appendMakedev(LittleEndian.i64(st, ST_DEV), out);
+            out.append(", st_ino=");
+            Num.appendUnsigned(LittleEndian.i64(st, ST_INO), out);
+            out.append(", ");
+        }
+        out.append("st_mode=");
         appendFileMode(mode, out);
+        if (!abbreviated) {
+            out.append(", st_nlink=");
+            Num.appendUnsigned(LittleEndian.i64(st, ST_NLINK), out);
+            out.append(", st_uid=").append(LittleEndian.u32(st, ST_UID));
+            out.append(", st_gid=").append(LittleEndian.u32(st, ST_GID));
+            out.append(", st_blksize=");
+            Num.appendUnsigned(LittleEndian.i64(st, ST_BLKSIZE), out);
+            out.append(", st_blocks=");
+            Num.appendUnsigned(LittleEndian.i64(st, ST_BLOCKS), out);
+        }
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
             out.append(", st_rdev=");
@@ -144,7 +164,19 @@ final class StructDecoders {
         } else {
             out.append(", st_size=").append(LittleEndian.i64(st, ST_SIZE));
         }
-        out.append(", ...}");
+        if (abbreviated) {
+            out.append(", ...}");
+            return;
+        }
+        for (int t = 0; t < ST_TIMES.length; t++) {
+            long seconds = LittleEndian.i64(st, ST_ATIME + 16 * t);
+            long nanos = LittleEndian.i64(st, ST_ATIME + 16 * t + 8);
+            out.append(", ").append(ST_TIMES[t]).append('=').append(seconds);
+            dates.appendComment(seconds, nanos, 9, out);
+            out.append(", ").append(ST_TIMES[t]).append("_nsec=");
+            Num.appendUnsigned(nanos, out);
+        }
+        out.append('}');
     }
 
     /** A device number as glibc's major() and minor() split it: {@code makedev(0x1, 0x3)}. */
@@ -191,19 +223,92 @@ final class StructDecoders {
     }
 
     private static final TraceeReader.ElementPrinter ID = (id, out) -> out.append(LittleEndian.u32(id, 0));
-    private static final TraceeReader.ElementPrinter FD = (fd, out) -> out.append(LittleEndian.i32(fd, 0));
 
-    /** {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}. */
-    static void appendStatx(byte[] stx, StringBuilder out) {
+    private static final long STATX_TYPE_OR_MODE = Flags.STATX_MASK.value("STATX_TYPE") | Flags.STATX_MASK.value("STATX_MODE");
+    private static final String[] STATX_FIELDS = {"STATX_NLINK", "STATX_UID", "STATX_GID", "STATX_INO", "STATX_SIZE",
+        "STATX_BLOCKS", "STATX_ATIME", "STATX_BTIME", "STATX_CTIME", "STATX_MTIME", "STATX_MNT_ID", "STATX_DIOALIGN"};
+    private static final long NLINK = statxBit(0), UID = statxBit(1), GID = statxBit(2), INO = statxBit(3), SIZE = statxBit(4),
+            BLOCKS = statxBit(5), ATIME = statxBit(6), BTIME = statxBit(7), CTIME = statxBit(8), MTIME = statxBit(9),
+            MNT_ID = statxBit(10), DIOALIGN = statxBit(11);
+    private static final int STX_BLKSIZE = 4, STX_NLINK = 16, STX_UID = 20, STX_GID = 24, STX_INO = 32, STX_BLOCKS = 48,
+            STX_ATTRIBUTES_MASK = 56, STX_ATIME = 64, STX_BTIME = 80, STX_CTIME = 96, STX_MTIME = 112, STX_RDEV_MAJOR = 128,
+            STX_MNT_ID = 144, STX_DIO_MEM_ALIGN = 152;
+
+    private static final String[] STATX_DEVICES = {"stx_rdev_major", "stx_rdev_minor", "stx_dev_major", "stx_dev_minor"};
+
+    private static long statxBit(int field) {
+        return Flags.STATX_MASK.value(STATX_FIELDS[field]);
+    }
+
+    /**
+     * strace's statx decoder: the fields the mask says were filled, {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID,
+     * stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=12, ...}}, and every one of them with -v ({@code abbreviated} false).
+     */
+    static void appendStatx(byte[] stx, boolean abbreviated, LocalTimes dates, StringBuilder out) {
+        long mask = LittleEndian.u32(stx, STX_MASK);
         out.append("{stx_mask=");
-        Flags.STATX_MASK.append(LittleEndian.u32(stx, STX_MASK), out);
+        Flags.STATX_MASK.append(mask, out);
+        if (!abbreviated) out.append(", stx_blksize=").append(LittleEndian.u32(stx, STX_BLKSIZE));
         out.append(", stx_attributes=");
         Flags.STATX_ATTRS.append(LittleEndian.i64(stx, STX_ATTRIBUTES), out);
-        out.append(", stx_mode=");
-        appendFileMode(LittleEndian.u16(stx, STX_MODE), out);
-        out.append(", stx_size=");
-        Num.appendUnsigned(LittleEndian.i64(stx, STX_SIZE), out);
-        out.append(", ...}");
+        if (!abbreviated) {
+            if ((mask & NLINK) != 0) out.append(", stx_nlink=").append(LittleEndian.u32(stx, STX_NLINK));
+            if ((mask & UID) != 0) appendId(", stx_uid=", LittleEndian.u32(stx, STX_UID), out);
+            if ((mask & GID) != 0) appendId(", stx_gid=", LittleEndian.u32(stx, STX_GID), out);
+        }
+        if ((mask & STATX_TYPE_OR_MODE) != 0) {
+            out.append(", stx_mode=");
+            appendFileMode(LittleEndian.u16(stx, STX_MODE), out);
+        }
+        if (!abbreviated && (mask & INO) != 0) {
+            out.append(", stx_ino=");
+            Num.appendUnsigned(LittleEndian.i64(stx, STX_INO), out);
+        }
+        if ((mask & SIZE) != 0) {
+            out.append(", stx_size=");
+            Num.appendUnsigned(LittleEndian.i64(stx, STX_SIZE), out);
+        }
+        if (abbreviated) {
+            out.append(", ...}");
+            return;
+        }
+        if ((mask & BLOCKS) != 0) {
+            out.append(", stx_blocks=");
+            Num.appendUnsigned(LittleEndian.i64(stx, STX_BLOCKS), out);
+        }
+        out.append(", stx_attributes_mask=");
+        Flags.STATX_ATTRS.append(LittleEndian.i64(stx, STX_ATTRIBUTES_MASK), out);
+        if ((mask & ATIME) != 0) appendStatxTime(", stx_atime=", stx, STX_ATIME, dates, out);
+        if ((mask & BTIME) != 0) appendStatxTime(", stx_btime=", stx, STX_BTIME, dates, out);
+        if ((mask & CTIME) != 0) appendStatxTime(", stx_ctime=", stx, STX_CTIME, dates, out);
+        if ((mask & MTIME) != 0) appendStatxTime(", stx_mtime=", stx, STX_MTIME, dates, out);
+        for (int d = 0; d < STATX_DEVICES.length; d++) {
+            out.append(", ").append(STATX_DEVICES[d]).append('=').append(LittleEndian.u32(stx, STX_RDEV_MAJOR + 4 * d));
+        }
+        if ((mask & MNT_ID) != 0) {
+            out.append(", stx_mnt_id=");
+            Num.appendHexOrZero(LittleEndian.i64(stx, STX_MNT_ID), out);
+        }
+        if ((mask & DIOALIGN) != 0) {
+            out.append(", stx_dio_mem_align=").append(LittleEndian.u32(stx, STX_DIO_MEM_ALIGN));
+            out.append(", stx_dio_offset_align=").append(LittleEndian.u32(stx, STX_DIO_MEM_ALIGN + 4));
+        }
+        out.append('}');
+    }
+
+    /** A uid or gid as strace's PRINT_FIELD_ID: -1 for the all-ones one. */
+    private static void appendId(String field, long id, StringBuilder out) {
+        out.append(field);
+        if (id == 0xffffffffL) out.append(-1);
+        else out.append(id);
+    }
+
+    /** {@code {tv_sec=1700000000, tv_nsec=5} /* 2023-11-14T22:13:20.000000005+0000 *\/}. */
+    private static void appendStatxTime(String field, byte[] stx, int at, LocalTimes dates, StringBuilder out) {
+        long seconds = LittleEndian.i64(stx, at);
+        long nanos = LittleEndian.u32(stx, at + 8);
+        out.append(field).append("{tv_sec=").append(seconds).append(", tv_nsec=").append(nanos).append('}');
+        dates.appendComment(seconds, nanos, 9, out);
     }
 
     /** strace's print_symbolic_mode_t: as {@link #appendFileMode}, but a type it has no name for makes it all octal. */

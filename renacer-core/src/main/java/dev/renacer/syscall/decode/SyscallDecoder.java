@@ -7,6 +7,9 @@ import dev.renacer.syscall.Signals;
 import dev.renacer.syscall.SyscallTable;
 import dev.renacer.syscall.TraceeMemory;
 
+import java.util.Arrays;
+import java.util.Map;
+
 /**
  * Formats a syscall's arguments and result as strace does. The syscall table gives each argument a
  * {@link ArgKind}; the decoder for that kind prints it. Arguments the call fills in (read's buffer,
@@ -27,13 +30,22 @@ public final class SyscallDecoder {
     /** Scratch for the call being decoded; filled from the arguments of each public method, never read across calls. */
     private final Call call = new Call();
     private final TraceeReader reader;
+    private final DecodeOptions options;
+    /** -e read= / -e write=, or null when neither was given. */
+    private final IoDumps dumps;
     private final RestartDecoder restart = new RestartDecoder();
 
     /** @param stringLimit strace's -s: at most this many bytes of a string are printed, then "..." */
     public SyscallDecoder(TraceeMemory memory, int stringLimit) {
-        if (stringLimit < 0) throw new IllegalArgumentException("string limit must not be negative: " + stringLimit);
-        reader = new TraceeReader(memory, stringLimit);
+        this(memory, DecodeOptions.of(stringLimit));
+    }
+
+    public SyscallDecoder(TraceeMemory memory, DecodeOptions options) {
+        this.options = options;
+        reader = new TraceeReader(memory, options.stringLimit(), options.hexStrings(), options.descriptors(),
+                options.fdDetails(), call);
         ScalarDecoders.register(byKind);
+        FdDecoders.register(byKind, reader);
         FcntlDecoders.register(byKind, reader);
         MemoryDecoders.register(byKind, reader);
         StructDecoders.register(byKind, reader);
@@ -54,6 +66,8 @@ public final class SyscallDecoder {
         MountDecoders.register(byKind, reader);
         CapabilityDecoders.register(byKind, reader);
         byKind[ArgKind.RESTARTED_CALL.ordinal()] = restart;
+        dumps = options.reads() == DecodeOptions.NO_DESCRIPTOR && options.writes() == DecodeOptions.NO_DESCRIPTOR
+                ? null : new IoDumps(reader, options.reads(), options.writes());
         for (ArgKind kind : ArgKind.values()) {
             if (byKind[kind.ordinal()] == null) throw new IllegalStateException("no decoder for " + kind);
         }
@@ -72,6 +86,14 @@ public final class SyscallDecoder {
         Call c = prepare(tid, number, args, stackPointer, 0, false);
         restart.entered(tid, number);
         int count = SyscallTable.argumentCount(number);
+        if (options.raw().test(number)) { // -e raw=: strace's printargs, every argument in hex
+            int registers = rawArgumentCount(number, count);
+            for (int i = 0; i < registers; i++) {
+                if (i > 0) out.append(", ");
+                Num.appendHexOrZero(args[i], out);
+            }
+            return registers;
+        }
         for (int i = 0; i < count; i++) {
             ArgKind kind = SyscallTable.argumentKind(number, i);
             if (kind.atExit()) {
@@ -87,6 +109,29 @@ public final class SyscallDecoder {
             appendArgument(c, kind, i, out);
         }
         return count;
+    }
+
+    /**
+     * strace's nargs for the few syscalls whose decoded signature here groups or hides registers (futex's operation
+     * takes the five after it, rt_sigreturn shows its frame but has no argument): -e raw= prints nargs registers.
+     */
+    private static final Map<String, Integer> RAW_COUNTS = Map.of(
+            "rt_sigreturn", 0, "clone", 5, "fcntl", 3, "prctl", 5, "futex", 6, "kcmp", 5);
+    private static final int[] RAW_COUNT_BY_NUMBER = rawCounts();
+
+    private static int[] rawCounts() {
+        int[] counts = new int[SyscallTable.size()];
+        Arrays.fill(counts, -1);
+        RAW_COUNTS.forEach((name, n) -> {
+            int number = SyscallTable.number(name);
+            if (number >= 0) counts[number] = n;
+        });
+        return counts;
+    }
+
+    private static int rawArgumentCount(int number, int decodedCount) {
+        int n = number >= 0 && number < RAW_COUNT_BY_NUMBER.length ? RAW_COUNT_BY_NUMBER[number] : -1;
+        return n >= 0 ? n : decodedCount;
     }
 
     /**
@@ -118,10 +163,28 @@ public final class SyscallDecoder {
     public void decodeExit(int tid, int number, long[] args, int from, long returnValue, StringBuilder arguments,
             StringBuilder result) {
         Call c = prepare(tid, number, args, 0, returnValue, true);
+        if (options.raw().test(number)) { // -e raw=: the result in hex, or the error as strace's print_err_ret
+            if (Errno.isError(returnValue)) {
+                result.append("-1 ");
+                Errno.appendPrintedName((int) -returnValue, result);
+                result.append(" (").append(Errno.message((int) -returnValue)).append(')');
+            } else {
+                Num.appendHexOrZero(returnValue, result);
+            }
+            return;
+        }
         int count = SyscallTable.argumentCount(number);
         for (int i = from; i < count; i++) appendArgument(c, SyscallTable.argumentKind(number, i), i, arguments);
         appendResult(c, result);
         restart.exited(tid, number);
+    }
+
+    /**
+     * After the exit stop, the lines -e read= / -e write= print after the call's line (strace's dumpio):
+     * appends nothing when no dump was asked for this call's descriptor.
+     */
+    public void appendDumps(int tid, int number, long[] args, long returnValue, StringBuilder out) {
+        if (dumps != null) dumps.append(tid, number, args, returnValue, out);
     }
 
     private void appendResult(Call c, StringBuilder out) {
@@ -138,7 +201,11 @@ public final class SyscallDecoder {
                 Num.appendOctalMode(returnValue, out);
                 break;
             case FCNTL:
-                FcntlDecoders.appendResult(c.args, returnValue, out);
+                if (FcntlDecoders.duplicates(c.args)) FdDecoders.appendResult(c.tid, returnValue, reader, out);
+                else FcntlDecoders.appendResult(c.args, returnValue, out);
+                break;
+            case FD:
+                FdDecoders.appendResult(c.tid, returnValue, reader, out);
                 break;
             case POLL:
                 PollDecoder.appendResult(c.tid, c.args, returnValue, reader, out);
@@ -181,6 +248,8 @@ public final class SyscallDecoder {
         c.stackPointer = stackPointer;
         c.returnValue = returnValue;
         c.atExit = atExit;
+        c.abbrev = options.abbrev().test(number);
+        c.verbose = options.verbose().test(number);
         return c;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.renacer.syscall.LittleEndian;
 import dev.renacer.syscall.Num;
+import dev.renacer.syscall.FileDescriptors;
 import dev.renacer.syscall.TraceeMemory;
 
 /**
@@ -14,15 +15,60 @@ final class TraceeReader {
     /** strace prints file names up to PATH_MAX, whatever -s says. */
     static final int PATH_MAX = 4096;
 
+    private static final Quoter DEFAULT_QUOTER = new Quoter(HexStrings.NONE);
+
     private final TraceeMemory memory;
     private final int stringLimit;
+    private final Quoter quoter;
+    private final FdPrinter fdPrinter;
+    /**
+     * The call its decoder is decoding (the decoder's one reused {@link Call}): whether it is -e verbose= decides,
+     * as in strace's umove_or_printaddr, whether structures are read or only their addresses printed.
+     */
+    private final Call decoding;
     /** Reused; grows to what a call needs (a -s limit of a gigabyte must not cost a gigabyte up front, as in strace). */
     private byte[] bytes = new byte[PATH_MAX + 1];
     private final byte[] word = new byte[8];
 
     TraceeReader(TraceeMemory memory, int stringLimit) {
+        this(memory, stringLimit, HexStrings.NONE, null, java.util.Set.of(), new Call());
+    }
+
+    /**
+     * @param hexStrings -x / -xx: how every string this reader prints is quoted
+     * @param fds        where -y / -yy read what a descriptor refers to; null when {@code fdDetails} is empty
+     * @param fdDetails  what is printed after a descriptor (-y: PATH)
+     */
+    TraceeReader(TraceeMemory memory, int stringLimit, HexStrings hexStrings, FileDescriptors fds,
+                 java.util.Set<FdDetail> fdDetails, Call decoding) {
+        this.decoding = decoding;
         this.memory = memory;
         this.stringLimit = stringLimit;
+        this.quoter = hexStrings == HexStrings.NONE ? DEFAULT_QUOTER : new Quoter(hexStrings);
+        this.fdPrinter = new FdPrinter(fds, fdDetails, quoter);
+    }
+
+    /** A descriptor of task {@code tid}, and under -y / -yy what it refers to: {@code 3</etc/passwd>} (strace's printfd). */
+    void appendFd(int tid, int fd, StringBuilder out) {
+        fdPrinter.append(tid, fd, out);
+    }
+
+    /** What follows AT_FDCWD under -y: the working directory of {@code tid}, {@code </home/me>}. */
+    void appendWorkingDirectory(int tid, StringBuilder out) {
+        fdPrinter.appendWorkingDirectory(tid, out);
+    }
+
+    private final dev.renacer.syscall.LocalTimes dates = new dev.renacer.syscall.LocalTimes();
+
+    /** How times are printed in comments ({@code /* 2023-05-27T17:58:21+0000 *\/}), in the local zone as strace's localtime. */
+    dev.renacer.syscall.LocalTimes dates() { return dates; }
+
+    /** How this reader quotes (-x, -xx), for decoders that print bytes they read themselves. */
+    Quoter quoter() { return quoter; }
+
+    /** {@code length} bytes of {@code src} from {@code from}, quoted as -x / -xx say. */
+    void quote(byte[] src, int from, int length, StringBuilder out) {
+        quoter.quote(src, from, length, out);
     }
 
     /** The reused buffer, at least {@code length} bytes long, with what it held. */
@@ -32,6 +78,11 @@ final class TraceeReader {
     }
 
     int stringLimit() { return stringLimit; }
+
+    /** Reads up to {@code length} bytes at {@code address} into {@code dst}: how many were read, or -1. */
+    int readInto(int tid, long address, byte[] dst, int length) {
+        return memory.read(tid, address, dst, 0, length);
+    }
 
     /** Reads {@code length} bytes into a reused buffer; returns the buffer, or null unless all were read. */
     byte[] readStruct(int tid, long address, int length) {
@@ -47,7 +98,7 @@ final class TraceeReader {
      * the pointer is null or the memory cannot be read whole.
      */
     byte[] readOrPrintAddress(int tid, long address, int length, StringBuilder out) {
-        byte[] bytes = readStruct(tid, address, length);
+        byte[] bytes = decoding.verbose ? readStruct(tid, address, length) : null;
         if (bytes == null) Num.appendAddress(address, out);
         return bytes;
     }
@@ -116,11 +167,8 @@ final class TraceeReader {
             Num.appendHex(address, out);
             return;
         }
-        if (hex) {
-            appendHexQuoted(bytes, 0, got, out);
-        } else {
-            appendQuoted(bytes, omitTrailingNul && got > 0 && bytes[got - 1] == 0 ? got - 1 : got, out);
-        }
+        if (hex) Quoter.quoteHex(bytes, 0, got, out);
+        else quoter.quote(bytes, 0, omitTrailingNul && got > 0 && bytes[got - 1] == 0 ? got - 1 : got, out);
         if (length > got) out.append("...");
     }
 
@@ -129,15 +177,30 @@ final class TraceeReader {
         void append(byte[] element, StringBuilder out);
     }
 
+    /** As {@link ElementPrinter}, for elements printed with the task they belong to (a pollfd's descriptor under -y). */
+    interface TaskElementPrinter {
+        void append(int tid, byte[] element, StringBuilder out);
+    }
+
+    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
+        appendArray(tid, address, count, size, printer, null, out);
+    }
+
+    void appendArray(int tid, long address, long count, int size, TaskElementPrinter printer, StringBuilder out) {
+        appendArray(tid, address, count, size, null, printer, out);
+    }
+
     /**
      * Appends {@code count} structs of {@code size} bytes at {@code address} as strace bounds arrays:
      * {@code [e0, e1, ...]} with at most -s elements, NULL for a null pointer, the address in hex when the
      * first element cannot be read, and "..." followed by the unreadable element's address in a C
      * comment where a later one cannot (strace's print_array).
      */
-    void appendArray(int tid, long address, long count, int size, ElementPrinter printer, StringBuilder out) {
-        if (address == 0) {
-            out.append("NULL");
+    /** One of {@code printer} and {@code taskPrinter} is given. */
+    private void appendArray(int tid, long address, long count, int size, ElementPrinter printer,
+                             TaskElementPrinter taskPrinter, StringBuilder out) {
+        if (address == 0 || !decoding.verbose) {
+            Num.appendAddress(address, out);
             return;
         }
         // As print_array: each element is read before the -s bound is checked, so an unreadable one past the
@@ -159,7 +222,8 @@ final class TraceeReader {
                 out.append("...");
                 break;
             }
-            printer.append(element, out);
+            if (printer != null) printer.append(element, out);
+            else taskPrinter.append(tid, element, out);
         }
         if (count == 0) out.append('[');
         out.append(']');
@@ -208,6 +272,11 @@ final class TraceeReader {
         if (!ended && fieldSize > 0) out.append("...");
     }
 
+    /** A file name of at most {@code limit} bytes (strace's printpathn): {@code "..."} after it when it is longer. */
+    void appendPath(int tid, long address, int limit, StringBuilder out) {
+        appendTerminated(tid, address, Math.max(0, Math.min(limit, PATH_MAX)), out);
+    }
+
     /** A file name: NUL-terminated, bounded by PATH_MAX, not by -s. */
     void appendPath(int tid, long address, StringBuilder out) {
         appendTerminated(tid, address, PATH_MAX, out);
@@ -242,52 +311,16 @@ final class TraceeReader {
         while (length < got && bytes[length] != 0) length++;
         boolean truncated = length == got;
         if (length > limit) length = limit;
-        appendQuoted(bytes, length, out);
+        quoter.quote(bytes, 0, length, out);
         if (truncated) out.append("...");
     }
 
-    /** strace's QUOTE_FORCE_HEX: every byte as \\xHH, in quotes ({@code "\\x05\\x00"}). */
-    static void appendHexQuoted(byte[] src, int from, int length, StringBuilder out) {
-        out.append('"');
-        for (int i = from; i < from + length; i++) {
-            out.append("\\x").append(Character.forDigit((src[i] >> 4) & 0xf, 16)).append(Character.forDigit(src[i] & 0xf, 16));
-        }
-        out.append('"');
-    }
-
-    /**
-     * strace's quoting: printable ASCII as is, the C escapes \t \n \v \f \r \" \\, anything else in
-     * octal with as few digits as possible, padded to three when an octal digit follows.
-     */
+    /** strace's default quoting (no -x): see {@link Quoter}. Decoders print through {@link #quote}, which honours -x. */
     static void appendQuoted(byte[] src, int length, StringBuilder out) {
-        appendQuoted(src, 0, length, out);
+        DEFAULT_QUOTER.quote(src, 0, length, out);
     }
 
     static void appendQuoted(byte[] src, int from, int length, StringBuilder out) {
-        out.append('"');
-        int end = from + length;
-        for (int i = from; i < end; i++) {
-            int c = src[i] & 0xff;
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\t': out.append("\\t"); break;
-                case '\n': out.append("\\n"); break;
-                case 0x0b: out.append("\\v"); break;
-                case '\f': out.append("\\f"); break;
-                case '\r': out.append("\\r"); break;
-                default:
-                    if (c >= 0x20 && c < 0x7f) {
-                        out.append((char) c);
-                    } else {
-                        out.append('\\');
-                        boolean digitFollows = i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '7';
-                        if (digitFollows || c >= 0100) out.append((char) ('0' + (c >> 6)));
-                        if (digitFollows || c >= 010) out.append((char) ('0' + ((c >> 3) & 7)));
-                        out.append((char) ('0' + (c & 7)));
-                    }
-            }
-        }
-        out.append('"');
+        DEFAULT_QUOTER.quote(src, from, length, out);
     }
 }

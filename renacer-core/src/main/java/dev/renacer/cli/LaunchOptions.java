@@ -1,0 +1,74 @@
+package dev.renacer.cli;
+
+import dev.renacer.linux.Users;
+import dev.renacer.trace.Argv;
+import dev.renacer.trace.LaunchSettings;
+import dev.renacer.trace.Tracer;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the command is started and let go, as strace's options say it ({@code @Mixin} into the command):
+ * -E, -u, -b execve, -D and --seccomp-bpf.
+ */
+public final class LaunchOptions {
+
+    @Option(names = {"-E", "--env"}, paramLabel = "VAR=VAL|VAR",
+            description = "Set VAR=VAL in the command's environment, or remove VAR from it (repeatable).")
+    List<String> environment = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USERNAME",
+            description = "Run the command as USERNAME, with its groups (renacer must run as root), as strace does.")
+    String user;
+
+    @Option(names = {"-b", "--detach-on"}, paramLabel = "SYSCALL", description = "Let go of a traced task at its execve (-b execve).")
+    String detachOn;
+
+    @Option(names = "-D", description = "Run the tracer apart from the command: the command is the caller's own child, "
+            + "not renacer's (-DD: the tracer in its own process group, -DDD: in its own session).")
+    boolean[] daemonize = new boolean[0];
+
+    @Option(names = "--seccomp-bpf", description = "Accepted for strace's command lines (with -f; ignored with -p or -b, as "
+            + "strace ignores it); renacer does not install the seccomp filter yet, so every call still stops the tracee: "
+            + "the trace is the same, only slower than strace's.")
+    boolean seccompBpf;
+
+    /** Checks the options (a {@link UsageException} for bad ones) and sets them on {@code builder}. */
+    void configure(Tracer.Builder builder, boolean following, boolean attaching, PrintStream stderr) {
+        if (detachOn != null && !detachOn.equals("execve")) {
+            throw new UsageException("Syscall '" + detachOn + "' for -b isn't supported");
+        }
+        if (daemonize.length > 0 && attaching) throw new UsageException("PROG [ARGS] must be specified with -D/--daemonize");
+        if (daemonize.length > 3) {
+            throw new UsageException("Too many -D's (" + daemonize.length + "), maximum supported -D count is 3");
+        }
+        if (seccompBpf) {
+            // strace's own checks and words; when it would keep the filter, renacer traces without one
+            if (detachOn != null) stderr.println("renacer: --seccomp-bpf is not enabled because it is not compatible with -b");
+            else if (attaching) stderr.println("renacer: --seccomp-bpf is not enabled for processes attached with -p");
+            else if (!following) stderr.println("renacer: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+        }
+        if (user != null) {
+            if (!Users.root()) throw new UsageException("You must be root to use the -u/--username option");
+            int[] ids = Users.lookUp(user);
+            if (ids == null) throw new UsageException("Cannot find user '" + user + "'");
+            builder.runAs(new LaunchSettings.User(user, ids[0], ids[1]));
+        }
+        List<byte[]> changes = new ArrayList<>();
+        for (String change : environment) changes.add(change.getBytes(Argv.nativeCharset()));
+        builder.environmentChanges(changes).detachOnExec(detachOn != null);
+    }
+
+    /** -b execve was given. */
+    boolean detachesOnExec() {
+        return detachOn != null;
+    }
+
+    /** How many -D were given: 0, or 1 to 3. */
+    int daemonizeLevel() {
+        return daemonize.length;
+    }
+}
