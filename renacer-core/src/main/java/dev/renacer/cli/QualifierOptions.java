@@ -99,7 +99,7 @@ public final class QualifierOptions {
      * Applies everything given, in order, then -q and -y; {@code quietByDefault} is strace's implied -q for
      * {@code -o FILE PROG}. Bad expressions become a {@link UsageException}; warnings go to {@code warnings}.
      */
-    Qualifiers qualifiers(boolean quietByDefault, Consumer<String> warnings) {
+    public Qualifiers qualifiers(boolean quietByDefault, Consumer<String> warnings) {
         Qualifiers q = new Qualifiers(warnings);
         try {
             for (Consumer<Qualifiers> option : given) option.accept(q);

@@ -1,6 +1,8 @@
 package dev.renacer.bench.suites;
 
 import dev.renacer.cli.OutputOptions;
+import dev.renacer.cli.QualifierOptions;
+import dev.renacer.filter.Qualifiers;
 import dev.renacer.cli.RunContext;
 import dev.renacer.trace.Backend;
 import dev.renacer.trace.TraceException;
@@ -32,13 +34,24 @@ final class InProcessTrace {
         this.backend = backend;
     }
 
+    /** The CLI's output and qualifier options (-y among them), parsed as the CLI parses them. */
+    @CommandLine.Command
+    static final class Flags {
+        @CommandLine.Mixin
+        OutputOptions output = new OutputOptions();
+        @CommandLine.Mixin
+        QualifierOptions qualifiers = new QualifierOptions();
+    }
+
     /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
     void prepare() throws IOException {
-        OutputOptions output = CommandLine.populateCommand(new OutputOptions(), tracing.outputFlags().toArray(String[]::new));
+        Flags flags = CommandLine.populateCommand(new Flags(), tracing.outputFlags(backend.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new));
+        OutputOptions output = flags.output;
+        Qualifiers qualifiers = flags.qualifiers.qualifiers(false, warning -> { });
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
         TraceListener listener = output.createListener(context);
         tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls()).listener(listener)
-                .backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
+                .fdDetails(qualifiers.decodeFds()).backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
     }
 
     /** Traces the command to its end; it must exit 0. */

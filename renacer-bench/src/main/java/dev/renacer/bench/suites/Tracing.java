@@ -18,16 +18,25 @@ public enum Tracing {
     STATISTICS(List.of("-c", "-o", "/dev/null"), List.of("-c", "-o", "/dev/null")),
     /** -T: the text trace with the time spent in each call. */
     TIMING(List.of("-T", "-o", "/dev/null"), List.of("-T", "-o", "/dev/null")),
-    /** Every analysis at once, no OTLP: -T -C --stats-extended as JSON. strace has no equivalent. */
-    FULL(List.of("-T", "-C", "--stats-extended", "--format", "json", "-o", "/dev/null"), null);
+    /**
+     * Every analysis at once, no OTLP: -T -C --stats-extended, -y (descriptor paths, on ptrace: the eBPF
+     * backend refuses -y, it cannot read the tracee's descriptors), as JSON. strace has no equivalent.
+     */
+    FULL(List.of("-T", "-C", "--stats-extended", "--format", "json", "-o", "/dev/null"), null, List.of("-y"));
 
     public static final String FOLLOW_FORKS = "-f";
     private final List<String> outputFlags;
     private final List<String> straceFlags;
+    private final List<String> ptraceOnlyFlags;
 
     Tracing(List<String> outputFlags, List<String> straceFlags) {
+        this(outputFlags, straceFlags, List.of());
+    }
+
+    Tracing(List<String> outputFlags, List<String> straceFlags, List<String> ptraceOnlyFlags) {
         this.outputFlags = outputFlags;
         this.straceFlags = straceFlags;
+        this.ptraceOnlyFlags = ptraceOnlyFlags;
     }
 
     /** overhead_comparison's parameter value ({@code native}, {@code basic}, ...). */
@@ -35,10 +44,13 @@ public enum Tracing {
         return valueOf(level.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** renacer's output options (everything but -f, which the Tracer takes directly). */
-    public List<String> outputFlags() {
+    /** renacer's output and decoding options on {@code backend} (everything but -f, which the Tracer takes directly). */
+    public List<String> outputFlags(String backend) {
         if (outputFlags == null) throw new IllegalStateException(this + " does not trace");
-        return outputFlags;
+        if (!backend.equals("ptrace") || ptraceOnlyFlags.isEmpty()) return outputFlags;
+        List<String> flags = new ArrayList<>(ptraceOnlyFlags);
+        flags.addAll(outputFlags);
+        return flags;
     }
 
     /** The renacer command line for {@code command}: the backend, -f, the output flags, the command. */
@@ -47,7 +59,7 @@ public enum Tracing {
         args.add("--backend");
         args.add(backend);
         args.add(FOLLOW_FORKS);
-        args.addAll(outputFlags());
+        args.addAll(outputFlags(backend));
         args.addAll(command);
         return args;
     }

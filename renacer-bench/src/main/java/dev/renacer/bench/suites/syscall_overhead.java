@@ -186,7 +186,7 @@ public class syscall_overhead {
         return counted(renacer.run(program, cpu), work);
     }
 
-    /** Every analysis at once (-T -C --stats-extended, JSON), no OTLP: the heaviest local configuration. */
+    /** Every analysis at once (-T -C --stats-extended, -y on ptrace, JSON), no OTLP: the heaviest local configuration. */
     @Benchmark
     public TraceResult.Counters full_stack(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
         return counted(renacer.run(program, cpu), work);
