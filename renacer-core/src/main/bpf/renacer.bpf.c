@@ -22,6 +22,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define NR_EXECVE 59
 #define NR_EXECVEAT 322
 #define PAGE 4096
+#define SIG_STOP_FIRST 19 /* SIGSTOP, then SIGTSTP, SIGTTIN, SIGTTOU (x86_64) */
+#define SIG_STOP_LAST 22
 
 /* The only .rodata object, so user space finds it at offset 0 (Java checks the size). */
 const volatile struct config cfg = {};
@@ -356,7 +358,13 @@ int BPF_PROG(renacer_signal, int sig, struct kernel_siginfo *info, struct k_siga
     if (!s)
         return 0;
     __u64 id = bpf_get_current_pid_tgid();
-    struct record_head *h = head(s, REC_SIGNAL, 0, (__u32)id, id >> 32, sig, bpf_ktime_get_ns(), 0);
+    /* get_signal() traces a signal before acting on it: a stop signal left at SIG_DFL stops the task
+     * next (do_signal_stop), where ptrace reports a group-stop (SIGTSTP/SIGTTIN/SIGTTOU to an orphaned
+     * process group are discarded instead, which is not told apart here) */
+    __u16 flags = 0;
+    if (ka && sig >= SIG_STOP_FIRST && sig <= SIG_STOP_LAST && ka->sa.sa_handler == 0) /* SIG_DFL */
+        flags = RF_GROUP_STOP;
+    struct record_head *h = head(s, REC_SIGNAL, flags, (__u32)id, id >> 32, sig, bpf_ktime_get_ns(), 0);
     __u8 *siginfo = s->bytes + sizeof(*h);
     __builtin_memset(siginfo, 0, SIGINFO_SIZE);
     if (info)

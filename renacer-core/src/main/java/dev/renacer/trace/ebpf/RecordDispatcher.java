@@ -128,7 +128,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
                 if (task != null && task.pendingDecode && task.inCall) decodeExecEntry(task, ring, offset, length, flags);
                 if (task != null) announceExec(task);
             }
-            case Records.SIGNAL -> onSignal(ring, offset, tid, pid);
+            case Records.SIGNAL -> onSignal(ring, offset, flags, tid, pid);
             case Records.TASK_EXIT -> onTaskExit(tid, (int) ring.getLong(offset + Records.VAL), (flags & Records.GROUP_DEAD) != 0);
             default -> { }
         }
@@ -233,12 +233,15 @@ final class RecordDispatcher implements RingReader.RecordHandler {
         listener.onSyscall(e);
     }
 
-    private void onSignal(ByteBuffer ring, int offset, int tid, int pid) {
+    private void onSignal(ByteBuffer ring, int offset, int flags, int tid, int pid) {
         ring.get(offset + Records.HEAD_SIZE, siginfo, 0, Records.SIGINFO_SIZE);
         siginfoText.setLength(0);
         Signals.formatSiginfo(siginfo, siginfoText);
         taskFor(tid, pid);
-        listener.onSignal(tid, pid, (int) ring.getLong(offset + Records.NR), siginfoText);
+        int signal = (int) ring.getLong(offset + Records.NR);
+        listener.onSignal(tid, pid, signal, siginfoText);
+        // the kernel stops the task next: ptrace's group-stop, strace's "--- stopped by SIG ---"
+        if ((flags & Records.GROUP_STOP) != 0) listener.onGroupStop(tid, pid, signal);
     }
 
     private void onFork(int parentTid, int parentPid, int childTid, int childPid) {

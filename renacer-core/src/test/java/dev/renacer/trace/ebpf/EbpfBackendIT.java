@@ -132,6 +132,27 @@ class EbpfBackendIT {
         assertThat(run.stderrLines()).containsExactly("renacer: Can't stat '/nonexistent/renacer-test': No such file or directory");
     }
 
+    /**
+     * stop_cont stops itself with SIGSTOP and a child SIGCONTs it: the signal lines of the stopped
+     * process, "--- stopped by SIGSTOP ---" among them, as strace and the ptrace backend print them.
+     */
+    @Test
+    void aGroupStopIsPrintedAsStraceAndThePtraceBackendPrintIt() throws Exception {
+        List<String> command = command("stop_cont");
+        List<String> strace = signalLines(Strace.run(List.of("-f"), command).lines());
+        List<String> ebpf = signalLines(trace(concat(EBPF, List.of("-f")), command));
+        List<String> ptrace = signalLines(trace(List.of("-f"), command));
+        assertThat(strace).contains("--- stopped by SIGSTOP ---");
+        assertThat(ebpf).isEqualTo(strace).isEqualTo(ptrace);
+    }
+
+    /** The first process's "--- ... ---" lines, pids masked (the child's SIGCHLD, ignored, only ptrace sees). */
+    private static List<String> signalLines(List<String> lines) {
+        String first = lines.get(0).substring(0, lines.get(0).indexOf(' '));
+        return lines.stream().filter(l -> l.startsWith(first + " ") && l.contains(" --- ") && !l.contains("--- SIGCHLD "))
+                .map(l -> l.substring(first.length()).strip().replaceAll("si_pid=\\d+", "si_pid=PID")).toList();
+    }
+
     private static Map<String, String> summary(List<String> options, List<String> command) throws Exception {
         Path out = Renacer.tempFile(".summary");
         Renacer.Run run = Renacer.run(concat(options, concat(List.of("-c", "-o", out.toString(), "--"), command)));
