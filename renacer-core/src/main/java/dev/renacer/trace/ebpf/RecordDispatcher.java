@@ -136,6 +136,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
 
     private void onEnter(ByteBuffer ring, int offset, int length, int flags, int tid, int pid) {
         EbpfTask task = taskFor(tid, pid);
+        announceIgnoredSignal(task);
         SyscallEvent e = task.event;
         long ts = ring.getLong(offset + Records.TS);
         e.number = (int) ring.getLong(offset + Records.NR);
@@ -231,17 +232,34 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             }
         }
         listener.onSyscall(e);
+        announceIgnoredSignal(task);
     }
 
     private void onSignal(ByteBuffer ring, int offset, int flags, int tid, int pid) {
+        EbpfTask task = taskFor(tid, pid);
+        int signal = (int) ring.getLong(offset + Records.NR);
+        if ((flags & Records.IGNORED) != 0) {
+            announceIgnoredSignal(task); // one held at a time: an earlier one goes out now
+            task.ignoredSignal = signal;
+            ring.get(offset + Records.HEAD_SIZE, task.ignoredSiginfo, 0, Records.SIGINFO_SIZE);
+            return;
+        }
         ring.get(offset + Records.HEAD_SIZE, siginfo, 0, Records.SIGINFO_SIZE);
         siginfoText.setLength(0);
         Signals.formatSiginfo(siginfo, siginfoText);
-        taskFor(tid, pid);
-        int signal = (int) ring.getLong(offset + Records.NR);
         listener.onSignal(tid, pid, signal, siginfoText);
         // the kernel stops the task next: ptrace's group-stop, strace's "--- stopped by SIG ---"
         if ((flags & Records.GROUP_STOP) != 0) listener.onGroupStop(tid, pid, signal);
+    }
+
+    /** The ignored signal the task holds, if any, as the line ptrace's delivery of it prints. */
+    private void announceIgnoredSignal(EbpfTask task) {
+        if (task.ignoredSignal == 0) return;
+        siginfoText.setLength(0);
+        Signals.formatSiginfo(task.ignoredSiginfo, siginfoText);
+        int signal = task.ignoredSignal;
+        task.ignoredSignal = 0;
+        listener.onSignal(task.tid, task.pid, signal, siginfoText);
     }
 
     private void onFork(int parentTid, int parentPid, int childTid, int childPid) {

@@ -146,6 +146,23 @@ class EbpfBackendIT {
         assertThat(ebpf).isEqualTo(strace).isEqualTo(ptrace);
     }
 
+    /**
+     * Signals the program ignores (SIG_IGN, or a default action of nothing), which the kernel discards
+     * when they are sent: printed where ptrace delivers them, after the kill that sent them, as strace does.
+     */
+    @Test
+    void ignoredSignalsArePrintedAsStraceAndThePtraceBackendPrintThem() throws Exception {
+        List<String> command = command("ignored_signals");
+        Map<String, List<String>> strace = callsByTask(Strace.run(List.of("-f"), command).lines(), true);
+        Map<String, List<String>> ebpf = callsByTask(trace(concat(EBPF, List.of("-f")), command), true);
+        Map<String, List<String>> ptrace = callsByTask(trace(List.of("-f"), command), true);
+        assertThat(ebpf.values().iterator().next()).containsSubsequence("kill(N, SIGUSR1) = 0",
+                "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=N, si_uid=0} ---", "kill(N, SIGWINCH) = 0",
+                "--- SIGWINCH {si_signo=SIGWINCH, si_code=SI_USER, si_pid=N, si_uid=0} ---", "tgkill(N, N, SIGURG) = 0",
+                "--- SIGURG {si_signo=SIGURG, si_code=SI_TKILL, si_pid=N, si_uid=0} ---");
+        assertThat(ebpf.values()).containsExactlyElementsOf(ptrace.values()).containsExactlyElementsOf(strace.values());
+    }
+
     /** The first process's "--- ... ---" lines, pids masked (the child's SIGCHLD, ignored, only ptrace sees). */
     private static List<String> signalLines(List<String> lines) {
         String first = lines.get(0).substring(0, lines.get(0).indexOf(' '));
@@ -169,7 +186,7 @@ class EbpfBackendIT {
     /**
      * Completed calls per task, in order, addresses and pids masked; the tasks in order of first sight.
      * Unfinished/resumed pairs are joined (the two backends interleave tasks differently); signal lines
-     * are kept only when asked: the eBPF backend does not see a signal the program ignores (SIGCHLD).
+     * are kept only when asked: where a child's SIGCHLD falls among its parent's calls is the scheduler's.
      */
     static Map<String, List<String>> callsByTask(List<String> lines, boolean keepSignals) {
         Map<String, List<String>> byTask = new java.util.LinkedHashMap<>();
