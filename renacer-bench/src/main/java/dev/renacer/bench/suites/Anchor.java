@@ -78,9 +78,7 @@ public class Anchor {
         long deadline = System.nanoTime() + ATTACH_TIMEOUT_NANOS;
         while (!attached(process.pid())) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                String log = log();
-                stop();
-                throw new IllegalStateException(command.get(0) + " did not attach its tracepoints: " + log.strip());
+                throw new IllegalStateException(command.get(0) + " did not attach its tracepoints: " + end().strip());
             }
             Thread.sleep(50);
         }
@@ -90,21 +88,23 @@ public class Anchor {
     @TearDown(Level.Trial)
     public void stop() throws IOException, InterruptedException {
         if (process == null) return;
+        String log = end();
+        if (!tracer.sawCalls.matcher(log).find()) {
+            throw new IllegalStateException(tracer.method + ": the anchor's output shows no traced call: " + log.strip());
+        }
+    }
+
+    /** Stops the tracer (SIGINT by its pid, SIGKILL after 10 s) and returns what it printed. */
+    private String end() throws IOException, InterruptedException {
         if (process.isAlive()) LibC.kill((int) process.pid(), SIGINT);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly(); // bpftrace 0.17 was seen waiting on after a signal
             process.waitFor();
         }
         process = null;
-        String log = log();
+        String log = Files.readString(output, StandardCharsets.UTF_8);
         Files.deleteIfExists(output);
-        if (!tracer.sawCalls.matcher(log).find()) {
-            throw new IllegalStateException(tracer.method + ": the anchor's output shows no traced call: " + log.strip());
-        }
-    }
-
-    private String log() throws IOException {
-        return Files.readString(output, StandardCharsets.UTF_8);
+        return log;
     }
 
     /** Whether {@code bpftool perf list} shows the sys_enter and sys_exit tracepoints held by {@code pid}. */
