@@ -22,6 +22,13 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define NR_EXECVE 59
 #define NR_EXECVEAT 322
 #define PAGE 4096
+#define SIG_STOP_FIRST 19 /* SIGSTOP, then SIGTSTP, SIGTTIN, SIGTTOU (x86_64) */
+#define SIG_STOP_LAST 22
+#define SEND_SIG_PRIV_VALUE 1         /* SEND_SIG_NOINFO is 0, SEND_SIG_PRIV 1: no siginfo behind them */
+#define SI_USER_CODE 0
+#define SI_KERNEL_CODE 0x80
+#define PF_EXITING_FLAG 0x00000004
+#define SIGNAL_GROUP_EXIT_FLAG 0x00000004
 
 /* The only .rodata object, so user space finds it at offset 0 (Java checks the size). */
 const volatile struct config cfg = {};
@@ -356,11 +363,53 @@ int BPF_PROG(renacer_signal, int sig, struct kernel_siginfo *info, struct k_siga
     if (!s)
         return 0;
     __u64 id = bpf_get_current_pid_tgid();
-    struct record_head *h = head(s, REC_SIGNAL, 0, (__u32)id, id >> 32, sig, bpf_ktime_get_ns(), 0);
+    /* get_signal() traces a signal before acting on it: a stop signal left at SIG_DFL stops the task
+     * next (do_signal_stop), where ptrace reports a group-stop (SIGTSTP/SIGTTIN/SIGTTOU to an orphaned
+     * process group are discarded instead, which is not told apart here) */
+    __u16 flags = 0;
+    if (ka && sig >= SIG_STOP_FIRST && sig <= SIG_STOP_LAST && ka->sa.sa_handler == 0) /* SIG_DFL */
+        flags = RF_GROUP_STOP;
+    struct record_head *h = head(s, REC_SIGNAL, flags, (__u32)id, id >> 32, sig, bpf_ktime_get_ns(), 0);
     __u8 *siginfo = s->bytes + sizeof(*h);
     __builtin_memset(siginfo, 0, SIGINFO_SIZE);
     if (info)
         bpf_probe_read_kernel(siginfo, sizeof(struct kernel_siginfo), info);
+    send(s, sizeof(*h) + SIGINFO_SIZE);
+    return 0;
+}
+
+/* A signal sent to a followed task that it ignores (SIG_IGN, or a default action of nothing, as SIGCHLD's):
+ * the kernel discards it when it is sent, so signal_deliver never sees it; under ptrace it is delivered
+ * (a traced task ignores nothing) and strace prints it. Told here, at its generation. */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(renacer_signal_ignored, int sig, struct kernel_siginfo *info, struct task_struct *task, int group, int result)
+{
+    if (result != TRACE_SIGNAL_IGNORED || !task || cfg.mode != MODE_EVENTS)
+        return 0;
+    struct task_state *st = followed(task);
+    if (!st || (st->flags & TS_HIDDEN))
+        return 0;
+    /* a process on its way out discards signals too, and ptrace would not deliver them either */
+    if ((task->flags & PF_EXITING_FLAG) || (task->signal->flags & SIGNAL_GROUP_EXIT_FLAG))
+        return 0;
+    struct scratch *s = scratch();
+    if (!s)
+        return 0;
+    struct record_head *h = head(s, REC_SIGNAL, RF_IGNORED, task->pid, task->tgid, sig, bpf_ktime_get_ns(), 0);
+    __u8 *siginfo = s->bytes + sizeof(*h);
+    __builtin_memset(siginfo, 0, SIGINFO_SIZE);
+    int *fields = (int *)siginfo; /* si_signo, si_errno, si_code, then (kill) si_pid and si_uid at 16 and 20 */
+    if ((unsigned long)info > SEND_SIG_PRIV_VALUE) {
+        bpf_probe_read_kernel(siginfo, sizeof(struct kernel_siginfo), info);
+    } else {
+        /* __send_signal_locked's own siginfo: SEND_SIG_NOINFO from the sender, SEND_SIG_PRIV from the kernel */
+        fields[0] = sig;
+        fields[2] = info ? SI_KERNEL_CODE : SI_USER_CODE;
+        if (!info) {
+            fields[4] = bpf_get_current_pid_tgid() >> 32;
+            fields[5] = (__u32)bpf_get_current_uid_gid();
+        }
+    }
     send(s, sizeof(*h) + SIGINFO_SIZE);
     return 0;
 }

@@ -30,6 +30,8 @@
 #define RF_NO_RETURN 2   /* REC_EXIT of a call that never returned (the task ended inside it) */
 #define RF_GROUP_DEAD 4  /* REC_TASK_EXIT: the last task of its thread group */
 #define RF_RETRY 8       /* REC_ENTER: a string could not be read yet; REC_EXIT/REC_EXEC: captured again */
+#define RF_GROUP_STOP 16 /* REC_SIGNAL: a stop signal whose action is the default: the task's group stop follows */
+#define RF_IGNORED 32    /* REC_SIGNAL: a signal the kernel discarded when it was sent (ignored), never delivered */
 
 /* task state flags */
 #define TS_HIDDEN 1      /* still the trampoline: everything but its execve is ignored */

@@ -64,4 +64,40 @@ class BenchmarksJarIT {
         assertThat(sec.path("tracedSyscalls").path("score").asDouble() / runs).isGreaterThan(150);
         assertThat(sec.path("cpuNanos").path("score").asDouble()).isPositive();
     }
+
+    /**
+     * The eBPF backend's anchors (issue 11): bpftrace and syscount attached in setup, the fixture run per
+     * invocation with its own CPU time counted, the tracer stopped in teardown (no anchor process left);
+     * the eBPF text run counts the records it lost and the program's own CPU time apart from the JVM's.
+     */
+    @Test
+    void theInKernelAnchorsRunAndStopAndTheProgramsOwnCpuTimeIsCounted() throws Exception {
+        Path baselines = Files.createTempDirectory("renacer-bench-it");
+        long anchorsBefore = anchorProcesses();
+        Run run = jar(baselines, "syscall_overhead.(anchor_bpftrace|anchor_syscount|with_timing)", "-p", "fixture=syscall_heavy",
+                "-p", "rounds=200", "-p", "backend=ebpf", "-p", "mode=in_process", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "--save-baseline", "anchors");
+        assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(anchorProcesses()).as("anchors stopped in teardown").isEqualTo(anchorsBefore);
+        Map<String, JsonNode> byMethod = new java.util.HashMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(baselines.resolve("anchors.json").toFile()).path("jmh")) {
+            String name = r.path("benchmark").asText();
+            byMethod.put(name.substring(name.lastIndexOf('.') + 1), r.path("secondaryMetrics"));
+        }
+        assertThat(byMethod).containsOnlyKeys("anchor_bpftrace", "anchor_syscount", "with_timing");
+        for (JsonNode sec : byMethod.values()) {
+            assertThat(sec.path("programRuns").path("score").asDouble()).isPositive();
+            assertThat(sec.path("programNanos").path("score").asDouble()).isPositive();
+        }
+        JsonNode text = byMethod.get("with_timing");
+        assertThat(text.has("eventsLost")).isTrue();
+        // in process, the run's CPU time is the program's and the JVM's tracer work (the consumer, the loading)
+        assertThat(text.path("cpuNanos").path("score").asDouble()).isGreaterThan(text.path("programNanos").path("score").asDouble());
+    }
+
+    /** bpftrace and syscount processes on the machine now. */
+    private static long anchorProcesses() {
+        return ProcessHandle.allProcesses().map(p -> p.info().command().orElse(""))
+                .filter(c -> c.endsWith("/bpftrace") || c.endsWith("/syscount")).count();
+    }
 }

@@ -69,6 +69,7 @@ final class Goals {
                         row.map(x -> x.toStrace() <= 1.0)));
             }
         }
+        if (EbpfGoals.measured(r)) goals.addAll(EbpfGoals.of(r));
         return goals;
     }
 

@@ -5,6 +5,7 @@ import dev.renacer.cli.QualifierOptions;
 import dev.renacer.filter.Qualifiers;
 import dev.renacer.cli.RunContext;
 import dev.renacer.trace.Backend;
+import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
 import dev.renacer.trace.TraceResult;
@@ -27,6 +28,8 @@ final class InProcessTrace {
     private final List<String> command;
     private final Backend backend;
     private Tracer tracer;
+    /** Records the eBPF backend lost in the last run (its once-per-run report to the listener). */
+    private long lost;
 
     InProcessTrace(Tracing tracing, List<String> command, Backend backend) {
         this.tracing = tracing;
@@ -49,7 +52,15 @@ final class InProcessTrace {
         OutputOptions output = flags.output;
         Qualifiers qualifiers = flags.qualifiers.qualifiers(false, warning -> { });
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
-        TraceListener listener = output.createListener(context);
+        TraceListener sinks = output.createListener(context);
+        lost = 0;
+        TraceListener losses = new TraceListener() {
+            @Override
+            public void onEventsLost(long events) {
+                lost += events;
+            }
+        };
+        TraceListener listener = new CompositeListener(List.of(sinks, losses));
         tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls()).listener(listener)
                 .fdDetails(qualifiers.decodeFds()).backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
     }
@@ -59,5 +70,9 @@ final class InProcessTrace {
         TraceResult result = tracer.launch(command);
         if (result.exitStatus() != 0) throw new IllegalStateException("exit " + result.exitStatus() + " from " + command);
         return result;
+    }
+
+    long lostInLastRun() {
+        return lost;
     }
 }

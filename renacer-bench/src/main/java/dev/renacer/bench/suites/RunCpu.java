@@ -14,34 +14,63 @@ import org.openjdk.jmh.annotations.State;
  * with everything under it); an in-process run counts this JVM's Java threads too (the tracer thread),
  * not its JIT compilers and garbage collector, whose work is not the tracer's and falls unevenly
  * into short rounds (JvmServiceThreads).
+ *
+ * <p>{@code programNanos} over {@code programRuns} is the traced program's own CPU time, counted only
+ * where this JVM's reaped children are the program alone ({@link Work#childrenAreProgram}): the fixture run
+ * untraced, under an in-kernel anchor, or traced in process. It leaves out the JVM's start, the tracer's
+ * thread and the loading of BPF programs, and keeps what tracing costs the program itself: ptrace's
+ * stops, and the BPF programs, which run in its context (issue 11's "overhead on the program's own run time").
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
 public class RunCpu {
     public long cpuRuns;
     public long cpuNanos;
+    public long programRuns;
+    public long programNanos;
+
+    /** Where a run's work is: in this JVM's reaped children (the program alone, or a tracer over it), and in this JVM. */
+    enum Work {
+        /** The program alone, a child of this JVM: native_, an anchor. */
+        PROGRAM(true, false),
+        /** The program traced by this JVM: in process. */
+        PROGRAM_TRACED_HERE(true, true),
+        /** A tracer process with the program under it: strace, the renacer CLI. */
+        TRACER_PROCESS(false, false);
+
+        final boolean childrenAreProgram;
+        final boolean inThisJvm;
+
+        Work(boolean childrenAreProgram, boolean inThisJvm) {
+            this.childrenAreProgram = childrenAreProgram;
+            this.inThisJvm = inThisJvm;
+        }
+    }
 
     private final CpuClock clock = new CpuClock();
     private long startedAt;
-    private boolean withSelf;
+    private long childrenAt;
+    private Work work;
 
     @Setup(Level.Iteration)
     public void reset() {
-        cpuRuns = cpuNanos = 0;
+        cpuRuns = cpuNanos = programRuns = programNanos = 0;
     }
 
     /** Called first in a measured method; two getrusage calls, ~1 µs, are the price of the reading. */
-    void start(boolean countThisJvm) {
-        withSelf = countThisJvm;
-        startedAt = now();
+    void start(Work where) {
+        work = where;
+        childrenAt = clock.children();
+        startedAt = childrenAt + (work.inThisJvm ? clock.selfWork() : 0);
     }
 
     void stop() {
-        cpuNanos += now() - startedAt;
+        long childrenNow = clock.children();
+        cpuNanos += childrenNow + (work.inThisJvm ? clock.selfWork() : 0) - startedAt;
         cpuRuns++;
-    }
-
-    private long now() {
-        return clock.children() + (withSelf ? clock.selfWork() : 0);
+        if (work.childrenAreProgram) {
+            programNanos += childrenNow - childrenAt;
+            programRuns++;
+        }
     }
 }

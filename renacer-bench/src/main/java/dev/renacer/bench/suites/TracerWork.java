@@ -12,7 +12,8 @@ import org.openjdk.jmh.annotations.State;
  * the iterations): traced runs, ptrace stops, tracer syscalls (ptrace + waitpid) and traced syscalls.
  * The gate's deterministic signal divides them per traced syscall (compare/TracerCounts); the report
  * takes syscalls per run for the per-syscall overhead. A run whose renacer printed no counters (a
- * build from before them) adds nothing, and all four stay 0: "not available".
+ * build from before them) adds nothing, and all four stay 0: "not available". {@code eventsLost} is
+ * what the eBPF backend could not deliver (ring-buffer records lost), counted in process (InProcessTrace).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -21,10 +22,15 @@ public class TracerWork {
     public long stops;
     public long tracerSyscalls;
     public long tracedSyscalls;
+    public long eventsLost;
 
     @Setup(Level.Iteration)
     public void reset() {
-        tracedRuns = stops = tracerSyscalls = tracedSyscalls = 0;
+        tracedRuns = stops = tracerSyscalls = tracedSyscalls = eventsLost = 0;
+    }
+
+    void lost(long events) {
+        eventsLost += events;
     }
 
     void add(TraceResult.Counters counters) {

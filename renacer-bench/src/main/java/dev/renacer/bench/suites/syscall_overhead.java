@@ -31,7 +31,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * start-up included). Beside it in the same run: the fixture alone ({@code native_}) and strace in the
  * same modes ({@code strace_*}), so the report gives overhead as {@code (traced - native) / native}
  * and renacer/strace as a ratio. Each traced run also reports its exact tracer counters (TracerWork),
- * and every run its CPU time (RunCpu), which the gate decides on.
+ * and every run its CPU time (RunCpu), which the gate decides on, and where it can be told apart the
+ * traced program's own CPU time. The anchors of the eBPF backend ({@code anchor_*}, issue 11) run the
+ * fixture under bpftrace and libbpf-tools' syscount, attached in setup.
  * Every process is started and waited for inside the measured method: that is the measured thing.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -97,15 +99,20 @@ public class syscall_overhead {
             if (inProcess != null) inProcess.prepare();
         }
 
-        /** One traced run, its CPU time counted; null counters for the untraced level of overhead_comparison. */
-        TraceResult.Counters run(Program program, RunCpu cpu) throws IOException, TraceException {
+        /**
+         * One traced run, its CPU time and the tracer's work counted (in process, the eBPF records lost
+         * too); null counters for the untraced level of overhead_comparison.
+         */
+        TraceResult.Counters run(Program program, RunCpu cpu, TracerWork work) throws IOException, TraceException {
             if (tracing == Tracing.NATIVE) {
-                untraced(program.command, cpu);
+                untraced(program.command, cpu, RunCpu.Work.PROGRAM);
                 return null;
             }
-            cpu.start(inProcess != null);
+            cpu.start(inProcess != null ? RunCpu.Work.PROGRAM_TRACED_HERE : RunCpu.Work.TRACER_PROCESS);
             TraceResult.Counters counters = inProcess != null ? inProcess.run().counters() : RenacerCli.run(wholeProcess);
             cpu.stop();
+            work.add(counters);
+            if (inProcess != null) work.lost(inProcess.lostInLastRun());
             return counters;
         }
     }
@@ -157,12 +164,12 @@ public class syscall_overhead {
     /** The fixture alone, started and waited for like the traced runs: the denominator of every overhead. */
     @Benchmark
     public int native_(Program program, RunCpu cpu) throws IOException {
-        return untraced(program.command, cpu);
+        return untraced(program.command, cpu, RunCpu.Work.PROGRAM);
     }
 
     /** A whole program (the fixture alone, or strace) run to its end, its CPU time (children) counted. */
-    static int untraced(List<String> command, RunCpu cpu) throws IOException {
-        cpu.start(false);
+    static int untraced(List<String> command, RunCpu cpu, RunCpu.Work work) throws IOException {
+        cpu.start(work);
         int code = ProcessRun.run(command).requireSuccess(command).exitCode();
         cpu.stop();
         return code;
@@ -171,32 +178,32 @@ public class syscall_overhead {
     /** The text trace of every syscall to /dev/null (-f -o /dev/null): renacer's basic cost. */
     @Benchmark
     public TraceResult.Counters basic_tracing(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
-        return counted(renacer.run(program, cpu), work);
+        return renacer.run(program, cpu, work);
     }
 
     /** -c: counting and timing every call, the summary at exit; no argument decoding. */
     @Benchmark
     public TraceResult.Counters with_statistics(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
-        return counted(renacer.run(program, cpu), work);
+        return renacer.run(program, cpu, work);
     }
 
     /** -T: the text trace plus each call's duration. */
     @Benchmark
     public TraceResult.Counters with_timing(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
-        return counted(renacer.run(program, cpu), work);
+        return renacer.run(program, cpu, work);
     }
 
     /** Every analysis at once (-T -C --stats-extended, -y on ptrace, JSON), no OTLP: the heaviest local configuration. */
     @Benchmark
     public TraceResult.Counters full_stack(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
-        return counted(renacer.run(program, cpu), work);
+        return renacer.run(program, cpu, work);
     }
 
     /** The five levels side by side under one name, native to full, for the overhead curve. */
     @Benchmark
     public TraceResult.Counters overhead_comparison(Program program, Levels level, Renacer renacer, TracerWork work,
                                                     RunCpu cpu) throws Exception {
-        return counted(renacer.run(program, cpu), work);
+        return renacer.run(program, cpu, work);
     }
 
     /** Traced runs per second, with the syscalls the trace actually saw per second as a counter. */
@@ -205,7 +212,7 @@ public class syscall_overhead {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public TraceResult.Counters throughput(Program program, Renacer renacer, TracerWork work, SeenSyscalls seen,
                                            RunCpu cpu) throws Exception {
-        TraceResult.Counters counters = counted(renacer.run(program, cpu), work);
+        TraceResult.Counters counters = renacer.run(program, cpu, work);
         if (counters != null) seen.syscalls += counters.tracedSyscalls();
         return counters;
     }
@@ -213,23 +220,34 @@ public class syscall_overhead {
     /** The anchor for basic_tracing: strace -f -o /dev/null. */
     @Benchmark
     public int strace_basic_tracing(Program program, Strace strace, RunCpu cpu) throws IOException {
-        return untraced(strace.command, cpu);
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
     }
 
     /** The anchor for with_statistics: strace -f -c -o /dev/null. */
     @Benchmark
     public int strace_with_statistics(Program program, Strace strace, RunCpu cpu) throws IOException {
-        return untraced(strace.command, cpu);
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
     }
 
     /** The anchor for with_timing: strace -f -T -o /dev/null. */
     @Benchmark
     public int strace_with_timing(Program program, Strace strace, RunCpu cpu) throws IOException {
-        return untraced(strace.command, cpu);
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
     }
 
-    private static TraceResult.Counters counted(TraceResult.Counters counters, TracerWork work) {
-        work.add(counters);
-        return counters;
+    /**
+     * An in-kernel anchor of issue 11: bpftrace counting every sys_enter and sys_exit of the fixture,
+     * attached for the whole trial; the fixture runs as in native_, and its own CPU time (programNanos)
+     * is the figure renacer's eBPF -c is compared with.
+     */
+    @Benchmark
+    public int anchor_bpftrace(Program program, Anchor anchor, RunCpu cpu) throws IOException {
+        return untraced(program.command, cpu, RunCpu.Work.PROGRAM);
+    }
+
+    /** The other anchor: libbpf-tools' syscount -L (every syscall of the machine counted, with latencies). */
+    @Benchmark
+    public int anchor_syscount(Program program, Anchor anchor, RunCpu cpu) throws IOException {
+        return untraced(program.command, cpu, RunCpu.Work.PROGRAM);
     }
 }

@@ -55,6 +55,37 @@ class ReportInChromiumTest {
         assertThat(pixelsNear(image, SAMPLE_BLUE)).as("sample dots drawn").isGreaterThan(500);
     }
 
+    /** Issue 11's goals of a recorded eBPF run (EbpfGoalsTest has its figures), drawn with their status colours. */
+    @Test
+    void chromiumDrawsTheEbpfGoalsWithTargetCurrentAndStatus() throws Exception {
+        Chromium.executable();
+        List<JmhResult> run = JmhJson.read(Path.of(getClass().getResource("/recorded/ebpf-goals.json").toURI()));
+        Path html = Files.createTempFile("renacer-bench-report", ".html");
+        Report.write(html, run, null, RunInfo.describe(List.of("--report", html.toString())));
+        String goals = section(Chromium.dumpDom(html), "id=\"goals\"", "</table>");
+        List<String> ebpf = Pattern.compile("<tr class=\"([a-z-]+)\"><td>(eBPF [^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>").matcher(goals)
+                .results().map(m -> m.group(1) + " | " + m.group(2).substring(0, 22) + " | " + m.group(3) + " | " + m.group(4)).toList();
+        assertThat(ebpf).containsExactly(
+                "met | eBPF -c overhead on th | &lt;= 5% | -11.4% (733.4 ms against 828.1 ms native); whole run with loading: 1.36x native's wall",
+                "met | eBPF -c below the anch | &lt; the anchor's overhead | -11.4% against -7.6%",
+                "not-met | eBPF -c below the anch | &lt; the anchor's overhead | -11.4% against -11.6%",
+                "met | eBPF full per-call tex | &lt;= 10%, 0 events lost | +3.2%, 0 records lost; with the consumer's CPU: +15.9%",
+                "met | eBPF consumer rate (-T | &gt;= 1M events/s | 1.14M calls/s (2.29M ring records/s)");
+
+        Path png = Files.createTempFile("renacer-bench-report", ".png");
+        Chromium.screenshot(html, png, 1280, 1200);
+        assertThat(pixelsOf(ImageIO.read(png.toFile()), 0xfbdada)).as("the not-met status cell's background drawn").isGreaterThan(100);
+    }
+
+    /** Pixels of exactly this colour. */
+    private static int pixelsOf(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) if ((image.getRGB(x, y) & 0xffffff) == rgb) n++;
+        }
+        return n;
+    }
+
     private static int pixelsNear(BufferedImage image, int rgb) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {

@@ -20,7 +20,8 @@ import java.util.List;
 final class BpfPrograms implements AutoCloseable {
     static final String OBJECT_RESOURCE = "renacer.bpf.o";
     /** The programs, in the order they are attached: lifecycle first, so no fork is missed once calls are seen. */
-    static final List<String> PROGRAMS = List.of("renacer_fork", "renacer_exec", "renacer_gone", "renacer_signal", "renacer_exit",
+    static final List<String> PROGRAMS = List.of("renacer_fork", "renacer_exec", "renacer_gone", "renacer_signal",
+            "renacer_signal_ignored", "renacer_exit",
             "renacer_enter");
     static final String TASKS = "renacer_tasks", FILTER = "renacer_filter", PLANS = "renacer_plans",
             COUNTS = "renacer_counts", LOSSES = "renacer_losses", EVENTS = "renacer_events";

@@ -21,6 +21,13 @@ final class EbpfTask {
     boolean pendingDecode;
     ByteBuffer held = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
     int heldLength;
+    /**
+     * A signal the task ignores, discarded by the kernel when it was sent (0: none), and its siginfo:
+     * printed at the task's next syscall boundary, after the call it is in or before its next one,
+     * where ptrace, which makes a traced task ignore nothing, delivers it.
+     */
+    int ignoredSignal;
+    final byte[] ignoredSiginfo = new byte[Records.SIGINFO_SIZE];
 
     void hold(ByteBuffer ring, int offset, int length) {
         if (held.capacity() < length) held = ByteBuffer.allocate(Math.max(length, 2 * held.capacity())).order(ByteOrder.LITTLE_ENDIAN);

@@ -128,7 +128,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
                 if (task != null && task.pendingDecode && task.inCall) decodeExecEntry(task, ring, offset, length, flags);
                 if (task != null) announceExec(task);
             }
-            case Records.SIGNAL -> onSignal(ring, offset, tid, pid);
+            case Records.SIGNAL -> onSignal(ring, offset, flags, tid, pid);
             case Records.TASK_EXIT -> onTaskExit(tid, (int) ring.getLong(offset + Records.VAL), (flags & Records.GROUP_DEAD) != 0);
             default -> { }
         }
@@ -136,6 +136,7 @@ final class RecordDispatcher implements RingReader.RecordHandler {
 
     private void onEnter(ByteBuffer ring, int offset, int length, int flags, int tid, int pid) {
         EbpfTask task = taskFor(tid, pid);
+        announceIgnoredSignal(task);
         SyscallEvent e = task.event;
         long ts = ring.getLong(offset + Records.TS);
         e.number = (int) ring.getLong(offset + Records.NR);
@@ -231,14 +232,34 @@ final class RecordDispatcher implements RingReader.RecordHandler {
             }
         }
         listener.onSyscall(e);
+        announceIgnoredSignal(task);
     }
 
-    private void onSignal(ByteBuffer ring, int offset, int tid, int pid) {
+    private void onSignal(ByteBuffer ring, int offset, int flags, int tid, int pid) {
+        EbpfTask task = taskFor(tid, pid);
+        int signal = (int) ring.getLong(offset + Records.NR);
+        if ((flags & Records.IGNORED) != 0) {
+            announceIgnoredSignal(task); // one held at a time: an earlier one goes out now
+            task.ignoredSignal = signal;
+            ring.get(offset + Records.HEAD_SIZE, task.ignoredSiginfo, 0, Records.SIGINFO_SIZE);
+            return;
+        }
         ring.get(offset + Records.HEAD_SIZE, siginfo, 0, Records.SIGINFO_SIZE);
         siginfoText.setLength(0);
         Signals.formatSiginfo(siginfo, siginfoText);
-        taskFor(tid, pid);
-        listener.onSignal(tid, pid, (int) ring.getLong(offset + Records.NR), siginfoText);
+        listener.onSignal(tid, pid, signal, siginfoText);
+        // the kernel stops the task next: ptrace's group-stop, strace's "--- stopped by SIG ---"
+        if ((flags & Records.GROUP_STOP) != 0) listener.onGroupStop(tid, pid, signal);
+    }
+
+    /** The ignored signal the task holds, if any, as the line ptrace's delivery of it prints. */
+    private void announceIgnoredSignal(EbpfTask task) {
+        if (task.ignoredSignal == 0) return;
+        siginfoText.setLength(0);
+        Signals.formatSiginfo(task.ignoredSiginfo, siginfoText);
+        int signal = task.ignoredSignal;
+        task.ignoredSignal = 0;
+        listener.onSignal(task.tid, task.pid, signal, siginfoText);
     }
 
     private void onFork(int parentTid, int parentPid, int childTid, int childPid) {

@@ -17,7 +17,7 @@ final class Records {
     static final int SIGINFO_SIZE = 128;
 
     // record flags (renacer.h RF_*)
-    static final int HIDDEN = 1, NO_RETURN = 2, GROUP_DEAD = 4, RETRY = 8;
+    static final int HIDDEN = 1, NO_RETURN = 2, GROUP_DEAD = 4, RETRY = 8, GROUP_STOP = 16, IGNORED = 32;
 
     // struct record_head
     static final int TYPE = 0, FLAGS = 2, CAPTURES = 4, TID = 8, PID = 12, NR = 16, TS = 24, VAL = 32;

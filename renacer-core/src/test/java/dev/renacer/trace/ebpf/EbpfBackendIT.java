@@ -132,6 +132,44 @@ class EbpfBackendIT {
         assertThat(run.stderrLines()).containsExactly("renacer: Can't stat '/nonexistent/renacer-test': No such file or directory");
     }
 
+    /**
+     * stop_cont stops itself with SIGSTOP and a child SIGCONTs it: the signal lines of the stopped
+     * process, "--- stopped by SIGSTOP ---" among them, as strace and the ptrace backend print them.
+     */
+    @Test
+    void aGroupStopIsPrintedAsStraceAndThePtraceBackendPrintIt() throws Exception {
+        List<String> command = command("stop_cont");
+        List<String> strace = signalLines(Strace.run(List.of("-f"), command).lines());
+        List<String> ebpf = signalLines(trace(concat(EBPF, List.of("-f")), command));
+        List<String> ptrace = signalLines(trace(List.of("-f"), command));
+        assertThat(strace).contains("--- stopped by SIGSTOP ---");
+        assertThat(ebpf).isEqualTo(strace).isEqualTo(ptrace);
+    }
+
+    /**
+     * Signals the program ignores (SIG_IGN, or a default action of nothing), which the kernel discards
+     * when they are sent: printed where ptrace delivers them, after the kill that sent them, as strace does.
+     */
+    @Test
+    void ignoredSignalsArePrintedAsStraceAndThePtraceBackendPrintThem() throws Exception {
+        List<String> command = command("ignored_signals");
+        Map<String, List<String>> strace = callsByTask(Strace.run(List.of("-f"), command).lines(), true);
+        Map<String, List<String>> ebpf = callsByTask(trace(concat(EBPF, List.of("-f")), command), true);
+        Map<String, List<String>> ptrace = callsByTask(trace(List.of("-f"), command), true);
+        assertThat(ebpf.values().iterator().next()).containsSubsequence("kill(N, SIGUSR1) = 0",
+                "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=N, si_uid=0} ---", "kill(N, SIGWINCH) = 0",
+                "--- SIGWINCH {si_signo=SIGWINCH, si_code=SI_USER, si_pid=N, si_uid=0} ---", "tgkill(N, N, SIGURG) = 0",
+                "--- SIGURG {si_signo=SIGURG, si_code=SI_TKILL, si_pid=N, si_uid=0} ---");
+        assertThat(ebpf.values()).containsExactlyElementsOf(ptrace.values()).containsExactlyElementsOf(strace.values());
+    }
+
+    /** The first process's "--- ... ---" lines, pids masked (the child's SIGCHLD, ignored, only ptrace sees). */
+    private static List<String> signalLines(List<String> lines) {
+        String first = lines.get(0).substring(0, lines.get(0).indexOf(' '));
+        return lines.stream().filter(l -> l.startsWith(first + " ") && l.contains(" --- ") && !l.contains("--- SIGCHLD "))
+                .map(l -> l.substring(first.length()).strip().replaceAll("si_pid=\\d+", "si_pid=PID")).toList();
+    }
+
     private static Map<String, String> summary(List<String> options, List<String> command) throws Exception {
         Path out = Renacer.tempFile(".summary");
         Renacer.Run run = Renacer.run(concat(options, concat(List.of("-c", "-o", out.toString(), "--"), command)));
@@ -148,7 +186,7 @@ class EbpfBackendIT {
     /**
      * Completed calls per task, in order, addresses and pids masked; the tasks in order of first sight.
      * Unfinished/resumed pairs are joined (the two backends interleave tasks differently); signal lines
-     * are kept only when asked: the eBPF backend does not see a signal the program ignores (SIGCHLD).
+     * are kept only when asked: where a child's SIGCHLD falls among its parent's calls is the scheduler's.
      */
     static Map<String, List<String>> callsByTask(List<String> lines, boolean keepSignals) {
         Map<String, List<String>> byTask = new java.util.LinkedHashMap<>();
