@@ -48,7 +48,8 @@ final class InProcessTrace {
 
     /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
     void prepare() throws IOException {
-        Flags flags = CommandLine.populateCommand(new Flags(), tracing.outputFlags(backend.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new));
+        String[] args = tracing.outputFlags(backend.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+        Flags flags = CommandLine.populateCommand(new Flags(), args);
         OutputOptions output = flags.output;
         Qualifiers qualifiers = flags.qualifiers.qualifiers(false, warning -> { });
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
