@@ -227,6 +227,9 @@ public final class RenacerCommand {
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
         launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
+        if (launch.seccompRequested() && dev.renacer.filter.SeccompProgram.hex(qualifiers.trace()) == null) {
+            stderr.println("renacer: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+        }
         Tracer tracer = tracerBuilder.build();
         if (daemonTracee == null) SignalForwarding.install(tracer);
         try {

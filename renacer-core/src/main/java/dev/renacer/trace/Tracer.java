@@ -139,9 +139,14 @@ public final class Tracer {
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
                   boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
-                  boolean systemTime) {
+                  boolean systemTime, boolean seccomp) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
+        /** The seccomp program a launched command gets (hex, for the trampoline's -s), or null: no filter. */
+        String seccompProgram() {
+            return seccomp && followForks && !launch.detachOnExec() ? dev.renacer.filter.SeccompProgram.hex(filter) : null;
+        }
+
         DecodeOptions decodeOptions() {
             return new DecodeOptions(stringLimit, hexStrings, fdDetails, fdDetails.isEmpty() ? null : new ProcDescriptors(),
                     reads, writes);
@@ -170,6 +175,7 @@ public final class Tracer {
         private List<byte[]> environmentChanges = List.of();
         private LaunchSettings.User user;
         private boolean detachOnExec;
+        private boolean seccomp;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -238,6 +244,15 @@ public final class Tracer {
          */
         public Builder systemTime(boolean measure) { this.systemTime = measure; return this; }
 
+        /**
+         * --seccomp-bpf: a launched command (and, under -f, everything it starts) stops only at the calls the
+         * filter selects, by a seccomp filter the trampoline installs before its execve, as strace --seccomp-bpf.
+         * Applies only where it cannot change what the program sees: a launched command, with -f (an untraced
+         * child would get ENOSYS from every selected call), no -b execve, and a filter that leaves calls out.
+         * Default off for the library (the CLI turns it on when it is safe).
+         */
+        public Builder seccompFilter(boolean install) { this.seccomp = install; return this; }
+
         /** -e inject= and -e fault=: the calls tampered with, and how. */
         public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
 
@@ -290,7 +305,7 @@ public final class Tracer {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
                             environmentChanges, user, detachOnExec),
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, seccomp));
         }
     }
 }
