@@ -41,7 +41,7 @@ final class TraceLoop {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
-        this.waiter = new Waiter(config.systemTime());
+        this.waiter = new Waiter(config.systemTime(), config.pollNanos());
         this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos);
         this.eventStops = new EventStops(tracees, config.filter(), listener, config.launch().detachOnExec(),

@@ -139,7 +139,7 @@ public final class Tracer {
     record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                   PrintStream diagnostics, LaunchSettings launch, HexStrings hexStrings, Set<FdDetail> fdDetails,
                   boolean quietAttach, InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
-                  boolean systemTime, boolean seccomp) {
+                  boolean systemTime, boolean seccomp, long pollNanos) {
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
         /** The seccomp program a launched command gets (hex, for the trampoline's -s), or null: no filter. */
@@ -176,6 +176,7 @@ public final class Tracer {
         private LaunchSettings.User user;
         private boolean detachOnExec;
         private boolean seccomp;
+        private long pollNanos;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -253,6 +254,16 @@ public final class Tracer {
          */
         public Builder seccompFilter(boolean install) { this.seccomp = install; return this; }
 
+        /**
+         * How long the tracer polls for the next stop before it blocks in waitpid (adaptive: see Waiter); it trades the
+         * tracer's CPU time for the wake-up of a sleeping tracer thread at each stop. Default 0: it blocks at once.
+         */
+        public Builder pollMicros(long micros) {
+            if (micros < 0) throw new IllegalArgumentException("poll time must be >= 0");
+            this.pollNanos = micros * 1_000;
+            return this;
+        }
+
         /** -e inject= and -e fault=: the calls tampered with, and how. */
         public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
 
@@ -305,7 +316,7 @@ public final class Tracer {
             return new Tracer(new Config(followForks, filter, stringLimit, decode, listener, diagnostics,
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
                             environmentChanges, user, detachOnExec),
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, seccomp));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, seccomp, pollNanos));
         }
     }
 }
