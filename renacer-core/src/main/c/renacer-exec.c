@@ -1,7 +1,7 @@
 /*
  * renacer's launch trampoline. renacer posix_spawn()s it (from a sealed memfd, never from a file
  * another user could replace) as
- *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] [-s BPF] -- PATH ARGV0 ARGS...
  *     renacer-exec [-k FDS] -d LEVEL -- PATH ARGV0 ARGS...
  * and it gives the target the process state it would have had untraced, stops itself so that
  * renacer can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the
@@ -25,6 +25,12 @@
  *           PATH's owner and group when it is set-user-ID or set-group-ID, UID and GID otherwise.
  *           Done before the stop, as strace does it before its child stops; a step that fails
  *           ends the trampoline with 128 + 32 * step + errno (errno up to 31), which renacer reports.
+ *  -s BPF   a seccomp filter to install just before the execve, when renacer is tracing already (so that no call
+ *           of ours meets its SECCOMP_RET_TRACE untraced, which would fail it with ENOSYS): BPF is the program's
+ *           struct sock_filter array in hex, as renacer's SeccompProgram writes it. Installed as strace's
+ *           init_seccomp_filter does (PR_SET_NO_NEW_PRIVS only when the kernel asks for it: EACCES without
+ *           CAP_SYS_ADMIN). If it cannot be installed the target runs without it: renacer notices, because it
+ *           then sees no seccomp stop, and keeps stopping at every call.
  *  -n 1     do not stop: the process is traced already (renacer -D, where the command is renacer's
  *           own process, seized by the tracer it started, and this is exec'd in its place).
  *  -d LEVEL start PATH as renacer -D's tracer, a grandchild of renacer: fork; the child (in a new
@@ -37,6 +43,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -191,6 +199,40 @@ static int become_user(const char *path, uid_t uid, gid_t gid, const char *name)
     return 0;
 }
 
+#define MAX_FILTER 4096
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+/* -s: the hex of a struct sock_filter array (little-endian, as the kernel reads it on x86_64) into filter[]. */
+static int parse_filter(const char *hex, struct sock_filter *filter)
+{
+    size_t len = strlen(hex);
+    if (len == 0 || len % (2 * sizeof *filter) != 0 || len / (2 * sizeof *filter) > MAX_FILTER)
+        return -1;
+    unsigned char *bytes = (unsigned char *)filter;
+    for (size_t i = 0; i < len; i += 2) {
+        int high = hex_digit(hex[i]), low = hex_digit(hex[i + 1]);
+        if (high < 0 || low < 0)
+            return -1;
+        bytes[i / 2] = (unsigned char)(high << 4 | low);
+    }
+    return (int)(len / (2 * sizeof *filter));
+}
+
+static void install_filter(struct sock_filter *filter, int length)
+{
+    struct sock_fprog program = { .len = (unsigned short)length, .filter = filter };
+    if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) == 0 || errno != EACCES)
+        return;
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0)
+        prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program);
+}
+
 static int parse_mask(const char *text, unsigned long *mask)
 {
     char *end;
@@ -230,6 +272,8 @@ int main(int argc, char **argv)
     gid_t run_gid = 0;
     const char *run_name = NULL;
     unsigned long ignored = 0, blocked = 0;
+    static struct sock_filter filter[MAX_FILTER];
+    int filter_length = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && argv[i][2] == '\0'; i += 2) {
         char option = argv[i][1];
@@ -245,6 +289,7 @@ int main(int argc, char **argv)
         case 'b': if (!parse_mask(value, &blocked)) return 127; break;
         case 'u': if (!parse_user(argv[i + 1], &run_uid, &run_gid, &run_name)) return 127; have_user = 1; break;
         case 'n': traced_already = 1; break;
+        case 's': filter_length = parse_filter(value, filter); if (filter_length < 0) return 127; break;
         case 'd': daemon_level = atoi(value); if (daemon_level < 1) return 127; break;
         default: return 127;
         }
@@ -275,6 +320,8 @@ int main(int argc, char **argv)
     if (!traced_already)
         raise(SIGSTOP);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &blocked, NULL, 8);
+    if (filter_length > 0)
+        install_filter(filter, filter_length);
     execve(path, target_argv, environ);
     _exit(127);
 }

@@ -31,10 +31,10 @@ public final class LaunchOptions {
             + "not renacer's (-DD: the tracer in its own process group, -DDD: in its own session).")
     boolean[] daemonize = new boolean[0];
 
-    @Option(names = "--seccomp-bpf", description = "Accepted for strace's command lines (with -f; ignored with -p or -b, as "
-            + "strace ignores it); renacer does not install the seccomp filter yet, so every call still stops the tracee: "
-            + "the trace is the same, only slower than strace's.")
-    boolean seccompBpf;
+    @Option(names = "--seccomp-bpf", negatable = true, description = "Stop the command only at the calls -e trace= selects, "
+            + "by a seccomp-bpf filter, as strace --seccomp-bpf (needs -f; not with -p, -b or -D). On by default when it "
+            + "cannot change what the command sees (-f, a launched command, no -u, -b or -D); --no-seccomp-bpf stops at every call.")
+    Boolean seccompBpf;
 
     /** Checks the options (a {@link UsageException} for bad ones) and sets them on {@code builder}. */
     void configure(Tracer.Builder builder, boolean following, boolean attaching, PrintStream stderr) {
@@ -45,12 +45,16 @@ public final class LaunchOptions {
         if (daemonize.length > 3) {
             throw new UsageException("Too many -D's (" + daemonize.length + "), maximum supported -D count is 3");
         }
-        if (seccompBpf) {
-            // strace's own checks and words; when it would keep the filter, renacer traces without one
+        boolean applies = following && !attaching && detachOn == null && daemonize.length == 0;
+        if (Boolean.TRUE.equals(seccompBpf)) {
+            // strace's own checks and words (-D: renacer's, as its -D tracer seizes a process that has no filter)
             if (detachOn != null) stderr.println("renacer: --seccomp-bpf is not enabled because it is not compatible with -b");
             else if (attaching) stderr.println("renacer: --seccomp-bpf is not enabled for processes attached with -p");
             else if (!following) stderr.println("renacer: --seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+            else if (daemonize.length > 0) stderr.println("renacer: --seccomp-bpf is not enabled with -D");
         }
+        // by default not with -u either: the filter goes in after the user change, which then needs no_new_privs
+        builder.seccompFilter(seccompBpf == null ? applies && user == null : seccompBpf && applies);
         if (user != null) {
             if (!Users.root()) throw new UsageException("You must be root to use the -u/--username option");
             int[] ids = Users.lookUp(user);
@@ -65,6 +69,11 @@ public final class LaunchOptions {
     /** -b execve was given. */
     boolean detachesOnExec() {
         return detachOn != null;
+    }
+
+    /** --seccomp-bpf was given (strace then says when the selection leaves nothing to filter out). */
+    boolean seccompRequested() {
+        return Boolean.TRUE.equals(seccompBpf);
     }
 
     /** How many -D were given: 0, or 1 to 3. */

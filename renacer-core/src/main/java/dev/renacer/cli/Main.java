@@ -85,7 +85,15 @@ public final class Main {
         if (System.getProperty("jna.tmpdir") == null) {
             System.setProperty("jna.tmpdir", dev.renacer.linux.PrivateDirectory.get().toString());
         }
+        // Without it JNA's first use runs `ldconfig -p` in a child process to learn the system's library folders
+        // (NativeLibrary's static initialiser), 20-40 ms of each start; renacer loads libc by its soname only.
+        if (System.getProperty("jna.platform.library.path") == null) {
+            System.setProperty("jna.platform.library.path", SYSTEM_LIBRARY_PATH);
+        }
     }
+
+    /** The root-owned library folders of Debian's x86_64 multiarch layout and the classic ones. */
+    private static final String SYSTEM_LIBRARY_PATH = "/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib";
 
     private static String firstLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');

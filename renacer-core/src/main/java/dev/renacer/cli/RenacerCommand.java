@@ -175,6 +175,21 @@ public final class RenacerCommand {
                 ? dev.renacer.syscall.decode.DecodeOptions.NO_DESCRIPTOR : set::contains;
     }
 
+    /** RENACER_POLL_US: how long the tracer polls for the next stop before it sleeps (README, Performance); default 0. */
+    static final String POLL_VARIABLE = "RENACER_POLL_US";
+
+    private static long pollMicros(Map<String, String> environment) {
+        String value = environment.get(POLL_VARIABLE);
+        if (value == null || value.isEmpty()) return 0;
+        try {
+            long micros = Long.parseLong(value);
+            if (micros >= 0 && micros <= 1_000_000) return micros;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(POLL_VARIABLE + " must be a number of microseconds from 0 to 1000000, not '" + value + "'");
+    }
+
     boolean following() {
         return followForks.length > 0 || followForksLong;
     }
@@ -256,7 +271,11 @@ public final class RenacerCommand {
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
+        tracerBuilder.pollMicros(pollMicros(environment));
         launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
+        if (launch.seccompRequested() && dev.renacer.filter.SeccompProgram.hex(qualifiers.trace()) == null) {
+            stderr.println("renacer: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+        }
         Tracer tracer = tracerBuilder.build();
         if (daemonTracee == null) SignalHandling.install(interruptibility, tracer);
         try {

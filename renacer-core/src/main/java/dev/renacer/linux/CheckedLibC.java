@@ -11,7 +11,7 @@ import com.sun.jna.ptr.IntByReference;
  * must be told. Interface mapping is slower than {@link LibC} but these are not on the per-syscall path.
  */
 public interface CheckedLibC extends Library {
-    CheckedLibC INSTANCE = Native.load("c", CheckedLibC.class);
+    CheckedLibC INSTANCE = Native.load(LibC.LIBRARY, CheckedLibC.class);
 
     long ptrace(long request, int pid, long addr, long data) throws LastErrorException;
 

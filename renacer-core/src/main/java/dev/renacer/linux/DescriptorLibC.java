@@ -9,7 +9,7 @@ import com.sun.jna.NativeLibrary;
  */
 final class DescriptorLibC {
     static {
-        Native.register(NativeLibrary.getInstance("c"));
+        Native.register(NativeLibrary.getInstance(LibC.LIBRARY));
     }
 
     private DescriptorLibC() {}

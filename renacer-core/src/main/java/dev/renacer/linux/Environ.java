@@ -30,7 +30,7 @@ public final class Environ {
     }
 
     public static Pointer pointer() {
-        return NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
+        return NativeLibrary.getInstance(LibC.LIBRARY).getGlobalVariableAddress("environ").getPointer(0);
     }
 
     /**

@@ -11,8 +11,15 @@ import com.sun.jna.Pointer;
  * matters are in {@link CheckedLibC}.
  */
 public final class LibC {
+    /**
+     * glibc by its soname, which dlopen finds in the system's ld.so.cache. JNA's short name "c" maps to
+     * "libc.so", which is a linker script (or absent) on Debian, so JNA then runs {@code ldconfig -p} in a
+     * child process to search for it: 20-40 ms of every start (measured with strace -f -e trace=execve).
+     */
+    public static final String LIBRARY = "libc.so.6";
+
     static {
-        Native.register(NativeLibrary.getInstance("c"));
+        Native.register(NativeLibrary.getInstance(LIBRARY));
     }
 
     private LibC() {}

@@ -21,6 +21,7 @@ public final class Ptrace {
     public static final int O_TRACEVFORK = 0x4;
     public static final int O_TRACECLONE = 0x8;
     public static final int O_TRACEEXEC = 0x10;
+    public static final int O_TRACESECCOMP = 0x80;
     public static final int O_EXITKILL = 0x100000;
 
     public static final int EVENT_FORK = 1;
@@ -29,6 +30,8 @@ public final class Ptrace {
     public static final int EVENT_EXEC = 4;
     public static final int EVENT_VFORK_DONE = 5;
     public static final int EVENT_EXIT = 6;
+    /** A call the task's seccomp filter returned SECCOMP_RET_TRACE for (after its syscall-entry-stop, Linux 4.8+). */
+    public static final int EVENT_SECCOMP = 7;
     public static final int EVENT_STOP = 128;
 
     /** struct ptrace_syscall_info: op values and field offsets. */

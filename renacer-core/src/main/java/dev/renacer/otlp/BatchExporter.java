@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * The batching layer between the tracer thread and a {@link SpanExporter} (which does encoding and
  * transport; this class knows nothing else of it, as the SDK's BatchSpanProcessor). The tracer thread
  * {@link #offer}s filled records into a bounded lock-free queue and never waits: when the queue is
- * full the span is dropped and counted. One exporter thread drains the queue into batches, hands them
+ * full the span is dropped and counted (unless the exporter writes only to a local file: then the tracer
+ * waits for room, as it waits for a slow -o file, and nothing is lost). One exporter thread drains the queue into batches, hands them
  * to the exporter, and gives the records back to the pool once the exporter has finished with them.
  * An export that has not finished after {@link BatchSettings#exportTimeout()} (OTEL_BSP_EXPORT_TIMEOUT)
  * is given up on, as the SDK's processor gives up waiting: it counts as failed, its spans as dropped,
@@ -32,6 +33,8 @@ public final class BatchExporter {
     private final SpanQueue queue;
     private final Thread thread;
     private final Supplier<String> lastError;
+    /** A full queue makes {@link #offer} wait for room instead of dropping (a local file only: no collector can hang it). */
+    private final boolean waitWhenFull;
     /** {@link BatchSettings#exportTimeout()} in nanoseconds; Long.MAX_VALUE for no bound. */
     private final long exportTimeoutNanos;
 
@@ -68,8 +71,18 @@ public final class BatchExporter {
     /** @param maxInFlight export requests on the wire at once (1 sends batches strictly one after another) */
     public BatchExporter(SpanExporter exporter, SpanPool pool, BatchSettings settings, Supplier<String> lastError,
                          int maxInFlight) {
+        this(exporter, pool, settings, lastError, maxInFlight, false);
+    }
+
+    /**
+     * @param waitWhenFull a full queue makes the tracer wait for room rather than drop the span: for an exporter
+     *                     that writes to a local file only (--otlp-file without an endpoint), which cannot hang
+     */
+    public BatchExporter(SpanExporter exporter, SpanPool pool, BatchSettings settings, Supplier<String> lastError,
+                         int maxInFlight, boolean waitWhenFull) {
         if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight < 1");
         this.maxInFlight = maxInFlight;
+        this.waitWhenFull = waitWhenFull;
         this.inFlight = new Semaphore(maxInFlight);
         this.freeBatchLists = new ArrayBlockingQueue<>(maxInFlight + 1);
         this.exporter = exporter;
@@ -84,13 +97,14 @@ public final class BatchExporter {
     }
 
     /**
-     * Queues a filled record for export. Tracer thread only; never blocks, never allocates.
+     * Queues a filled record for export. Tracer thread only; never allocates, and never blocks but to wait for
+     * room in the queue when it was built to ({@code waitWhenFull}).
      *
      * @return false when the queue was full: the span is dropped, counted and its record reused
      */
     public boolean offer(SpanRecord record) {
         offered++;
-        if (!queue.offer(record)) {
+        if (!queue.offer(record) && !(waitWhenFull && waitForRoom(record))) {
             droppedQueueFull++;
             pool.release(record);
             return false;
@@ -98,6 +112,16 @@ public final class BatchExporter {
         if (sleeping && queue.size() >= settings.maxExportBatchSize()) {
             LockSupport.unpark(thread);
         }
+        return true;
+    }
+
+    /** Wakes the exporter thread and waits until the queue takes {@code record}; false if that thread is gone. */
+    private boolean waitForRoom(SpanRecord record) {
+        do {
+            LockSupport.unpark(thread);
+            if (!thread.isAlive()) return false;
+            LockSupport.parkNanos(20_000L);
+        } while (!queue.offer(record));
         return true;
     }
 

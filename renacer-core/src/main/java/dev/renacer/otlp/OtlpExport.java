@@ -44,7 +44,9 @@ public final class OtlpExport {
         ExporterErrors errors = ExporterErrors.install();
         SpanExporter exporter = spanExporter(settings);
         SpanPool pool = new SpanPool(settings.batch().poolCapacity());
-        BatchExporter batcher = new BatchExporter(exporter, pool, settings.batch(), errors::last);
+        // a file alone cannot hang: the tracer waits for it rather than lose spans, as it waits for a slow -o file
+        BatchExporter batcher = new BatchExporter(exporter, pool, settings.batch(), errors::last,
+                BatchExporter.DEFAULT_MAX_IN_FLIGHT, settings.endpoint() == null);
         return new OtlpTraceListener(batcher, pool, resource(settings.serviceName()), SCOPE, new SpanIds(),
                 settings.traceParent(), settings.flushTimeout(),
                 OtlpTraceListener.printTo(stderr, settings.destination()));

@@ -42,7 +42,9 @@ final class EventStops {
         switch (event) {
             case EVENT_FORK, EVENT_VFORK, EVENT_CLONE -> {
                 int child = (int) eventMessage(task.tid);
-                if (child > 0 && tracees.task(child) == null) tracees.adopt(child);
+                Task adopted = child > 0 ? tracees.task(child) : null;
+                if (child > 0 && adopted == null) adopted = tracees.adopt(child);
+                if (adopted != null && task.seccompFiltered) adopted.seccompFiltered = true; // seccomp filters are inherited
                 task.restart(0);
             }
             case EVENT_EXEC -> {

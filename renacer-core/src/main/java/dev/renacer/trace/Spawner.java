@@ -24,14 +24,15 @@ final class Spawner {
 
     /**
      * Spawns {@code command} (resolved on PATH) behind the trampoline and PTRACE_SEIZEs it with
-     * {@code options} while it is stopped. The caller sends SIGCONT when it is ready to trace.
+     * {@code options} while it is stopped; with a {@code seccompProgram} (see SeccompProgram), the trampoline
+     * installs it just before its execve. The caller sends SIGCONT when it is ready to trace.
      *
      * @return the pid, seized and still stopped
      */
-    static int spawnSeized(Argv command, LaunchSettings launch, int options) throws TraceException {
+    static int spawnSeized(Argv command, LaunchSettings launch, String seccompProgram, int options) throws TraceException {
         String name = command.text().get(0);
         byte[] executable = CommandResolver.resolve(command.bytes(0), Environ.rawValue("PATH"));
-        List<byte[]> argv = trampolineArgv(executable, command, launch, List.of());
+        List<byte[]> argv = trampolineArgv(executable, command, launch, seccompProgram == null ? List.of() : List.of("-s", seccompProgram));
         Memory[] strings = new Memory[argv.size()]; // reachable until posix_spawn returns
         Pointer[] pointers = cStrings(argv, strings);
 

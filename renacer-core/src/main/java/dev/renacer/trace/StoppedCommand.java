@@ -21,7 +21,7 @@ public final class StoppedCommand {
      * reaps it. Every call must come from one thread (ptrace's rule, for the brief seize).
      */
     public static int spawn(Argv command, LaunchSettings launch) throws TraceException {
-        int pid = Spawner.spawnSeized(command, launch, 0);
+        int pid = Spawner.spawnSeized(command, launch, null, 0);
         IntByReference status = new IntByReference();
         try {
             // seizing a stopped task traps it (PTRACE_EVENT_STOP): take that report, then detach

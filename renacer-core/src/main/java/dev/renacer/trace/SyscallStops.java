@@ -12,7 +12,8 @@ import dev.renacer.syscall.decode.SyscallDecoder;
 import static dev.renacer.linux.Ptrace.*;
 
 /**
- * Syscall-entry and syscall-exit stops: one PTRACE_GET_SYSCALL_INFO each (it says entry or exit, so
+ * Syscall-entry and syscall-exit stops, and seccomp stops (--seccomp-bpf: a selected call's entry when the
+ * task was let go with PTRACE_CONT, nothing new after its entry stop): one PTRACE_GET_SYSCALL_INFO each (it says entry or exit, so
  * there is no entry/exit toggling to get wrong), the task's state moved on, the call decoded and
  * handed to the listener when it passes the filter. Allocates nothing.
  *
@@ -47,7 +48,7 @@ final class SyscallStops {
     }
 
     /**
-     * One syscall-stop of {@code task}.
+     * One syscall-stop or seccomp stop of {@code task}.
      *
      * @param systemNanos its process's system time at this stop, when measured (-c), else 0
      * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
@@ -57,6 +58,12 @@ final class SyscallStops {
         int op = syscallInfo.getByte(SYSCALL_INFO_OFF_OP);
         if (op == SYSCALL_INFO_ENTRY) {
             task.event.entrySystemNanos = systemNanos;
+            return onEntry(task);
+        }
+        if (op == SYSCALL_INFO_SECCOMP) {
+            task.seccompFiltered = true;
+            if (task.state.inSyscall()) return 0; // its syscall-entry-stop came first (restarted with PTRACE_SYSCALL)
+            task.event.entrySystemNanos = systemNanos; // restarted with PTRACE_CONT: this stop is the call's entry
             return onEntry(task);
         }
         if (op == SYSCALL_INFO_EXIT) {

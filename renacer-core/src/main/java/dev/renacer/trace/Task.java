@@ -1,5 +1,6 @@
 package dev.renacer.trace;
 
+import static dev.renacer.linux.Ptrace.PTRACE_CONT;
 import static dev.renacer.linux.Ptrace.PTRACE_LISTEN;
 import static dev.renacer.linux.Ptrace.PTRACE_SYSCALL;
 
@@ -13,6 +14,13 @@ final class Task {
     int failedExecErrno;
     final SyscallEvent event = new SyscallEvent();
     final WorkCounts work;
+
+    /**
+     * The task runs under renacer's seccomp filter (--seccomp-bpf): known from its first seccomp stop (or its
+     * parent's, filters being inherited), never assumed. Outside a syscall it then goes on with PTRACE_CONT and
+     * stops only at the calls the filter selects; inside one, with PTRACE_SYSCALL, to see the exit.
+     */
+    boolean seccompFiltered;
 
     /** -P: whether the execve the hidden trampoline is in names a selected path (strace checks it at its entry). */
     boolean execMatchesPaths = true;
@@ -48,10 +56,13 @@ final class Task {
         event.tid = newTid;
     }
 
-    /** Lets the task run to its next syscall stop, delivering {@code signal} (0: none). */
+    /**
+     * Lets the task run to its next syscall stop, delivering {@code signal} (0: none): under the seccomp
+     * filter and outside a syscall, to the next call the filter selects (strace's seccomp_filter_restart_operator).
+     */
     void restart(int signal) {
         state = state.restarted();
-        work.ptrace(PTRACE_SYSCALL, tid, 0, signal);
+        work.ptrace(seccompFiltered && !state.inSyscall() ? PTRACE_CONT : PTRACE_SYSCALL, tid, 0, signal);
     }
 
     /** Leaves the task in its group-stop, as it would be untraced; LISTEN lets the tracer see the SIGCONT. */

@@ -41,7 +41,7 @@ final class TraceLoop {
         this.config = config;
         this.tracer = tracer;
         this.listener = config.listener();
-        this.waiter = new Waiter(config.systemTime());
+        this.waiter = new Waiter(config.systemTime(), config.pollNanos());
         this.tracees = new Tracees(listener, config.followForks() && !config.quietAttach() ? config.diagnostics() : null);
         this.syscallStops = new SyscallStops(config, tracees.epochOffsetNanos, tracees.work);
         this.deaths = new Deaths(tracees, listener, config.diagnostics());
@@ -54,7 +54,9 @@ final class TraceLoop {
 
     /** Spawns {@code command} behind the trampoline, seized, and lets it run towards its execve. */
     void launch(Argv command) throws TraceException {
-        int pid = Spawner.spawnSeized(command, config.launch(), O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions());
+        String seccomp = config.seccompProgram();
+        int pid = Spawner.spawnSeized(command, config.launch(), seccomp,
+                O_TRACESYSGOOD | O_TRACEEXEC | O_EXITKILL | followOptions() | (seccomp != null ? O_TRACESECCOMP : 0));
         tracees.launched(pid, command.text());
         LibC.kill(pid, SIGCONT);
     }
@@ -196,7 +198,7 @@ final class TraceLoop {
             if (task == null) task = tracees.adopt(tid);
             int sig = stopSignal(st);
             int event = event(st);
-            if (sig == SYSCALL_STOP_SIGNAL) {
+            if (sig == SYSCALL_STOP_SIGNAL || event == EVENT_SECCOMP) {
                 int signal = syscallStops.onStop(task, waiter.systemNanos());
                 if (task.holdNanos >= 0) {
                     delays.hold(task, task.holdNanos, signal);

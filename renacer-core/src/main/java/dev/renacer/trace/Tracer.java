@@ -113,19 +113,27 @@ public final class Tracer {
      *                         sends no per-call events
      * @param ebpfBufferBytes  the eBPF backend's ring buffer size in bytes (a power of two)
      * @param systemTime       -c counts system time: the ptrace backend reads each stop's rusage
+     * @param seccomp          --seccomp-bpf: a launched command under -f gets the filter of the selected calls
+     * @param pollNanos        RENACER_POLL_US: how long the ptrace loop polls for the next stop before blocking
      */
     public record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                          PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly,
                          int ebpfBufferBytes, HexStrings hexStrings, Set<FdDetail> fdDetails, boolean quietAttach,
                          InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
-                         boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw) {
+                         boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw, boolean seccomp,
+                         long pollNanos) {
 
         /** strace's defaults for every option of issue 12 (no -y, -x, -e inject=, -P ..., -c in wall time). */
         public Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                       PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly, int ebpfBufferBytes) {
             this(followForks, filter, stringLimit, decode, listener, diagnostics, launch, backend, summaryOnly, ebpfBufferBytes,
                     HexStrings.NONE, Set.of(), false, InjectTable.empty(), DecodeOptions.NO_DESCRIPTOR, DecodeOptions.NO_DESCRIPTOR,
-                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE);
+                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE, false, 0);
+        }
+
+        /** The seccomp program a launched command gets (hex, for the trampoline's -s), or null: no filter. */
+        String seccompProgram() {
+            return seccomp && followForks && !launch.detachOnExec() ? dev.renacer.filter.SeccompProgram.hex(filter) : null;
         }
 
         /** How the decoder prints: -s, -x, -y; descriptors are read from /proc only when -y asks. */
@@ -163,6 +171,8 @@ public final class Tracer {
         private IntPredicate abbrev = DecodeOptions.ALL;
         private IntPredicate verbose = DecodeOptions.ALL;
         private IntPredicate raw = DecodeOptions.NONE;
+        private boolean seccomp;
+        private long pollNanos;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -242,6 +252,25 @@ public final class Tracer {
          */
         public Builder systemTime(boolean measure) { this.systemTime = measure; return this; }
 
+        /**
+         * --seccomp-bpf: a launched command (and, under -f, everything it starts) stops only at the calls the
+         * filter selects, by a seccomp filter the trampoline installs before its execve, as strace --seccomp-bpf.
+         * Applies only where it cannot change what the program sees: a launched command, with -f (an untraced
+         * child would get ENOSYS from every selected call), no -b execve, and a filter that leaves calls out.
+         * Default off for the library (the CLI turns it on when it is safe).
+         */
+        public Builder seccompFilter(boolean install) { this.seccomp = install; return this; }
+
+        /**
+         * How long the tracer polls for the next stop before it blocks in waitpid (adaptive: see Waiter); it trades the
+         * tracer's CPU time for the wake-up of a sleeping tracer thread at each stop. Default 0: it blocks at once.
+         */
+        public Builder pollMicros(long micros) {
+            if (micros < 0) throw new IllegalArgumentException("poll time must be >= 0");
+            this.pollNanos = micros * 1_000;
+            return this;
+        }
+
         /** -e inject= and -e fault=: the calls tampered with, and how. */
         public Builder inject(InjectTable table) { this.inject = Objects.requireNonNull(table); return this; }
 
@@ -314,7 +343,8 @@ public final class Tracer {
                     new LaunchSettings(passDescriptors.clone(), closedDescriptors.clone(), environmentOrder, signals,
                             environmentChanges, user, detachOnExec),
                     backend, summaryOnly, ebpfBufferBytes,
-                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw));
+                    hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw,
+                    seccomp, pollNanos));
         }
     }
 }

@@ -17,19 +17,34 @@ final class Waiter {
     static final int NO_CHILD = -1;
     private static final int EINTR = Errno.number("EINTR");
 
+    /**
+     * Bounded adaptive polling (RENACER_POLL_US): a blocking wait first polls with WNOHANG for up to this long, so that
+     * a tracee that stops again within microseconds finds the tracer awake, without the wake-up of a sleeping task;
+     * each poll that ends in blocking halves the next one's budget (down to none), each that finds a stop restores it,
+     * so a tracee that sleeps costs next to nothing. 0: block at once (the default; README, Performance, says why).
+     */
+    private final long pollNanos;
+    /** Polls in a row that ended in blocking: the next poll's budget is {@code pollNanos >> misses}. */
+    private int misses;
     private final Memory status = new Memory(4);
     /** struct rusage for wait4, when system times are measured; null otherwise. */
     private final Memory rusage;
     private int errno;
 
     Waiter() {
-        this(false);
+        this(false, 0);
     }
 
-    /** @param systemTime read the waited task's rusage at each report (-c's system time) */
-    Waiter(boolean systemTime) {
+    /**
+     * @param systemTime read the waited task's rusage at each report (-c's system time)
+     * @param pollNanos  how long a blocking wait may first poll (0: never)
+     */
+    Waiter(boolean systemTime, long pollNanos) {
         this.rusage = systemTime ? new Memory(RUSAGE_SIZE) : null;
+        this.pollNanos = pollNanos;
     }
+
+    private static final int MAX_MISSES = 6;
 
     private static final int RUSAGE_SIZE = 144, RU_STIME_SEC = 16, RU_STIME_USEC = 24;
 
@@ -41,12 +56,40 @@ final class Waiter {
      */
     int next(int pid, int options) {
         try {
+            if (pollNanos > 0 && (options & WNOHANG) == 0) {
+                int reported = poll(pid, options);
+                if (reported != 0) return reported;
+            }
             return rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
         } catch (LastErrorException e) {
             errno = e.getErrorCode();
             return errno == EINTR ? INTERRUPTED : NO_CHILD;
         }
     }
+
+    /** Polls for up to the current budget; the pid reported, or 0 when nothing was (the caller then blocks). */
+    private int poll(int pid, int options) {
+        long budget = pollNanos >> misses;
+        if (budget < POLL_FLOOR_NANOS) {
+            misses = Math.max(0, misses - 1); // probe again, a little more, next time: a tracee's pace changes
+            return 0;
+        }
+        long deadline = System.nanoTime() + budget;
+        do {
+            int reported = rusage == null ? LibC.waitpid(pid, status, options | WNOHANG)
+                    : LibC.wait4(pid, status, options | WNOHANG, rusage);
+            if (reported != 0) {
+                misses = 0;
+                return reported;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        if (misses < MAX_MISSES) misses++;
+        return 0;
+    }
+
+    private static final long POLL_FLOOR_NANOS = 1_000;
+    private static final int WNOHANG = dev.renacer.linux.Ptrace.WNOHANG;
 
     /** As {@link #next}, waiting again after an interruption: the pid reported, or {@link #NO_CHILD}. */
     int reported(int pid, int options) {
