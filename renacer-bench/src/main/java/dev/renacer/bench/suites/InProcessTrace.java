@@ -1,9 +1,10 @@
 package dev.renacer.bench.suites;
 
+import dev.renacer.cli.OtlpOptions;
 import dev.renacer.cli.OutputOptions;
 import dev.renacer.cli.QualifierOptions;
-import dev.renacer.filter.Qualifiers;
 import dev.renacer.cli.RunContext;
+import dev.renacer.filter.Qualifiers;
 import dev.renacer.trace.Backend;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
@@ -13,6 +14,7 @@ import dev.renacer.trace.Tracer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -37,13 +39,15 @@ final class InProcessTrace {
         this.backend = backend;
     }
 
-    /** The CLI's output and qualifier options (-y among them), parsed as the CLI parses them. */
+    /** The CLI's output, qualifier (-e trace=, -y) and OTLP (--otlp-file) options, parsed as the CLI parses them. */
     @CommandLine.Command
     static final class Flags {
         @CommandLine.Mixin
         OutputOptions output = new OutputOptions();
         @CommandLine.Mixin
         QualifierOptions qualifiers = new QualifierOptions();
+        @CommandLine.Mixin
+        OtlpOptions otlp = new OtlpOptions();
     }
 
     /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
@@ -53,17 +57,19 @@ final class InProcessTrace {
         OutputOptions output = flags.output;
         Qualifiers qualifiers = flags.qualifiers.qualifiers(false, warning -> { });
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);
-        TraceListener sinks = output.createListener(context);
+        List<TraceListener> listeners = new ArrayList<>(List.of(output.createListener(context)));
+        TraceListener otlp = flags.otlp.createListener(context);
+        if (otlp != null) listeners.add(otlp);
         lost = 0;
-        TraceListener losses = new TraceListener() {
+        listeners.add(new TraceListener() {
             @Override
             public void onEventsLost(long events) {
                 lost += events;
             }
-        };
-        TraceListener listener = new CompositeListener(List.of(sinks, losses));
-        tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls()).listener(listener)
-                .fdDetails(qualifiers.decodeFds()).backend(backend).summaryOnly(output.needsOnlyCounts()).diagnostics(QUIET).build();
+        });
+        tracer = Tracer.builder().followForks(true).decode(output.needsDecodedCalls() || otlp != null)
+                .listener(new CompositeListener(listeners)).filter(qualifiers.trace()).fdDetails(qualifiers.decodeFds())
+                .backend(backend).summaryOnly(output.needsOnlyCounts() && otlp == null).diagnostics(QUIET).build();
     }
 
     /** Traces the command to its end; it must exit 0. */

@@ -22,7 +22,14 @@ public enum Tracing {
      * Every analysis at once, no OTLP: -T -C --stats-extended, -y (descriptor paths, on ptrace: the eBPF
      * backend refuses -y, it cannot read the tracee's descriptors), as JSON. strace has no equivalent.
      */
-    FULL(List.of("-T", "-C", "--stats-extended", "--format", "json", "-o", "/dev/null"), null, List.of("-y"));
+    FULL(List.of("-T", "-C", "--stats-extended", "--format", "json", "-o", "/dev/null"), null, List.of("-y")),
+    /**
+     * A selective filter, -e trace=unlink: renacer stops only at the selected calls where it can (its seccomp-bpf
+     * filter, on by default with -f); the anchor is strace --seccomp-bpf, strace's fastest way to the same trace.
+     */
+    FILTERED(List.of("-e", "trace=unlink", "-o", "/dev/null"), List.of("--seccomp-bpf", "-e", "trace=unlink", "-o", "/dev/null")),
+    /** Every call as an OTLP/JSON span to a file (--otlp-file) beside the text trace; the anchor is strace's text trace. */
+    OTLP_FILE(List.of("--otlp-file", "/dev/null", "-o", "/dev/null"), List.of("-o", "/dev/null"));
 
     public static final String FOLLOW_FORKS = "-f";
     private final List<String> outputFlags;

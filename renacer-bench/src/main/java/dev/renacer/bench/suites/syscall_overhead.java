@@ -128,6 +128,19 @@ public class syscall_overhead {
         }
     }
 
+    /** The start-up benchmarks' command, {@code true}, traced by the CLI (whole process: start-up is the JVM's) and by strace. */
+    @State(Scope.Thread)
+    public static class Startup {
+        List<String> renacer;
+        List<String> strace;
+
+        @Setup(Level.Trial)
+        public void configure() {
+            renacer = RenacerCli.command(Tracing.BASIC.renacerArguments(List.of("true"), "ptrace"));
+            strace = Tracing.BASIC.straceCommand(List.of("true"));
+        }
+    }
+
     /** overhead_comparison's one parameter. */
     @State(Scope.Thread)
     public static class Levels {
@@ -156,6 +169,9 @@ public class syscall_overhead {
             case "with_statistics", "strace_with_statistics" -> Tracing.STATISTICS;
             case "with_timing", "strace_with_timing" -> Tracing.TIMING;
             case "full_stack" -> Tracing.FULL;
+            case "filtered_tracing", "strace_filtered_tracing" -> Tracing.FILTERED;
+            case "otlp_file", "strace_otlp_file" -> Tracing.OTLP_FILE;
+            case "startup", "strace_startup" -> Tracing.BASIC;
             case "overhead_comparison" -> Tracing.named(params.getParam("level"));
             default -> Tracing.NATIVE;
         };
@@ -215,6 +231,45 @@ public class syscall_overhead {
         TraceResult.Counters counters = renacer.run(program, cpu, work);
         if (counters != null) seen.syscalls += counters.tracedSyscalls();
         return counters;
+    }
+
+    /** -e trace=unlink: a selective trace, which renacer's seccomp-bpf filter lets run between the selected calls. */
+    @Benchmark
+    public TraceResult.Counters filtered_tracing(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
+        return renacer.run(program, cpu, work);
+    }
+
+    /** --otlp-file /dev/null beside the text trace: every call encoded as an OTLP/JSON span, none dropped. */
+    @Benchmark
+    public TraceResult.Counters otlp_file(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
+        return renacer.run(program, cpu, work);
+    }
+
+    /** {@code renacer -f -o /dev/null true}: the start-up alone (JVM, options, tracer), whatever the fixture parameter. */
+    @Benchmark
+    public TraceResult.Counters startup(Startup startup, RunCpu cpu) throws Exception {
+        cpu.start(RunCpu.Work.TRACER_PROCESS);
+        TraceResult.Counters counters = RenacerCli.run(startup.renacer);
+        cpu.stop();
+        return counters;
+    }
+
+    /** The anchor for startup: strace -f -o /dev/null true. */
+    @Benchmark
+    public int strace_startup(Startup startup, RunCpu cpu) throws IOException {
+        return untraced(startup.strace, cpu, RunCpu.Work.TRACER_PROCESS);
+    }
+
+    /** The anchor for filtered_tracing: strace -f --seccomp-bpf -e trace=unlink -o /dev/null. */
+    @Benchmark
+    public int strace_filtered_tracing(Program program, Strace strace, RunCpu cpu) throws IOException {
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
+    }
+
+    /** The anchor for otlp_file: strace's text trace, strace -f -o /dev/null (strace has no OTLP). */
+    @Benchmark
+    public int strace_otlp_file(Program program, Strace strace, RunCpu cpu) throws IOException {
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
     }
 
     /** The anchor for basic_tracing: strace -f -o /dev/null. */
