@@ -37,6 +37,9 @@ public final class LaunchOptions {
     Boolean seccompBpf;
 
     /** Checks the options (a {@link UsageException} for bad ones) and sets them on {@code builder}. */
+    /** Set by {@link #configure}: the filter can apply to this run (-f, a launched command, no -b, no -D). */
+    private boolean seccompApplies;
+
     void configure(Tracer.Builder builder, boolean following, boolean attaching, PrintStream stderr) {
         if (detachOn != null && !detachOn.equals("execve")) {
             throw new UsageException("Syscall '" + detachOn + "' for -b isn't supported");
@@ -46,6 +49,7 @@ public final class LaunchOptions {
             throw new UsageException("Too many -D's (" + daemonize.length + "), maximum supported -D count is 3");
         }
         boolean applies = following && !attaching && detachOn == null && daemonize.length == 0;
+        seccompApplies = applies;
         if (Boolean.TRUE.equals(seccompBpf)) {
             // strace's own checks and words (-D: renacer's, as its -D tracer seizes a process that has no filter)
             if (detachOn != null) stderr.println("renacer: --seccomp-bpf is not enabled because it is not compatible with -b");
@@ -71,9 +75,12 @@ public final class LaunchOptions {
         return detachOn != null;
     }
 
-    /** --seccomp-bpf was given (strace then says when the selection leaves nothing to filter out). */
+    /**
+     * --seccomp-bpf was given and not disabled by {@link #configure} (strace then says when the selection leaves
+     * nothing to filter out; once it disabled the filter with a warning, it says nothing more).
+     */
     boolean seccompRequested() {
-        return Boolean.TRUE.equals(seccompBpf);
+        return Boolean.TRUE.equals(seccompBpf) && seccompApplies;
     }
 
     /** How many -D were given: 0, or 1 to 3. */

@@ -31,8 +31,8 @@ class LaunchOptionsAgainstStraceIT {
     }
 
     /**
-     * --seccomp-bpf is parsed as strace parses it: disabled with strace's warning without -f or with -b, the trace
-     * unchanged. (renacer does not install the filter yet: README.)
+     * --seccomp-bpf is parsed as strace parses it: disabled with strace's warning without -f or with -b (and nothing
+     * more said), the trace unchanged.
      */
     @Test
     void seccompBpfWarnsAsStraceAndTracesTheSame() throws Exception {
