@@ -63,15 +63,7 @@ class InjectAgainstStraceIT {
         SideBySide.Run strace = SideBySide.strace(flags, command);
         SideBySide.Run renacer = SideBySide.renacer(flags, command);
         assertThat(renacer.exitCode()).isEqualTo(strace.exitCode());
-        List<String> straceFiles = strace.files("trace");
-        List<String> renacerFiles = renacer.files("trace");
-        assertThat(renacerFiles).hasSameSizeAs(straceFiles).hasSize(3);
-        for (int i = 0; i < straceFiles.size(); i++) {
-            List<String> expected = strace.lines(straceFiles.get(i));
-            List<String> actual = renacer.lines(renacerFiles.get(i));
-            Set<String> pids = SideBySide.pids(expected, actual);
-            assertThat(SideBySide.masked(actual, pids)).as("task %d", i).containsExactlyElementsOf(SideBySide.masked(expected, pids));
-        }
+        List<String> straceFiles = SideBySide.assertSameTaskFiles(strace, renacer, 3);
         assertThat(Files.readString(strace.directory().resolve(straceFiles.get(1)))).contains("(INJECTED)");
     }
 }

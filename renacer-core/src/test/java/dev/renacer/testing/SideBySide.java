@@ -77,6 +77,24 @@ public final class SideBySide {
         return new Run(run.exitCode(), dir, run.stderr());
     }
 
+    /**
+     * -ff runs: both wrote {@code tasks} per-task files, and each renacer file, pids masked, is strace's (files
+     * compared in the order {@link Run#files} lists them). Returns strace's file names, for further checks.
+     */
+    public static List<String> assertSameTaskFiles(Run strace, Run renacer, int tasks) throws IOException {
+        List<String> straceFiles = strace.files("trace");
+        List<String> renacerFiles = renacer.files("trace");
+        org.assertj.core.api.Assertions.assertThat(renacerFiles).hasSameSizeAs(straceFiles).hasSize(tasks);
+        for (int i = 0; i < straceFiles.size(); i++) {
+            List<String> expected = strace.lines(straceFiles.get(i));
+            List<String> actual = renacer.lines(renacerFiles.get(i));
+            Set<String> pids = pids(expected, actual);
+            org.assertj.core.api.Assertions.assertThat(masked(actual, pids)).as("task %d", i)
+                    .containsExactlyElementsOf(masked(expected, pids));
+        }
+        return straceFiles;
+    }
+
     /** The pids of both traces, to be masked in both alike. */
     public static Set<String> pids(List<String> a, List<String> b) {
         Set<String> pids = new LinkedHashSet<>();
