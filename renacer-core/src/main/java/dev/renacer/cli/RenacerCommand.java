@@ -63,6 +63,28 @@ public final class RenacerCommand {
     @Mixin
     BackendOptions backend = new BackendOptions();
 
+    @Option(names = "--cpu-dma-latency", paramLabel = "US|off", defaultValue = "0",
+            description = "While the ptrace backend traces, ask the kernel (PM QoS, /dev/cpu_dma_latency) to keep CPUs out of "
+                    + "idle states slower than US microseconds to leave: each stop wakes the tracer, then the command, and a "
+                    + "halted CPU is slow to wake. 0 (the default): idle CPUs poll; off: ask nothing. Needs root; without, nothing is held.")
+    String cpuDmaLatency;
+
+    /** The largest PM QoS CPU latency the kernel takes (PM_QOS_DEFAULT_VALUE, 2000 s, is no constraint at all). */
+    static final int MAX_CPU_LATENCY_MICROS = 2_000_000_000;
+
+    /** --cpu-dma-latency as the tracer takes it: µs, or -1 for "off". */
+    int cpuLatencyMicros() {
+        if (cpuDmaLatency.equals("off")) return -1;
+        try {
+            int micros = Integer.parseInt(cpuDmaLatency);
+            if (micros >= 0 && micros <= MAX_CPU_LATENCY_MICROS) return micros;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("invalid --cpu-dma-latency argument: '" + cpuDmaLatency
+                + "' (a number of microseconds from 0 to " + MAX_CPU_LATENCY_MICROS + ", or off)");
+    }
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
@@ -271,7 +293,7 @@ public final class RenacerCommand {
                 .closedDescriptors(LauncherState.closedDescriptors())
                 .environmentOrder(Environ.names(System.getProperty(Environ.ORDER_PROPERTY)));
         LauncherState.signals(tracerBuilder);
-        tracerBuilder.pollMicros(pollMicros(environment));
+        tracerBuilder.pollMicros(pollMicros(environment)).cpuLatencyMicros(cpuLatencyMicros());
         launch.configure(tracerBuilder, following(), command.isEmpty(), stderr);
         if (launch.seccompRequested() && dev.renacer.filter.SeccompProgram.hex(qualifiers.trace()) == null) {
             stderr.println("renacer: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");

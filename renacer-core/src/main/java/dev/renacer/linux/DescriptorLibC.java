@@ -4,7 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
 /**
- * The libc calls behind -y and -yy, made while a tracee is stopped: direct mapping with primitive
+ * The libc calls behind -y and -yy, made while a tracee is stopped (and the PM QoS request's): direct mapping with primitive
  * arrays (a JNI call each, no allocation). Failures are told by the return value only.
  */
 final class DescriptorLibC {
@@ -26,6 +26,8 @@ final class DescriptorLibC {
     static native int open(byte[] path, int flags);
 
     static native long read(int fd, byte[] buffer, long count);
+
+    static native long write(int fd, byte[] buffer, long count);
 
     static native int close(int fd);
 

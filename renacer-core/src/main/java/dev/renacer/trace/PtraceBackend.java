@@ -1,10 +1,13 @@
 package dev.renacer.trace;
 
+import dev.renacer.linux.CpuLatencyRequest;
 import java.util.List;
 
 /**
  * The ptrace backend: {@link TraceLoop} on a dedicated platform thread that this class starts for the
  * duration of a launch or attach, since ptrace requests are only honoured from the thread that attached.
+ * For that duration it holds the PM QoS CPU latency request of {@code --cpu-dma-latency} (CpuLatencyRequest):
+ * each stop wakes the tracer and then the tracee, and a halted idle CPU is slow to wake.
  */
 final class PtraceBackend implements TraceBackend {
     private final Tracer.Config config;
@@ -55,7 +58,7 @@ final class PtraceBackend implements TraceBackend {
         return TracerThread.run("renacer-tracer", () -> {
             TraceLoop loop = new TraceLoop(config, tracer);
             running = loop;
-            try {
+            try (CpuLatencyRequest latency = CpuLatencyRequest.hold(config.cpuLatencyMicros())) {
                 return body.run(loop);
             } finally {
                 running = null;

@@ -115,20 +115,23 @@ public final class Tracer {
      * @param systemTime       -c counts system time: the ptrace backend reads each stop's rusage
      * @param seccomp          --seccomp-bpf: a launched command under -f gets the filter of the selected calls
      * @param pollNanos        RENACER_POLL_US: how long the ptrace loop polls for the next stop before blocking
+     * @param cpuLatencyMicros --cpu-dma-latency: the PM QoS CPU latency the ptrace backend holds while it traces
+     *                         (-1: none; see {@link dev.renacer.linux.CpuLatencyRequest})
      */
     public record Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                          PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly,
                          int ebpfBufferBytes, HexStrings hexStrings, Set<FdDetail> fdDetails, boolean quietAttach,
                          InjectTable inject, IntPredicate reads, IntPredicate writes, List<byte[]> tracePaths,
                          boolean systemTime, IntPredicate abbrev, IntPredicate verbose, IntPredicate raw, boolean seccomp,
-                         long pollNanos) {
+                         long pollNanos, int cpuLatencyMicros) {
 
         /** strace's defaults for every option of issue 12 (no -y, -x, -e inject=, -P ..., -c in wall time). */
         public Config(boolean followForks, TraceFilter filter, int stringLimit, boolean decode, TraceListener listener,
                       PrintStream diagnostics, LaunchSettings launch, Backend backend, boolean summaryOnly, int ebpfBufferBytes) {
             this(followForks, filter, stringLimit, decode, listener, diagnostics, launch, backend, summaryOnly, ebpfBufferBytes,
                     HexStrings.NONE, Set.of(), false, InjectTable.empty(), DecodeOptions.NO_DESCRIPTOR, DecodeOptions.NO_DESCRIPTOR,
-                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE, false, 0);
+                    List.of(), false, DecodeOptions.ALL, DecodeOptions.ALL, DecodeOptions.NONE, false, 0,
+                    dev.renacer.linux.CpuLatencyRequest.DEFAULT_MICROS);
         }
 
         /** The seccomp program a launched command gets (hex, for the trampoline's -s), or null: no filter. */
@@ -173,6 +176,7 @@ public final class Tracer {
         private IntPredicate raw = DecodeOptions.NONE;
         private boolean seccomp;
         private long pollNanos;
+        private int cpuLatencyMicros = dev.renacer.linux.CpuLatencyRequest.DEFAULT_MICROS;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
         public Builder followForks(boolean follow) { this.followForks = follow; return this; }
@@ -265,6 +269,17 @@ public final class Tracer {
          * How long the tracer polls for the next stop before it blocks in waitpid (adaptive: see Waiter); it trades the
          * tracer's CPU time for the wake-up of a sleeping tracer thread at each stop. Default 0: it blocks at once.
          */
+        /**
+         * The PM QoS CPU latency in µs the ptrace backend asks for while it traces, so that idle CPUs are not halted
+         * between a tracee's stop and the tracer's wake-up ({@link dev.renacer.linux.CpuLatencyRequest}); -1 asks
+         * nothing. Default 0: idle CPUs poll. Held only when /dev/cpu_dma_latency can be opened (root).
+         */
+        public Builder cpuLatencyMicros(int micros) {
+            if (micros < -1) throw new IllegalArgumentException("CPU latency must be >= 0 µs, or -1 for none");
+            this.cpuLatencyMicros = micros;
+            return this;
+        }
+
         public Builder pollMicros(long micros) {
             if (micros < 0) throw new IllegalArgumentException("poll time must be >= 0");
             this.pollNanos = micros * 1_000;
@@ -344,7 +359,7 @@ public final class Tracer {
                             environmentChanges, user, detachOnExec),
                     backend, summaryOnly, ebpfBufferBytes,
                     hexStrings, fdDetails, quietAttach, inject, reads, writes, tracePaths, systemTime, abbrev, verbose, raw,
-                    seccomp, pollNanos));
+                    seccomp, pollNanos, cpuLatencyMicros));
         }
     }
 }
