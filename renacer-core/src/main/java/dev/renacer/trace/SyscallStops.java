@@ -33,6 +33,9 @@ final class SyscallStops {
     private final Injector injector;
     /** -P, or null. */
     private final PathTrace paths;
+    /** The call {@link #announce} hands the listener, or null; which half of it: see {@link #pendingExit}. */
+    private SyscallEvent pending;
+    private boolean pendingExit;
     private final Memory syscallInfo = new Memory(SYSCALL_INFO_SIZE);
     private final long syscallInfoAddress = Pointer.nativeValue(syscallInfo); // ptrace's data argument
 
@@ -48,7 +51,10 @@ final class SyscallStops {
     }
 
     /**
-     * One syscall-stop or seccomp stop of {@code task}.
+     * One syscall-stop or seccomp stop of {@code task}: everything that needs the task stopped (its registers and
+     * memory read, the arguments or result decoded, -e inject= applied). What it decided to announce waits for
+     * {@link #announce}, which the loop calls once it has restarted the task: formatting and writing the line
+     * then runs while the task goes on to its next stop, instead of holding it stopped (issue 10).
      *
      * @param systemNanos its process's system time at this stop, when measured (-c), else 0
      * @return the signal to restart the task with: 0, or one -e inject=...:signal= sends
@@ -109,8 +115,25 @@ final class SyscallStops {
         if (!traced) return 0;
         // tampered with after the arguments were read, as strace does; announced after, so sinks see the entry first
         int signal = injector.active() ? injector.onEntry(task, e) : 0;
-        listener.onSyscallEntry(e);
+        pending = e;
+        pendingExit = false;
         return signal;
+    }
+
+    /**
+     * Hands the listener the call half the last {@link #onStop} decided on, if any. The event is the task's own and
+     * the loop does not look at the task again before this returns, so the restarted task cannot change it.
+     */
+    void announce() {
+        SyscallEvent e = pending;
+        if (e == null) return;
+        pending = null;
+        if (pendingExit) {
+            listener.onSyscall(e);
+            work.tracedSyscalls++;
+        } else {
+            listener.onSyscallEntry(e);
+        }
     }
 
     private void onExit(Task task) {
@@ -139,8 +162,8 @@ final class SyscallStops {
             if (injector.active()) Injector.appendNotes(task, e.result);
             decoder.appendDumps(task.tid, e.number, e.args, rval, e.dump);
         }
-        listener.onSyscall(e);
-        work.tracedSyscalls++;
+        pending = e;
+        pendingExit = true;
     }
 
     private void onI386Entry(Task task, SyscallEvent e) {
@@ -150,7 +173,8 @@ final class SyscallStops {
         e.argumentsDecodedAtEntry = e.args.length; // all shown at entry: nothing is left for the exit
         if (!task.state.traced()) return;
         if (config.decode()) I386Syscalls.appendArguments(e.number, e.args, e.arguments);
-        listener.onSyscallEntry(e);
+        pending = e;
+        pendingExit = false;
     }
 
     private static void appendI386Result(SyscallEvent e) {
