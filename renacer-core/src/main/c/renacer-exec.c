@@ -1,7 +1,7 @@
 /*
  * renacer's launch trampoline. renacer posix_spawn()s it (from a sealed memfd, never from a file
  * another user could replace) as
- *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] [-s BPF] -- PATH ARGV0 ARGS...
+ *     renacer-exec [-k FDS] [-c FDS] [-i MASK] [-b MASK] [-u UID:GID:NAME] [-n 1] [-s BPF] [-P PID] -- PATH ARGV0 ARGS...
  *     renacer-exec [-k FDS] -d LEVEL -- PATH ARGV0 ARGS...
  * and it gives the target the process state it would have had untraced, stops itself so that
  * renacer can PTRACE_SEIZE it, then execs PATH with argv = ARGV0 ARGS... and exactly the
@@ -31,6 +31,12 @@
  *           init_seccomp_filter does (PR_SET_NO_NEW_PRIVS only when the kernel asks for it: EACCES without
  *           CAP_SYS_ADMIN). If it cannot be installed the target runs without it: renacer notices, because it
  *           then sees no seccomp stop, and keeps stopping at every call.
+ *  -P PID   renacer's pid: until the execve this process dies with the renacer thread that started it
+ *           (PR_SET_PDEATHSIG, SIGKILL, set again after -u's user change, which clears it), and exits at
+ *           once if its parent is no longer PID (renacer died before that). Without it a renacer killed
+ *           between the spawn and its PTRACE_SEIZE (after which PTRACE_O_EXITKILL takes over) left this
+ *           process stopped, untraced and orphaned for ever. Cleared just before the execve: the target
+ *           never inherits it.
  *  -n 1     do not stop: the process is traced already (renacer -D, where the command is renacer's
  *           own process, seized by the tracer it started, and this is exec'd in its place).
  *  -d LEVEL start PATH as renacer -D's tracer, a grandchild of renacer: fork; the child (in a new
@@ -268,6 +274,7 @@ int main(int argc, char **argv)
     unsigned int keep[MAX_KEEP + 1];
     unsigned int close_std[MAX_KEEP + 1];
     int nkeep = 0, nclose = 0, have_ignored = 0, have_user = 0, traced_already = 0, daemon_level = 0;
+    long parent = 0;
     uid_t run_uid = 0;
     gid_t run_gid = 0;
     const char *run_name = NULL;
@@ -291,6 +298,7 @@ int main(int argc, char **argv)
         case 'n': traced_already = 1; break;
         case 's': filter_length = parse_filter(value, filter); if (filter_length < 0) return 127; break;
         case 'd': daemon_level = atoi(value); if (daemon_level < 1) return 127; break;
+        case 'P': parent = strtol(value, NULL, 10); if (parent < 1) return 127; break;
         default: return 127;
         }
     }
@@ -314,12 +322,19 @@ int main(int argc, char **argv)
         if (failed)
             return failed;
     }
+    if (parent) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != (pid_t)parent)
+            _exit(127); /* renacer is gone already: nobody would ever let this process go */
+    }
     /* stopped with nothing blocked, so renacer's SIGCONT is consumed here, not left pending for the target */
     unsigned long none = 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
     if (!traced_already)
         raise(SIGSTOP);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &blocked, NULL, 8);
+    if (parent)
+        prctl(PR_SET_PDEATHSIG, 0); /* traced now, with PTRACE_O_EXITKILL (or let go under eBPF): not the target's */
     if (filter_length > 0)
         install_filter(filter, filter_length);
     execve(path, target_argv, environ);

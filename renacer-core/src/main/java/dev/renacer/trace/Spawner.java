@@ -32,7 +32,10 @@ final class Spawner {
     static int spawnSeized(Argv command, LaunchSettings launch, String seccompProgram, int options) throws TraceException {
         String name = command.text().get(0);
         byte[] executable = CommandResolver.resolve(command.bytes(0), Environ.rawValue("PATH"));
-        List<byte[]> argv = trampolineArgv(executable, command, launch, seccompProgram == null ? List.of() : List.of("-s", seccompProgram));
+        // -P: it dies with this process until its execve, so a renacer killed before the seize leaves nothing stopped behind
+        List<String> extra = new ArrayList<>(List.of("-P", Long.toString(ProcessHandle.current().pid())));
+        if (seccompProgram != null) extra.addAll(List.of("-s", seccompProgram));
+        List<byte[]> argv = trampolineArgv(executable, command, launch, extra);
         Memory[] strings = new Memory[argv.size()]; // reachable until posix_spawn returns
         Pointer[] pointers = cStrings(argv, strings);
 
