@@ -45,6 +45,7 @@ public final class Main {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
             return Outcome.exit(EXIT_CANNOT_TRACE);
         }
+        skipUnusedConverters();
         RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs), List.of(args));
         CommandLine cli = new CommandLine(command);
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
@@ -91,6 +92,17 @@ public final class Main {
             System.setProperty("jna.platform.library.path", SYSTEM_LIBRARY_PATH);
         }
     }
+
+    /**
+     * Each CommandLine registers picocli's converters for java.sql and java.time types by reflection (21
+     * Class.forName and getDeclaredMethod calls, their classes loaded and linked); no renacer option has
+     * one of those types. Measured in README, Performance, Start-up.
+     */
+    static void skipUnusedConverters() {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
+
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     /** The root-owned library folders of Debian's x86_64 multiarch layout and the classic ones. */
     private static final String SYSTEM_LIBRARY_PATH = "/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib";
