@@ -27,7 +27,9 @@ public final class Main {
             System.err.println("renacer: " + e.getMessage());
             System.exit(EXIT_CANNOT_TRACE);
         }
-        Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err);
+        Warmup warmup = Warmup.start();
+        Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err,
+                warmup::await);
         System.out.flush();
         System.err.flush();
         if (outcome.dieBySignal() != 0) SignalHandling.dieBy(outcome.dieBySignal());
@@ -37,9 +39,10 @@ public final class Main {
     /**
      * @param rawArgs the bytes of {@code args} as the kernel holds them (the command is launched with
      *                these), or null to encode {@code args} as the JVM encodes file names
+     * @param afterParsing run once the options are read and before the trace starts (a {@link Warmup}'s await)
      */
     static Outcome run(String[] args, List<byte[]> rawArgs, Map<String, String> environment, PrintStream stdout,
-                          PrintStream stderr) {
+                          PrintStream stderr, Runnable afterParsing) {
         String arch = System.getProperty("os.arch", "");
         if (!System.getProperty("os.name", "").equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
@@ -62,6 +65,7 @@ public final class Main {
             return Outcome.exit(EXIT_USAGE);
         }
         if (CommandLine.printHelpIfRequested(parsed)) return Outcome.exit(0);
+        afterParsing.run();
         try {
             return command.run(environment, stdout, stderr);
         } catch (UsageException e) {
