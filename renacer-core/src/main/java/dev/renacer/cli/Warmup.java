@@ -1,6 +1,7 @@
 package dev.renacer.cli;
 
 import dev.renacer.syscall.decode.SyscallDecoder;
+import dev.renacer.trace.TracerThread;
 
 /**
  * Start-up work that every trace needs and that depends on no option, done on a second thread while the
@@ -35,16 +36,7 @@ final class Warmup {
 
     /** Waits for the warm-up to end (uninterruptibly); rethrows what it failed with. */
     void await() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        TracerThread.joinUninterruptibly(thread);
         Throwable e = failure;
         if (e instanceof RuntimeException r) throw r;
         if (e instanceof Error r) throw r;
