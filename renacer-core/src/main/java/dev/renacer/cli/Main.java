@@ -27,7 +27,9 @@ public final class Main {
             System.err.println("renacer: " + e.getMessage());
             System.exit(EXIT_CANNOT_TRACE);
         }
-        Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err);
+        Warmup warmup = Warmup.start();
+        Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err,
+                warmup::await);
         System.out.flush();
         System.err.flush();
         if (outcome.dieBySignal() != 0) SignalHandling.dieBy(outcome.dieBySignal());
@@ -37,14 +39,16 @@ public final class Main {
     /**
      * @param rawArgs the bytes of {@code args} as the kernel holds them (the command is launched with
      *                these), or null to encode {@code args} as the JVM encodes file names
+     * @param afterParsing run once the options are read and before the trace starts (a {@link Warmup}'s await)
      */
     static Outcome run(String[] args, List<byte[]> rawArgs, Map<String, String> environment, PrintStream stdout,
-                          PrintStream stderr) {
+                          PrintStream stderr, Runnable afterParsing) {
         String arch = System.getProperty("os.arch", "");
         if (!System.getProperty("os.name", "").equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             stderr.println("renacer: only Linux on x86_64 is supported (this is " + System.getProperty("os.name") + " " + arch + ")");
             return Outcome.exit(EXIT_CANNOT_TRACE);
         }
+        skipUnusedConverters();
         RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs), List.of(args));
         CommandLine cli = new CommandLine(command);
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
@@ -61,6 +65,7 @@ public final class Main {
             return Outcome.exit(EXIT_USAGE);
         }
         if (CommandLine.printHelpIfRequested(parsed)) return Outcome.exit(0);
+        afterParsing.run();
         try {
             return command.run(environment, stdout, stderr);
         } catch (UsageException e) {
@@ -91,6 +96,17 @@ public final class Main {
             System.setProperty("jna.platform.library.path", SYSTEM_LIBRARY_PATH);
         }
     }
+
+    /**
+     * Each CommandLine registers picocli's converters for java.sql and java.time types by reflection (21
+     * Class.forName and getDeclaredMethod calls, their classes loaded and linked); no renacer option has
+     * one of those types. Measured in README, Performance, Start-up.
+     */
+    static void skipUnusedConverters() {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
+
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     /** The root-owned library folders of Debian's x86_64 multiarch layout and the classic ones. */
     private static final String SYSTEM_LIBRARY_PATH = "/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib";

@@ -24,6 +24,16 @@ public final class TracerThread {
             }
         }, name);
         thread.start();
+        joinUninterruptibly(thread);
+        Object o = outcome[0];
+        if (o instanceof TraceResult r) return r;
+        if (o instanceof TraceException e) throw e;
+        if (o instanceof RuntimeException e) throw e;
+        throw (Error) o;
+    }
+
+    /** Waits for {@code thread} to end; an interrupt meanwhile is kept for the caller, not acted on. */
+    public static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -34,10 +44,5 @@ public final class TracerThread {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        Object o = outcome[0];
-        if (o instanceof TraceResult r) return r;
-        if (o instanceof TraceException e) throw e;
-        if (o instanceof RuntimeException e) throw e;
-        throw (Error) o;
     }
 }
