@@ -34,7 +34,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@code java -jar benchmarks.jar [SUITE | SUITE.BENCH | JMH regex]... [JMH options] [--save-baseline NAME]
  * [--baseline NAME] [--noise-threshold X] [--report FILE]}, or {@code java -jar benchmarks.jar gate ...}.
  * Parses renacer-bench's own options and hands the rest to JMH; after the run it prints each
- * benchmark in Criterion.rs's form (a syscall_overhead run with its CPU time and per-syscall cost), compares with a baseline, saves one, writes the HTML report.
+ * benchmark in Criterion.rs's form (a syscall_overhead run with its cost per run and per syscall, RunCosts),
+ * compares with a baseline, saves one, writes the HTML report.
  *
  * <p>Exit status: 0 done; 1 a benchmark failed; 2 bad usage (one line on stderr); the gate has its own (3: inconclusive).
  */

@@ -1,5 +1,6 @@
 package dev.renacer.bench.report;
 
+import static dev.renacer.bench.report.GoalAssertions.assertGoal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.renacer.bench.compare.JmhJson;
@@ -22,19 +23,12 @@ class TracingSpeedGoalsTest {
     private static final String MILLION_RATIO = "1.27x (41.175 s / 32.444 s)";
 
     static List<JmhResult> recorded() throws Exception {
-        return JmhJson.read(Path.of(TracingSpeedGoalsTest.class.getResource("/recorded/tracing-speed-goals.json").toURI()));
+        return GoalAssertions.recorded("tracing-speed-goals.json");
     }
 
+    /** All 12 goals: five modes, four other fixtures, the filter, start-up, --otlp-file. */
     private static List<Goals.Goal> goals(List<JmhResult> run) {
-        List<Goals.Goal> goals = TracingSpeedGoals.of(new Results(run));
-        assertThat(goals).hasSize(12);
-        return goals;
-    }
-
-    private static void assertGoal(List<Goals.Goal> goals, String metric, String current, String status) {
-        Goals.Goal g = goals.stream().filter(x -> x.metric().startsWith(metric)).findFirst().orElseThrow();
-        assertThat(g.current()).as(metric).startsWith(current);
-        assertThat(g.status()).as(metric).isEqualTo(status);
+        return GoalAssertions.judged(TracingSpeedGoals::of, run, 12);
     }
 
     @Test
