@@ -30,7 +30,7 @@ class FileExportLosesNothingIT {
         // the calls of the text trace and the syscall spans of the file, by name: the same, call for call
         java.util.Map<String, Long> calls = new java.util.TreeMap<>(), syscallSpans = new java.util.TreeMap<>();
         for (String line : Files.readAllLines(trace)) {
-            String l = line.replaceFirst("^\\d+ ", "");
+            String l = line.replaceFirst("^\\d+ +", ""); // the pid is padded to 5 columns, as strace pads it
             if (l.startsWith("+++") || l.startsWith("---")) continue;
             // a call cut by another line is counted once, at its "name(... <unfinished ...>" line
             if (l.startsWith("<... ") && l.contains(" resumed>")) continue;
