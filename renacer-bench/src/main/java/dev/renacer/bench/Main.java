@@ -12,6 +12,7 @@ import dev.renacer.bench.compare.JmhResult;
 import dev.renacer.bench.fixtures.RenacerCli;
 import dev.renacer.bench.gate.Gate;
 import dev.renacer.bench.report.Report;
+import dev.renacer.bench.report.RunCosts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@code java -jar benchmarks.jar [SUITE | SUITE.BENCH | JMH regex]... [JMH options] [--save-baseline NAME]
  * [--baseline NAME] [--noise-threshold X] [--report FILE]}, or {@code java -jar benchmarks.jar gate ...}.
  * Parses renacer-bench's own options and hands the rest to JMH; after the run it prints each
- * benchmark in Criterion.rs's form, compares with a baseline, saves one, writes the HTML report.
+ * benchmark in Criterion.rs's form (a syscall_overhead run with its cost per run and per syscall, RunCosts),
+ * compares with a baseline, saves one, writes the HTML report.
  *
  * <p>Exit status: 0 done; 1 a benchmark failed; 2 bad usage (one line on stderr); the gate has its own (3: inconclusive).
  */
@@ -141,10 +143,12 @@ public final class Main {
         out.println(baseline == null ? "Results (Criterion form, 95% bootstrap intervals):"
                 : "Results against baseline '" + baseline.name() + "' (Criterion form, noise threshold "
                 + CriterionText.change(noise).substring(1) + "):");
+        RunCosts costs = new RunCosts(results);
         for (JmhResult r : results) {
             if (r.samples().length == 0) continue;
             out.print(CriterionText.measurement(r.id(), Bootstrap.mean(r.nanosPerOp(), Change.CONFIDENCE, Bootstrap.RESAMPLES, 1L),
                     r.isThroughput()));
+            if (RunCosts.applies(r)) out.print(CriterionText.note("cost:   " + costs.line(r)));
             if (baseline == null) continue;
             JmhResult b = base.get(r.id());
             if (b == null || b.samples().length == 0) {

@@ -1,6 +1,8 @@
 package dev.renacer.otlp;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What happened to the spans of a run. {@code exported + dropped == spans}: a span is either in a
@@ -17,6 +19,7 @@ import java.util.Locale;
  */
 public record ExportSummary(long spans, long exported, long dropped, long batches, long failures,
                             String lastError, SpanPool.Stats pool) {
+    private static final Pattern LINE = Pattern.compile("otlp: (\\d+) spans exported, (\\d+) dropped, (\\d+) batch(?:es)? sent, (\\d+) failures?");
 
     /**
      * The one line printed on stderr at exit (without the {@code renacer: } prefix), e.g.
@@ -37,5 +40,17 @@ public record ExportSummary(long spans, long exported, long dropped, long batche
         if (destination != null) out.append(" (").append(destination).append(')');
         if (failures > 0 && lastError != null) out.append(": ").append(lastError);
         return out.toString();
+    }
+
+    /**
+     * The counts of a {@link #line} found in {@code text} (the CLI's stderr: renacer-bench reads what a run exported
+     * and dropped), without the last error and the pool; null when it has none.
+     */
+    public static ExportSummary find(CharSequence text) {
+        Matcher m = LINE.matcher(text);
+        if (!m.find()) return null;
+        long exported = Long.parseLong(m.group(1));
+        long dropped = Long.parseLong(m.group(2));
+        return new ExportSummary(exported + dropped, exported, dropped, Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), null, null);
     }
 }

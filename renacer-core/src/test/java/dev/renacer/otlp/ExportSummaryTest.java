@@ -24,4 +24,13 @@ class ExportSummaryTest {
                 .isEqualTo("otlp: 0 spans exported, 0 dropped, 0 batches sent, 0 failures; span pool 0 hits, 0 misses"
                         + " (100.0% hit rate) (file t.jsonl)");
     }
+
+    @Test
+    void theCountsAreReadBackFromTheLineInAStderr() {
+        ExportSummary s = new ExportSummary(2048, 2000, 48, 4, 1, "refused", new SpanPool.Stats(1024, 1030, 2042, 6));
+        ExportSummary read = ExportSummary.find("renacer: tracer counters: stops=1\nrenacer: " + s.line("file x") + "\n");
+        assertThat(read).isEqualTo(new ExportSummary(2048, 2000, 48, 4, 1, null, null));
+        assertThat(ExportSummary.find("renacer: otlp: 1 spans exported, 0 dropped, 1 batch sent, 0 failures").dropped()).isZero();
+        assertThat(ExportSummary.find("renacer: tracer counters: stops=1")).isNull();
+    }
 }

@@ -12,11 +12,17 @@ import java.util.Optional;
  * renacer / strace for the levels strace has.
  */
 final class Overheads {
-    /** renacer's level benchmarks and their strace anchors (null: strace has no such mode). */
+    /**
+     * renacer's level benchmarks and their strace anchors (null: strace has no such mode; json_tracing's and
+     * otlp_file's anchor is strace's text trace, strace having neither).
+     */
     static final List<String[]> LEVELS = List.of(
             new String[] {"basic_tracing", "strace_basic_tracing"},
             new String[] {"with_statistics", "strace_with_statistics"},
             new String[] {"with_timing", "strace_with_timing"},
+            new String[] {"json_tracing", "strace_json_tracing"},
+            new String[] {"otlp_file", "strace_otlp_file"},
+            new String[] {"filtered_tracing", "strace_filtered_tracing"},
             new String[] {"full_stack", null});
     static final List<String> MODES = List.of("in_process", "whole_process");
     static final List<String> BACKENDS = List.of("ptrace", "ebpf");
@@ -59,6 +65,12 @@ final class Overheads {
             }
         }
         return rows;
+    }
+
+    /** The strace anchor of a level benchmark ({@code strace_with_timing} for {@code with_timing}), null when strace has none. */
+    static String anchorOf(String level) {
+        for (String[] l : LEVELS) if (l[0].equals(level)) return l[1];
+        return null;
     }
 
     /** Traced syscalls per run from the TracerWork counters (NaN without them). */

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * One self-contained HTML file (inline CSS and SVG, no script, nothing fetched): the goals table,
- * the syscall_overhead overheads (to native, to strace, per syscall), and per suite every
+ * the syscall_overhead overheads (to native, to strace, per syscall), the CPU time per run and per traced
+ * syscall with the machine's idle polling (RunCosts), and per suite every
  * benchmark's samples as a strip plot with its Criterion lines and, with a baseline, the change.
  */
 public final class Report {
@@ -54,6 +55,7 @@ public final class Report {
         info(h, info, baseline);
         goals(h, r);
         overheads(h, r);
+        costs(h, results);
         Map<String, JmhResult> base = new HashMap<>();
         if (baseline != null) for (JmhResult b : baseline.results()) base.put(b.id(), b);
         for (Map.Entry<String, Map<String, List<JmhResult>>> suite : bySuiteAndMethod(results).entrySet()) {
@@ -113,6 +115,27 @@ public final class Report {
                     .append("</td><td>").append(CriterionText.time(x.tracedNanos())).append("</td><td>")
                     .append(fmt("%.2f", x.tracedNanos() / x.nativeNanos())).append("</td><td>").append(fmt("%.0f%%", x.overheadPercent()))
                     .append("</td><td>").append(fmt("%.2f", x.microsPerSyscall())).append("</td><td>").append(fmt("%.2f", x.toStrace()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void costs(StringBuilder h, List<JmhResult> results) {
+        RunCosts costs = new RunCosts(results);
+        List<JmhResult> rows = results.stream().filter(RunCosts::applies).toList();
+        if (rows.isEmpty()) return;
+        h.append("<h2>CPU time per traced syscall (syscall_overhead)</h2>\n<p>Per run: wall time, CPU time (the tracer and everything "
+                + "under it as a whole process; this JVM's Java threads too in process), CPU time per syscall the trace saw (a strace "
+                + "anchor's count is its renacer benchmark's in this run, named), and the machine's time in the idle POLL state "
+                + "(all CPUs; whole process only; a PM QoS request trades it for wall time).</p>\n");
+        h.append("<table id=\"costs\"><tr><th>benchmark</th><th>wall / run</th><th>CPU / run</th><th>syscalls / run</th>"
+                + "<th>CPU ns / syscall</th><th>idle poll / run</th></tr>\n");
+        for (JmhResult x : rows) {
+            RunCosts.Cost c = costs.of(x);
+            String from = c.syscallsFrom() == null || c.syscallsFrom().equals(x.method()) ? "" : " (" + c.syscallsFrom() + ")";
+            h.append("<tr><td>").append(Html.escape(x.id())).append("</td><td>").append(RunCosts.ms(c.wallNanos())).append("</td><td>")
+                    .append(RunCosts.ms(c.cpuNanos())).append("</td><td>").append(fmt("%.0f", c.syscallsPerRun())).append(Html.escape(from))
+                    .append("</td><td>").append(fmt("%.0f", c.cpuNanosPerSyscall())).append("</td><td>").append(RunCosts.ms(c.idlePollNanos()))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -5,6 +5,8 @@ import dev.renacer.cli.OutputOptions;
 import dev.renacer.cli.QualifierOptions;
 import dev.renacer.cli.RunContext;
 import dev.renacer.filter.Qualifiers;
+import dev.renacer.otlp.ExportSummary;
+import dev.renacer.otlp.OtlpTraceListener;
 import dev.renacer.trace.Backend;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceException;
@@ -32,6 +34,8 @@ final class InProcessTrace {
     private Tracer tracer;
     /** Records the eBPF backend lost in the last run (its once-per-run report to the listener). */
     private long lost;
+    /** The OTLP exporter of the run being prepared or just run (--otlp-file), null without one. */
+    private OtlpTraceListener export;
 
     InProcessTrace(Tracing tracing, List<String> command, Backend backend) {
         this.tracing = tracing;
@@ -60,6 +64,7 @@ final class InProcessTrace {
         List<TraceListener> listeners = new ArrayList<>(List.of(output.createListener(context)));
         TraceListener otlp = flags.otlp.createListener(context);
         if (otlp != null) listeners.add(otlp);
+        export = otlp instanceof OtlpTraceListener o ? o : null;
         lost = 0;
         listeners.add(new TraceListener() {
             @Override
@@ -81,5 +86,10 @@ final class InProcessTrace {
 
     long lostInLastRun() {
         return lost;
+    }
+
+    /** The exporter's counts of the last run (spans exported, dropped), null without OTLP export. */
+    ExportSummary exportOfLastRun() {
+        return export != null ? export.summary() : null;
     }
 }

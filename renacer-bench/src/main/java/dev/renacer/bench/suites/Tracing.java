@@ -18,6 +18,8 @@ public enum Tracing {
     STATISTICS(List.of("-c", "-o", "/dev/null"), List.of("-c", "-o", "/dev/null")),
     /** -T: the text trace with the time spent in each call. */
     TIMING(List.of("-T", "-o", "/dev/null"), List.of("-T", "-o", "/dev/null")),
+    /** --format json: every call as a JSON line; strace has no JSON, so the anchor is strace's text trace. */
+    JSON(List.of("--format", "json", "-o", "/dev/null"), List.of("-o", "/dev/null")),
     /**
      * Every analysis at once, no OTLP: -T -C --stats-extended, -y (descriptor paths, on ptrace: the eBPF
      * backend refuses -y, it cannot read the tracee's descriptors), as JSON. strace has no equivalent.

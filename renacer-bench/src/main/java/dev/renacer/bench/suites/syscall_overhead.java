@@ -3,6 +3,7 @@ package dev.renacer.bench.suites;
 import dev.renacer.bench.fixtures.Fixture;
 import dev.renacer.bench.fixtures.ProcessRun;
 import dev.renacer.bench.fixtures.RenacerCli;
+import dev.renacer.otlp.ExportSummary;
 import dev.renacer.trace.Backend;
 import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceResult;
@@ -47,7 +48,7 @@ public class syscall_overhead {
     /** The traced program: a fixture and its round count (100 as the original; {@code -p rounds=20000} for more). */
     @State(Scope.Benchmark)
     public static class Program {
-        @Param({"syscall_heavy", "io_heavy", "compute_heavy", "multi_process"})
+        @Param({"syscall_heavy", "io_heavy", "compute_heavy", "multi_process", "threaded_heavy"})
         public String fixture;
 
         @Param({"100"})
@@ -104,15 +105,32 @@ public class syscall_overhead {
          * too); null counters for the untraced level of overhead_comparison.
          */
         TraceResult.Counters run(Program program, RunCpu cpu, TracerWork work) throws IOException, TraceException {
+            return run(program, cpu, work, null);
+        }
+
+        /** The same, and what the OTLP exporter exported and dropped counted in {@code spans} (when not null). */
+        TraceResult.Counters run(Program program, RunCpu cpu, TracerWork work, SpanExport spans) throws IOException, TraceException {
             if (tracing == Tracing.NATIVE) {
                 untraced(program.command, cpu, RunCpu.Work.PROGRAM);
                 return null;
             }
-            cpu.start(inProcess != null ? RunCpu.Work.PROGRAM_TRACED_HERE : RunCpu.Work.TRACER_PROCESS);
-            TraceResult.Counters counters = inProcess != null ? inProcess.run().counters() : RenacerCli.run(wholeProcess);
-            cpu.stop();
+            TraceResult.Counters counters;
+            ExportSummary export;
+            if (inProcess != null) {
+                cpu.start(RunCpu.Work.PROGRAM_TRACED_HERE);
+                counters = inProcess.run().counters();
+                cpu.stop();
+                work.lost(inProcess.lostInLastRun());
+                export = inProcess.exportOfLastRun();
+            } else {
+                cpu.start(RunCpu.Work.TRACER_PROCESS);
+                RenacerCli.Exit exit = RenacerCli.run(wholeProcess);
+                cpu.stop();
+                counters = exit.counters();
+                export = exit.export();
+            }
             work.add(counters);
-            if (inProcess != null) work.lost(inProcess.lostInLastRun());
+            if (spans != null) spans.add(export);
             return counters;
         }
     }
@@ -168,6 +186,7 @@ public class syscall_overhead {
             case "basic_tracing", "throughput", "strace_basic_tracing" -> Tracing.BASIC;
             case "with_statistics", "strace_with_statistics" -> Tracing.STATISTICS;
             case "with_timing", "strace_with_timing" -> Tracing.TIMING;
+            case "json_tracing", "strace_json_tracing" -> Tracing.JSON;
             case "full_stack" -> Tracing.FULL;
             case "filtered_tracing", "strace_filtered_tracing" -> Tracing.FILTERED;
             case "otlp_file", "strace_otlp_file" -> Tracing.OTLP_FILE;
@@ -209,6 +228,12 @@ public class syscall_overhead {
         return renacer.run(program, cpu, work);
     }
 
+    /** --format json: every call as a JSON line to /dev/null, renacer's machine-readable trace. */
+    @Benchmark
+    public TraceResult.Counters json_tracing(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
+        return renacer.run(program, cpu, work);
+    }
+
     /** Every analysis at once (-T -C --stats-extended, -y on ptrace, JSON), no OTLP: the heaviest local configuration. */
     @Benchmark
     public TraceResult.Counters full_stack(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
@@ -239,17 +264,21 @@ public class syscall_overhead {
         return renacer.run(program, cpu, work);
     }
 
-    /** --otlp-file /dev/null beside the text trace: every call encoded as an OTLP/JSON span, none dropped. */
+    /**
+     * --otlp-file /dev/null beside the text trace: every call encoded as an OTLP/JSON span, the spans exported
+     * and dropped counted (SpanExport: none may be).
+     */
     @Benchmark
-    public TraceResult.Counters otlp_file(Program program, Renacer renacer, TracerWork work, RunCpu cpu) throws Exception {
-        return renacer.run(program, cpu, work);
+    public TraceResult.Counters otlp_file(Program program, Renacer renacer, TracerWork work, RunCpu cpu, SpanExport spans)
+            throws Exception {
+        return renacer.run(program, cpu, work, spans);
     }
 
     /** {@code renacer -f -o /dev/null true}: the start-up alone (JVM, options, tracer), whatever the fixture parameter. */
     @Benchmark
     public TraceResult.Counters startup(Startup startup, RunCpu cpu) throws Exception {
         cpu.start(RunCpu.Work.TRACER_PROCESS);
-        TraceResult.Counters counters = RenacerCli.run(startup.renacer);
+        TraceResult.Counters counters = RenacerCli.run(startup.renacer).counters();
         cpu.stop();
         return counters;
     }
@@ -281,6 +310,15 @@ public class syscall_overhead {
     /** The anchor for with_statistics: strace -f -c -o /dev/null. */
     @Benchmark
     public int strace_with_statistics(Program program, Strace strace, RunCpu cpu) throws IOException {
+        return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
+    }
+
+    /**
+     * The anchor for json_tracing: strace's text trace, strace -f -o /dev/null. strace has no JSON output, so
+     * this is the same program traced by strace in its nearest mode (the same anchor as basic_tracing's).
+     */
+    @Benchmark
+    public int strace_json_tracing(Program program, Strace strace, RunCpu cpu) throws IOException {
         return untraced(strace.command, cpu, RunCpu.Work.TRACER_PROCESS);
     }
 

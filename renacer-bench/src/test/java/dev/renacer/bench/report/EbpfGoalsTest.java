@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
+import static dev.renacer.bench.report.GoalAssertions.assertGoal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,17 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EbpfGoalsTest {
     private static List<JmhResult> recorded() throws Exception {
-        return JmhJson.read(Path.of(EbpfGoalsTest.class.getResource("/recorded/ebpf-goals.json").toURI()));
+        return GoalAssertions.recorded("ebpf-goals.json");
     }
 
     private static List<Goals.Goal> goals(List<JmhResult> run) {
-        List<Goals.Goal> goals = EbpfGoals.of(new Results(run));
-        assertThat(goals).hasSize(5);
-        return goals;
-    }
-
-    private static Goals.Goal goal(List<Goals.Goal> goals, String start) {
-        return goals.stream().filter(g -> g.metric().startsWith(start)).findFirst().orElseThrow();
+        return GoalAssertions.judged(EbpfGoals::of, run, 5);
     }
 
     @Test
@@ -40,12 +35,6 @@ class EbpfGoalsTest {
         assertGoal(g, "eBPF full per-call text", "+3.2%, 0 records lost; with the consumer's CPU: +15.9%", "met");
         // 120,030 calls per run over (1016.7 - 854.6) - (790.6 - 733.4) ms of the tracer thread's CPU
         assertGoal(g, "eBPF consumer rate", "1.14M calls/s (2.29M ring records/s)", "met");
-    }
-
-    private static void assertGoal(List<Goals.Goal> goals, String metric, String current, String status) {
-        Goals.Goal g = goal(goals, metric);
-        assertThat(g.current()).as(metric).startsWith(current);
-        assertThat(g.status()).as(metric).isEqualTo(status);
     }
 
     @Test
