@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 /**
  * One command traced by strace and by renacer with the same options, each writing its trace with
  * {@code -o} into a directory of its own, and the traces masked of what differs between any two runs
- * (addresses, pids, random bytes), so that a test can ask for equality.
+ * (addresses, pids, random bytes, a child's CPU times), so that a test can ask for equality.
  */
 public final class SideBySide {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{6,}");
+    /** A child's CPU times in a SIGCHLD siginfo: measured, so they differ run to run (and a nonzero one has a comment). */
+    private static final Pattern CHILD_TIMES = Pattern.compile("(si_[us]time)=\\d+(?: /\\* [0-9.]+ s \\*/)?");
     private static final Pattern RANDOM_BYTES = Pattern.compile("getrandom\\(\"[^\"]*\"");
     private static final Pattern PID_SOURCES = Pattern.compile(
             "(?:getpid|gettid|getppid|set_tid_address|clone|clone3|fork|vfork|wait4|pidfd_open)\\(.*\\)\\s+= (\\d+)|si_pid=(\\d+)"
@@ -128,6 +130,7 @@ public final class SideBySide {
         for (String line : lines) {
             String l = ADDRESS.matcher(line).replaceAll("ADDR");
             l = RANDOM_BYTES.matcher(l).replaceAll("getrandom(\"RANDOM\"");
+            l = CHILD_TIMES.matcher(l).replaceAll("$1=T");
             for (String pid : pids) {
                 if (!l.matches(".*\\b" + pid + "\\b.*")) continue;
                 l = l.replaceAll("\\b" + pid + "\\b", "PID").replaceAll(" +=", " =").replaceAll("^PID +", "PID ");
