@@ -59,8 +59,10 @@ class CpuLatencyRequestIT {
     void heldUnderFollowForksAndForAnAttachedProcess() throws Exception {
         Shell.Result traced = trace("-f");
         assertThat(firstLine(traced)).as(traced.err()).isEqualTo("0");
-        // -p: the attached process reports while traced (it waits for renacer to have attached, then reads)
-        Shell.Result attached = Shell.run("sh -c " + quote("sleep 1.5; " + REPORT) + " & pid=$!; "
+        // -p: the attached process reports while traced: it waits (30 s at most) until its TracerPid is renacer's
+        String untilTraced = "i=0; until grep -q 'TracerPid:[[:space:]]*[1-9]' /proc/$$/status || [ $i -ge 600 ]; do "
+                + "sleep 0.05; i=$((i+1)); done; ";
+        Shell.Result attached = Shell.run("sh -c " + quote(untilTraced + REPORT) + " & pid=$!; "
                 + quote(Shell.launcher()) + " -o /dev/null -p $pid & wait $pid; st=$?; wait; exit $st");
         assertThat(firstLine(attached)).as(attached.err()).isEqualTo("0");
         assertThat(current()).isEqualTo(before);
