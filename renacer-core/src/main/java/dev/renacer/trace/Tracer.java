@@ -175,7 +175,8 @@ public final class Tracer {
         private IntPredicate verbose = DecodeOptions.ALL;
         private IntPredicate raw = DecodeOptions.NONE;
         private boolean seccomp;
-        private long pollNanos;
+        /** 200 µs, as the command line's default (RENACER_POLL_US): in-process users trace as renacer does. */
+        private long pollNanos = 200_000;
         private int cpuLatencyMicros = dev.renacer.linux.CpuLatencyRequest.DEFAULT_MICROS;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
