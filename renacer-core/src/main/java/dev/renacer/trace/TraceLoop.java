@@ -206,6 +206,7 @@ final class TraceLoop {
                 } else {
                     task.restart(signal);
                 }
+                waiter.restarted(task.state.inSyscall() ? task.event.number : -1);
                 syscallStops.announce(); // the line is made while the task runs on
             } else if (event != 0) {
                 eventStops.onStop(task, event, sig);

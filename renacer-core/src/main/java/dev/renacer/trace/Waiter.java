@@ -17,15 +17,8 @@ final class Waiter {
     static final int NO_CHILD = -1;
     private static final int EINTR = Errno.number("EINTR");
 
-    /**
-     * Bounded adaptive polling (RENACER_POLL_US, default 200 µs): a blocking wait first polls with WNOHANG for up to
-     * this long, so that a tracee that stops again within microseconds finds the tracer awake, without the wake-up of a
-     * sleeping task on a halted CPU; each poll that ends in blocking halves the next one's budget (down to 1/64 of it),
-     * each that finds a stop restores it, so a tracee that sleeps costs next to nothing. 0: block at once.
-     */
-    private final long pollNanos;
-    /** Polls in a row that ended in blocking: the next poll's budget is {@code pollNanos >> misses}. */
-    private int misses;
+    /** How long each blocking wait first polls with WNOHANG (RENACER_POLL_US, default 200 µs; 0 never). */
+    private final PollBudget budget;
     private final Memory status = new Memory(4);
     /** struct rusage for wait4, when system times are measured; null otherwise. */
     private final Memory rusage;
@@ -41,10 +34,13 @@ final class Waiter {
      */
     Waiter(boolean systemTime, long pollNanos) {
         this.rusage = systemTime ? new Memory(RUSAGE_SIZE) : null;
-        this.pollNanos = pollNanos;
+        this.budget = new PollBudget(pollNanos);
     }
 
-    private static final int MAX_MISSES = 6;
+    /** What the task restarted last does now: runs inside syscall {@code number}, or (-1) its own code. */
+    void restarted(int number) {
+        budget.restarted(number);
+    }
 
     private static final int RUSAGE_SIZE = 144, RU_STIME_SEC = 16, RU_STIME_USEC = 24;
 
@@ -56,7 +52,7 @@ final class Waiter {
      */
     int next(int pid, int options) {
         try {
-            if (pollNanos > 0 && (options & WNOHANG) == 0) {
+            if ((options & WNOHANG) == 0) {
                 int reported = poll(pid, options);
                 if (reported != 0) return reported;
             }
@@ -67,19 +63,20 @@ final class Waiter {
         }
     }
 
-    /** Polls for up to the current budget; the pid reported, or 0 when nothing was (the caller then blocks). */
+    /**
+     * Polls for up to the budget, so that a tracee that stops again within microseconds finds the tracer awake,
+     * without the wake-up of a task asleep on a halted CPU: the pid reported, or 0 when nothing was (the caller
+     * then blocks).
+     */
     private int poll(int pid, int options) {
-        long budget = pollNanos >> misses;
-        if (budget < POLL_FLOOR_NANOS) {
-            misses = Math.max(0, misses - 1); // probe again, a little more, next time: a tracee's pace changes
-            return 0;
-        }
-        long deadline = System.nanoTime() + budget;
+        long nanos = budget.next();
+        if (nanos == 0) return 0;
+        long deadline = System.nanoTime() + nanos;
         do {
             int reported = rusage == null ? LibC.waitpid(pid, status, options | WNOHANG)
                     : LibC.wait4(pid, status, options | WNOHANG, rusage);
             if (reported != 0) {
-                misses = 0;
+                budget.found();
                 return reported;
             }
             // sched_yield, not a pause: on an idle CPU it returns at once (the CPU stays out of its halt, which is
@@ -88,11 +85,10 @@ final class Waiter {
             // spinning poll took the tracee's time (12.5 s blocking, 6.7 s spinning, 3.0 s yielding, C loop).
             Thread.yield();
         } while (System.nanoTime() < deadline);
-        if (misses < MAX_MISSES) misses++;
+        budget.slept();
         return 0;
     }
 
-    private static final long POLL_FLOOR_NANOS = 1_000;
     private static final int WNOHANG = dev.renacer.linux.Ptrace.WNOHANG;
 
     /** As {@link #next}, waiting again after an interruption: the pid reported, or {@link #NO_CHILD}. */
