@@ -199,12 +199,10 @@ public final class RenacerCommand {
 
     /** RENACER_POLL_US: how long the tracer polls for the next stop before it sleeps (README, Waiting for stops). */
     static final String POLL_VARIABLE = "RENACER_POLL_US";
-    /** Its default, in µs: 50 to 1000 measured alike on syscall_heavy, and a tracee that sleeps pays at most this per stop. */
-    static final long POLL_DEFAULT_MICROS = 200;
 
     private static long pollMicros(Map<String, String> environment) {
         String value = environment.get(POLL_VARIABLE);
-        if (value == null || value.isEmpty()) return POLL_DEFAULT_MICROS;
+        if (value == null || value.isEmpty()) return dev.renacer.trace.Tracer.DEFAULT_POLL_MICROS;
         try {
             long micros = Long.parseLong(value);
             if (micros >= 0 && micros <= 1_000_000) return micros;

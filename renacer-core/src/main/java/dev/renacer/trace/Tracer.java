@@ -25,6 +25,12 @@ import java.util.function.IntPredicate;
  * dedicated platform thread that it starts for the duration of {@link #launch} or {@link #attach}.
  */
 public final class Tracer {
+    /**
+     * How long the ptrace loop polls for the next stop before it sleeps, by default, in µs (RENACER_POLL_US; README,
+     * Waiting for stops): 50 to 1000 measured alike on syscall_heavy.
+     */
+    public static final long DEFAULT_POLL_MICROS = 200;
+
     /** The eBPF ring buffer's default size: about 100 ms of the fastest traced program's records. */
     public static final int DEFAULT_EBPF_BUFFER_BYTES = 16 << 20;
 
@@ -175,8 +181,8 @@ public final class Tracer {
         private IntPredicate verbose = DecodeOptions.ALL;
         private IntPredicate raw = DecodeOptions.NONE;
         private boolean seccomp;
-        /** 200 µs, as the command line's default (RENACER_POLL_US): in-process users trace as renacer does. */
-        private long pollNanos = 200_000;
+        /** The command line's default too (RENACER_POLL_US): in-process users trace as renacer does. */
+        private long pollNanos = DEFAULT_POLL_MICROS * 1_000;
         private int cpuLatencyMicros = dev.renacer.linux.CpuLatencyRequest.DEFAULT_MICROS;
 
         /** -f: follow fork, vfork, clone and clone3, threads included. */
