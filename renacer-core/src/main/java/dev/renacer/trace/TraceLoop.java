@@ -13,7 +13,8 @@ import static dev.renacer.linux.Ptrace.*;
 
 /**
  * The ptrace loop. Lives on the tracer thread only: {@link #launch} or {@link #attach} seizes the first
- * tasks, then {@link #run} waits for stops with waitpid(-1, __WALL) and hands each to its handler
+ * tasks, then {@link #run} waits for stops with waitpid(-1, __WALL), in rounds that serve every task with a
+ * stop pending before the next wait ({@link Waiter#nextOfAny}), and hands each to its handler
  * ({@link SyscallStops}, {@link EventStops}, signal-delivery-stops here, {@link Deaths}) until no task is
  * left, or to the {@link Detacher} once a detach was asked for. A task's state moves by {@link TaskState}.
  *
@@ -163,10 +164,10 @@ final class TraceLoop {
                 tracees.work.waitpidCalls++;
                 if (delays.holding()) { // -e inject=...:delay_*: look for stops without blocking while a task is held
                     delays.releaseDue();
-                    tid = waiter.next(-1, WALL | WNOHANG);
+                    tid = waiter.nextOfAny(WALL | WNOHANG, tracees.several());
                     if (tid == Waiter.INTERRUPTED) delays.pause();
                 } else {
-                    tid = waiter.next(-1, WALL);
+                    tid = waiter.nextOfAny(WALL, tracees.several());
                 }
                 if (tid == Waiter.INTERRUPTED) continue;
                 if (tid == Waiter.NO_CHILD) break;

@@ -98,6 +98,11 @@ final class Tracees {
         return tasks.isEmpty();
     }
 
+    /** More than one task is traced: stops of several may be pending at once. */
+    boolean several() {
+        return tasks.size() > 1;
+    }
+
     List<Task> snapshot() {
         return new ArrayList<>(tasks.values());
     }

@@ -9,6 +9,13 @@ import dev.renacer.syscall.Errno;
  * waitpid(2) for the tracer thread, the one place that tells its outcomes apart: a status report, an
  * interruption by a signal handler (EINTR: nothing happened), or no child left to wait for (ECHILD,
  * or any other error). The status word lives in one reused native buffer, so a wait allocates nothing.
+ *
+ * <p>{@link #nextOfAny} serves the tasks in rounds, as strace's queue of tracees does: waitpid(-1) reports the
+ * newest tracee first, so a loop that took one report per wait served a busy new thread again and again while
+ * an older task's stop waited (seen: under -f, a thread ran to its exit between its parent's clone3 and the
+ * parent's exit stop, and the parent's parent_tid read 0, cleared by the thread's exit). When more than one task
+ * is traced, the wait that returns a report collects every other one pending (WNOHANG), and the round is served
+ * in order before the next wait.
  */
 final class Waiter {
     /** {@link #next}'s answer when a signal handler interrupted the wait: look at your flags, wait again. */
@@ -23,6 +30,13 @@ final class Waiter {
     /** struct rusage for wait4, when system times are measured; null otherwise. */
     private final Memory rusage;
     private int errno;
+    /** The report {@link #next} or {@link #nextOfAny} returned last: its status and system time. */
+    private int reportedStatus;
+    private long reportedSystemNanos;
+    /** The round's reports not yet served, from {@code head} to {@code tail}, in the order waitpid gave them. */
+    private int[] roundTids = new int[16], roundStatus = new int[16];
+    private long[] roundSystemNanos = new long[16];
+    private int head, tail;
 
     Waiter() {
         this(false, 0);
@@ -51,16 +65,73 @@ final class Waiter {
      * @return the pid whose status changed, {@link #INTERRUPTED} or {@link #NO_CHILD}
      */
     int next(int pid, int options) {
+        int reported;
         try {
-            if ((options & WNOHANG) == 0) {
-                int reported = poll(pid, options);
-                if (reported != 0) return reported;
+            reported = 0;
+            if ((options & WNOHANG) == 0) reported = poll(pid, options);
+            if (reported == 0) {
+                reported = rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
             }
-            return rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
         } catch (LastErrorException e) {
             errno = e.getErrorCode();
             return errno == EINTR ? INTERRUPTED : NO_CHILD;
         }
+        if (reported > 0) keep();
+        return reported;
+    }
+
+    /**
+     * The next report of any child (waitpid(-1, options)): the round's next one while a round is being served;
+     * otherwise a wait as {@link #next}, and when {@code several} tasks are traced, the others' pending reports
+     * with it, which the next calls serve first.
+     */
+    int nextOfAny(int options, boolean several) {
+        if (head < tail) {
+            reportedStatus = roundStatus[head];
+            reportedSystemNanos = roundSystemNanos[head];
+            return roundTids[head++];
+        }
+        int reported = next(-1, options);
+        if (reported > 0 && several) collectRound(options);
+        return reported;
+    }
+
+    /** Every report pending beside the one just returned, in waitpid's order, without blocking. */
+    private void collectRound(int options) {
+        int keptStatus = reportedStatus;
+        long keptSystemNanos = reportedSystemNanos;
+        head = tail = 0;
+        try {
+            int tid;
+            while ((tid = rusage == null ? LibC.waitpid(-1, status, options | WNOHANG)
+                    : LibC.wait4(-1, status, options | WNOHANG, rusage)) > 0) {
+                if (tail == roundTids.length) grow();
+                roundTids[tail] = tid;
+                roundStatus[tail] = status.getInt(0);
+                roundSystemNanos[tail] = systemNanosOf(rusage);
+                tail++;
+            }
+        } catch (LastErrorException e) {
+            // ECHILD or EINTR: nothing more is pending now; the next wait tells
+        }
+        reportedStatus = keptStatus;
+        reportedSystemNanos = keptSystemNanos;
+    }
+
+    private void grow() {
+        int n = roundTids.length * 2;
+        roundTids = java.util.Arrays.copyOf(roundTids, n);
+        roundStatus = java.util.Arrays.copyOf(roundStatus, n);
+        roundSystemNanos = java.util.Arrays.copyOf(roundSystemNanos, n);
+    }
+
+    private void keep() {
+        reportedStatus = status.getInt(0);
+        reportedSystemNanos = systemNanosOf(rusage);
+    }
+
+    private static long systemNanosOf(Memory rusage) {
+        return rusage == null ? 0 : rusage.getLong(RU_STIME_SEC) * 1_000_000_000L + rusage.getLong(RU_STIME_USEC) * 1_000L;
     }
 
     /**
@@ -100,14 +171,14 @@ final class Waiter {
         return reported;
     }
 
-    /** The wait status the last successful wait reported. */
+    /** The wait status of the last report returned. */
     int status() {
-        return status.getInt(0);
+        return reportedStatus;
     }
 
-    /** The reported process's system CPU time at the last report, in nanoseconds (microsecond resolution); 0 when not measured. */
+    /** The reported process's system CPU time at the last report returned, in nanoseconds (microsecond resolution); 0 when not measured. */
     long systemNanos() {
-        return rusage == null ? 0 : rusage.getLong(RU_STIME_SEC) * 1_000_000_000L + rusage.getLong(RU_STIME_USEC) * 1_000L;
+        return reportedSystemNanos;
     }
 
     /** The errno of the last failed wait. */
