@@ -21,13 +21,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        try {
-            keepNativeLibrariesPrivate();
-        } catch (java.io.IOException e) {
-            System.err.println("renacer: " + e.getMessage());
-            System.exit(EXIT_CANNOT_TRACE);
-        }
-        Warmup warmup = Warmup.start();
+        Warmup warmup = Warmup.start(); // the private directory, JNA, the tables, while picocli reads the options
         Outcome outcome = run(args, RawArguments.of(args, Argv.nativeCharset()), System.getenv(), System.out, System.err,
                 warmup::await);
         System.out.flush();
@@ -65,14 +59,17 @@ public final class Main {
             return Outcome.exit(EXIT_USAGE);
         }
         if (CommandLine.printHelpIfRequested(parsed)) return Outcome.exit(0);
-        afterParsing.run();
         try {
+            afterParsing.run();
             return command.run(environment, stdout, stderr);
         } catch (UsageException e) {
             stderr.println("renacer: " + e.getMessage());
             return Outcome.exit(EXIT_USAGE);
         } catch (java.io.IOException e) {
             stderr.println("renacer: " + e.getMessage());
+            return Outcome.exit(EXIT_CANNOT_TRACE);
+        } catch (java.io.UncheckedIOException e) { // the warm-up's: no private directory (Main.keepNativeLibrariesPrivate)
+            stderr.println("renacer: " + e.getCause().getMessage());
             return Outcome.exit(EXIT_CANNOT_TRACE);
         } catch (OutOfMemoryError e) {
             // the launched command dies with renacer (PTRACE_O_EXITKILL); attached ones are released
@@ -88,7 +85,21 @@ public final class Main {
      */
     static void keepNativeLibrariesPrivate() throws java.io.IOException {
         if (System.getProperty("jna.tmpdir") == null) {
-            System.setProperty("jna.tmpdir", dev.renacer.linux.PrivateDirectory.get().toString());
+            java.nio.file.Path dir = dev.renacer.linux.PrivateDirectory.get();
+            System.setProperty("jna.tmpdir", dir.toString());
+            // JNA's own copy of its native part would be named by File.createTempFile, whose random name initialises
+            // SecureRandom (README, Start-up): renacer copies it into the fresh directory under its plain name and
+            // points JNA there, unless the user chose where JNA's library comes from.
+            if (System.getProperty("jna.boot.library.path") == null && System.getProperty("jna.nosys") == null) {
+                try (java.io.InputStream in = Main.class.getResourceAsStream(JNA_DISPATCH)) {
+                    if (in != null) {
+                        java.nio.file.Files.copy(in, dir.resolve("libjnidispatch.so"));
+                        System.setProperty("jna.boot.library.path", dir.toString());
+                        System.setProperty("jna.nosys", "true");
+                        System.setProperty("jna.nounpack", "true");
+                    }
+                }
+            }
         }
         // Without it JNA's first use runs `ldconfig -p` in a child process to learn the system's library folders
         // (NativeLibrary's static initialiser), 20-40 ms of each start; renacer loads libc by its soname only.
@@ -107,6 +118,9 @@ public final class Main {
     }
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /** JNA's native part for this platform, in its jar. */
+    private static final String JNA_DISPATCH = "/com/sun/jna/linux-x86-64/libjnidispatch.so";
 
     /** The root-owned library folders of Debian's x86_64 multiarch layout and the classic ones. */
     private static final String SYSTEM_LIBRARY_PATH = "/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib";

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A directory that only renacer's own user can write, made fresh for this run (random name, mode
+ * A directory that only renacer's own user can write, made fresh for this run (mkdir'd, mode
  * 0700) and removed at exit. renacer often runs as root: anything it executes or loads from disk
  * must come from here, never from a shared or pre-existing place another user could have made or
  * could write (a {@code /tmp/renacer-root} created beforehand by another user, a {@code $HOME}
@@ -27,8 +27,7 @@ public final class PrivateDirectory {
     public static synchronized Path get() throws IOException {
         if (current == null) {
             current = create(Path.of(System.getProperty("java.io.tmpdir")));
-            Path made = current;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made), "renacer-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Cleanup(current));
         }
         return current;
     }
@@ -44,11 +43,25 @@ public final class PrivateDirectory {
         if ((parentMode & (OTHERS_WRITE | GROUP_WRITE)) != 0 && (parentMode & STICKY) == 0) {
             throw new IOException(parent + " is writable by other users and not sticky: not a safe place for renacer's files (set TMPDIR)");
         }
-        Path dir = Files.createTempDirectory(parent, "renacer-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = null;
+        // renacer-PID-N, made by mkdir(2) (fails on anything already there, a symbolic link included): a name
+        // another user made first is passed over, never used. Not Files.createTempDirectory: its random name
+        // initialises SecureRandom and the security providers, 11-30 ms of each start (README, Start-up).
+        String prefix = "renacer-" + Files.readSymbolicLink(Path.of("/proc/self")) + "-"; // the pid (ProcessHandle: 7 ms of start-up)
+        for (int n = 0; dir == null && n < 16; n++) {
+            try {
+                dir = Files.createDirectory(parent.resolve(prefix + n), OWNER_ONLY);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken: the next name
+            }
+        }
+        if (dir == null) dir = Files.createTempDirectory(parent, "renacer-", OWNER_ONLY); // 16 names taken
         check(dir);
         return dir;
     }
+
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     /** Owned by renacer's effective user, a real directory, writable by nobody else; else IOException. */
     static void check(Path dir) throws IOException {
@@ -69,6 +82,21 @@ public final class PrivateDirectory {
             if (line.startsWith("Uid:")) return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
         }
         throw new IOException("/proc/self/status has no Uid line");
+    }
+
+    /** Removes the directory at exit. A class, not a lambda: main's first invokedynamic costs ms of start-up. */
+    private static final class Cleanup extends Thread {
+        private final Path dir;
+
+        Cleanup(Path dir) {
+            super("renacer-cleanup");
+            this.dir = dir;
+        }
+
+        @Override
+        public void run() {
+            deleteTree(dir);
+        }
     }
 
     private static void deleteTree(Path dir) {
