@@ -26,7 +26,10 @@ public final class Main {
                 warmup::await);
         System.out.flush();
         System.err.flush();
-        if (outcome.dieBySignal() != 0) SignalHandling.dieBy(outcome.dieBySignal());
+        if (outcome.dieBySignal() != 0) {
+            dev.renacer.linux.PrivateDirectory.removeNow(); // dying by a signal runs no shutdown hook
+            SignalHandling.dieBy(outcome.dieBySignal());
+        }
         System.exit(outcome.exitStatus());
     }
 

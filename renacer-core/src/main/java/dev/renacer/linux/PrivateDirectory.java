@@ -84,6 +84,14 @@ public final class PrivateDirectory {
         throw new IOException("/proc/self/status has no Uid line");
     }
 
+    /**
+     * Removes this run's directory now, if one was made: for an exit that runs no shutdown hook (renacer dying by
+     * its command's signal, as strace does), which left one behind at every such run.
+     */
+    public static synchronized void removeNow() {
+        if (current != null) deleteTree(current);
+    }
+
     /** Removes the directory at exit. A class, not a lambda: main's first invokedynamic costs ms of start-up. */
     private static final class Cleanup extends Thread {
         private final Path dir;
