@@ -11,11 +11,9 @@ import dev.renacer.syscall.Errno;
  * or any other error). The status word lives in one reused native buffer, so a wait allocates nothing.
  *
  * <p>{@link #nextOfAny} serves the tasks in rounds, as strace's queue of tracees does: waitpid(-1) reports the
- * newest tracee first, so a loop that took one report per wait served a busy new thread again and again while
- * an older task's stop waited (seen: under -f, a thread ran to its exit between its parent's clone3 and the
- * parent's exit stop, and the parent's parent_tid read 0, cleared by the thread's exit). When more than one task
- * is traced, the wait that returns a report collects every other one pending (WNOHANG), and the round is served
- * in order before the next wait.
+ * newest tracee first, so a loop that takes one report per wait can serve a busy new thread again and again while
+ * an older task's stop waits. When more than one task is traced, the wait that returns a report collects every
+ * other one pending (WNOHANG), and the round is served in order before the next wait.
  */
 final class Waiter {
     /** {@link #next}'s answer when a signal handler interrupted the wait: look at your flags, wait again. */
@@ -70,7 +68,7 @@ final class Waiter {
             reported = 0;
             if ((options & WNOHANG) == 0) reported = poll(pid, options);
             if (reported == 0) {
-                reported = rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
+                reported = waitOnce(pid, options);
             }
         } catch (LastErrorException e) {
             errno = e.getErrorCode();
@@ -96,6 +94,11 @@ final class Waiter {
         return reported;
     }
 
+    /** One waitpid, or wait4 when system times are measured, into the shared status (and rusage) buffer. */
+    private int waitOnce(int pid, int options) {
+        return rusage == null ? LibC.waitpid(pid, status, options) : LibC.wait4(pid, status, options, rusage);
+    }
+
     /** Every report pending beside the one just returned, in waitpid's order, without blocking. */
     private void collectRound(int options) {
         int keptStatus = reportedStatus;
@@ -103,8 +106,7 @@ final class Waiter {
         head = tail = 0;
         try {
             int tid;
-            while ((tid = rusage == null ? LibC.waitpid(-1, status, options | WNOHANG)
-                    : LibC.wait4(-1, status, options | WNOHANG, rusage)) > 0) {
+            while ((tid = waitOnce(-1, options | WNOHANG)) > 0) {
                 if (tail == roundTids.length) grow();
                 roundTids[tail] = tid;
                 roundStatus[tail] = status.getInt(0);
@@ -144,8 +146,7 @@ final class Waiter {
         if (nanos == 0) return 0;
         long deadline = System.nanoTime() + nanos;
         do {
-            int reported = rusage == null ? LibC.waitpid(pid, status, options | WNOHANG)
-                    : LibC.wait4(pid, status, options | WNOHANG, rusage);
+            int reported = waitOnce(pid, options | WNOHANG);
             if (reported != 0) {
                 budget.found();
                 return reported;
