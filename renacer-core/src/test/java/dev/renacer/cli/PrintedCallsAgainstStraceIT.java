@@ -86,8 +86,14 @@ class PrintedCallsAgainstStraceIT {
             Set<String> pids = SideBySide.pids(expected, actual);
             pids.add(straceFiles.get(i).substring("trace.".length()));
             pids.add(renacerFiles.get(i).substring("trace.".length()));
-            assertThat(SideBySide.masked(actual, pids)).as("trace of task %d", i)
-                    .containsExactlyElementsOf(SideBySide.masked(expected, pids));
+            List<String> actualMasked = SideBySide.masked(actual, pids);
+            List<String> expectedMasked = SideBySide.masked(expected, pids);
+            // whether a child's SIGCHLD reaches the parent before or after its wait4 returns is the program's own
+            // race (strace's runs differ too; CI saw both orders): signal lines as a multiset, the rest in order
+            assertThat(signalLines(actualMasked)).as("signals of task %d", i)
+                    .containsExactlyInAnyOrderElementsOf(signalLines(expectedMasked));
+            assertThat(withoutSignalLines(actualMasked)).as("trace of task %d", i)
+                    .containsExactlyElementsOf(withoutSignalLines(expectedMasked));
             assertThat(actual).noneMatch(l -> l.startsWith("[pid") || l.contains("<unfinished ..."));
         }
     }
