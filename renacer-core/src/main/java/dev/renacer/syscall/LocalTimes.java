@@ -13,14 +13,14 @@ import java.time.zone.ZoneRules;
  * One instance per decoder, used on the tracer thread only.
  */
 public final class LocalTimes {
-    private final ZoneRules rules;
+    /** The zone of {@link #LocalTimes()} is looked up at the first date printed: loading the system's zone rules
+     * costs several milliseconds of a short trace's start-up (TzdbZoneRulesProvider), and most traces print none. */
+    private ZoneRules rules;
     /** The offset in seconds, and the span of epoch seconds [from, until) it holds for. */
     private int offset;
     private long from = 1, until = 0;
 
-    public LocalTimes() {
-        this(ZoneId.systemDefault());
-    }
+    public LocalTimes() {}
 
     public LocalTimes(ZoneId zone) {
         rules = zone.getRules();
@@ -75,6 +75,7 @@ public final class LocalTimes {
     private int offsetAt(long seconds) {
         if (seconds >= from && seconds < until) return offset;
         Instant at = Instant.ofEpochSecond(seconds);
+        if (rules == null) rules = ZoneId.systemDefault().getRules();
         offset = rules.getOffset(at).getTotalSeconds();
         ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
         ZoneOffsetTransition next = rules.nextTransition(at);

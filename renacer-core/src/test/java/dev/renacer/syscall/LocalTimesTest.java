@@ -42,4 +42,13 @@ class LocalTimesTest {
             }
         }
     }
+
+    @Test
+    void theDefaultIsTheSystemZoneLookedUpAtTheFirstDate() {
+        ZoneId system = ZoneId.systemDefault();
+        LocalTimes lazy = new LocalTimes(), eager = new LocalTimes(system);
+        for (long s : new long[] {1577836800L, 1593561600L, 1, -86_400}) {
+            assertThat(comment(lazy, s, 0, 0)).as("%s at %d", system, s).isEqualTo(comment(eager, s, 0, 0)).isNotEmpty();
+        }
+    }
 }
