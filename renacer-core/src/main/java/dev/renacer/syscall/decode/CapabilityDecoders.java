@@ -29,37 +29,43 @@ final class CapabilityDecoders {
     }
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.CAP_HEADER.ordinal()] = (c, i, out) -> {
-            byte[] h = reader.readOrPrintAddress(c.tid, c.arg(i), 8, out);
-            if (h == null) return;
-            int version = LittleEndian.i32(h, 0);
-            out.append("{version=");
-            if (VERSION.nameOf(version & 0xffffffffL) != null) VERSION.append(version & 0xffffffffL, out);
-            else {
-                Num.appendHexOrZero(version & 0xffffffffL, out);
-                out.append(" /* _LINUX_CAPABILITY_VERSION_??? */");
+        byKind[ArgKind.CAP_HEADER.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] h = reader.readOrPrintAddress(c.tid, c.arg(i), 8, out);
+                if (h == null) return;
+                int version = LittleEndian.i32(h, 0);
+                out.append("{version=");
+                if (VERSION.nameOf(version & 0xffffffffL) != null) VERSION.append(version & 0xffffffffL, out);
+                else {
+                    Num.appendHexOrZero(version & 0xffffffffL, out);
+                    out.append(" /* _LINUX_CAPABILITY_VERSION_??? */");
+                }
+                out.append(", pid=").append(LittleEndian.i32(h, 4)).append('}');
             }
-            out.append(", pid=").append(LittleEndian.i32(h, 4)).append('}');
         };
-        ArgDecoder data = (c, i, out) -> {
-            // The header says how many words; capget reads it again after the call, as strace does.
-            byte[] h = c.failed() ? null : reader.readStruct(c.tid, c.arg(i - 1), 8);
-            if (h == null || c.arg(i) == 0) {
-                Num.appendAddress(c.arg(i), out);
-                return;
+        ArgDecoder data = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // The header says how many words; capget reads it again after the call, as strace does.
+                byte[] h = c.failed() ? null : reader.readStruct(c.tid, c.arg(i - 1), 8);
+                if (h == null || c.arg(i) == 0) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                int version = LittleEndian.i32(h, 0);
+                int words = version == VERSION_2 || version == VERSION_3 ? 2 : 1;
+                byte[] d = reader.readOrPrintAddress(c.tid, c.arg(i), words * DATA_SIZE, out);
+                if (d == null) return;
+                out.append('{');
+                for (int f = 0; f < 3; f++) {
+                    out.append(FIELDS[f]);
+                    int lo = LittleEndian.i32(d, 4 * f);
+                    int hi = words > 1 ? LittleEndian.i32(d, DATA_SIZE + 4 * f) : 0;
+                    appendBits(lo, hi, out);
+                }
+                out.append('}');
             }
-            int version = LittleEndian.i32(h, 0);
-            int words = version == VERSION_2 || version == VERSION_3 ? 2 : 1;
-            byte[] d = reader.readOrPrintAddress(c.tid, c.arg(i), words * DATA_SIZE, out);
-            if (d == null) return;
-            out.append('{');
-            for (int f = 0; f < 3; f++) {
-                out.append(FIELDS[f]);
-                int lo = LittleEndian.i32(d, 4 * f);
-                int hi = words > 1 ? LittleEndian.i32(d, DATA_SIZE + 4 * f) : 0;
-                appendBits(lo, hi, out);
-            }
-            out.append('}');
         };
         byKind[ArgKind.CAP_DATA.ordinal()] = data;
         byKind[ArgKind.CAP_DATA_OUT.ordinal()] = data;

@@ -24,14 +24,17 @@ final class Clone3Decoders {
     private static final long CLONE_INTO_CGROUP = Flags.CLONE.value("CLONE_INTO_CGROUP");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.CLONE3_ARGS.ordinal()] = (c, i, out) -> {
-            long size = c.arg(i + 1);
-            if (size < MIN_SIZE) { // the kernel rejects it, and strace does not read it
-                Num.appendAddress(c.arg(i), out);
-                return;
+        byKind[ArgKind.CLONE3_ARGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long size = c.arg(i + 1);
+                if (size < MIN_SIZE) { // the kernel rejects it, and strace does not read it
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                byte[] args = reader.readOrPrintAddress(c.tid, c.arg(i), fetchSize(size), out);
+                if (args != null) appendArgs(args, fetchSize(size), out);
             }
-            byte[] args = reader.readOrPrintAddress(c.tid, c.arg(i), fetchSize(size), out);
-            if (args != null) appendArgs(args, fetchSize(size), out);
         };
         byKind[ArgKind.CLONE3_TAIL.ordinal()] = new ArgDecoder() {
             @Override public boolean separated() { return false; }

@@ -22,17 +22,23 @@ final class EpollDecoders {
     private static final int OP = 1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.EPOLL_EVENT.ordinal()] = (c, i, out) -> {
-            if ((int) c.arg(OP) == EPOLL_CTL_DEL) {
-                Num.appendAddress(c.arg(i), out);
-                return;
+        byKind[ArgKind.EPOLL_EVENT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if ((int) c.arg(OP) == EPOLL_CTL_DEL) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                byte[] event = reader.readOrPrintAddress(c.tid, c.arg(i), EVENT_SIZE, out);
+                if (event != null) EVENT.append(event, out);
             }
-            byte[] event = reader.readOrPrintAddress(c.tid, c.arg(i), EVENT_SIZE, out);
-            if (event != null) EVENT.append(event, out);
         };
-        byKind[ArgKind.EPOLL_EVENTS_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendArray(c.tid, c.arg(i), c.returnValue, EVENT_SIZE, EVENT, out);
+        byKind[ArgKind.EPOLL_EVENTS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else reader.appendArray(c.tid, c.arg(i), c.returnValue, EVENT_SIZE, EVENT, out);
+            }
         };
     }
 

@@ -62,7 +62,10 @@ final class FcntlDecoders {
             .with(Result.SIGNAL, "F_GETSIG");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.FCNTL_CMD.ordinal()] = (c, i, out) -> appendEntry(c, reader, out);
+        byKind[ArgKind.FCNTL_CMD.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendEntry(c, reader, out); }
+        };
         byKind[ArgKind.FCNTL_OUT.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
                 Arg arg = ARGS.of(args[CMD]);

@@ -15,21 +15,30 @@ final class FdDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         TraceeReader.TaskElementPrinter fdElement = (tid, fd, out) -> reader.appendFd(tid, LittleEndian.i32(fd, 0), out);
-        byKind[ArgKind.FD.ordinal()] = (c, i, out) -> reader.appendFd(c.tid, (int) c.arg(i), out);
-        byKind[ArgKind.DIRFD.ordinal()] = (c, i, out) -> {
-            int fd = (int) c.arg(i);
-            String name = DIRFD.nameOf(fd);
-            if (name == null) {
-                reader.appendFd(c.tid, fd, out);
-                return;
+        byKind[ArgKind.FD.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { reader.appendFd(c.tid, (int) c.arg(i), out); }
+        };
+        byKind[ArgKind.DIRFD.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                int fd = (int) c.arg(i);
+                String name = DIRFD.nameOf(fd);
+                if (name == null) {
+                    reader.appendFd(c.tid, fd, out);
+                    return;
+                }
+                out.append(name);
+                if (fd == AT_FDCWD) reader.appendWorkingDirectory(c.tid, out);
             }
-            out.append(name);
-            if (fd == AT_FDCWD) reader.appendWorkingDirectory(c.tid, out);
         };
         // pipe's and socketpair's two fds, an array that -s bounds like any other ([3, ...] at -s 1), each as -y prints it
-        byKind[ArgKind.PIPEFDS_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendArray(c.tid, c.arg(i), 2, 4, fdElement, out);
+        byKind[ArgKind.PIPEFDS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else reader.appendArray(c.tid, c.arg(i), 2, 4, fdElement, out);
+            }
         };
     }
 

@@ -16,51 +16,60 @@ final class FileTimeDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         LocalTimes dates = new LocalTimes();
-        byKind[ArgKind.UTIMENS_TIMES.ordinal()] = (c, i, out) -> {
-            byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 32, out);
-            if (times == null) return;
-            out.append('[');
-            for (int t = 0; t < 2; t++) {
-                if (t > 0) out.append(", ");
-                if (t == reader.stringLimit()) { // a local array, bounded by -s as strace bounds them
-                    out.append("...");
-                    break;
+        byKind[ArgKind.UTIMENS_TIMES.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 32, out);
+                if (times == null) return;
+                out.append('[');
+                for (int t = 0; t < 2; t++) {
+                    if (t > 0) out.append(", ");
+                    if (t == reader.stringLimit()) { // a local array, bounded by -s as strace bounds them
+                        out.append("...");
+                        break;
+                    }
+                    long nsec = LittleEndian.i64(times, 16 * t + 8);
+                    if (nsec == UTIME_NOW) {
+                        out.append("UTIME_NOW");
+                    } else if (nsec == UTIME_OMIT) {
+                        out.append("UTIME_OMIT");
+                    } else {
+                        ProcessDecoders.appendTimeFields(times, 16 * t, false, out);
+                        dates.appendComment(LittleEndian.i64(times, 16 * t), nsec, 9, out);
+                    }
                 }
-                long nsec = LittleEndian.i64(times, 16 * t + 8);
-                if (nsec == UTIME_NOW) {
-                    out.append("UTIME_NOW");
-                } else if (nsec == UTIME_OMIT) {
-                    out.append("UTIME_OMIT");
-                } else {
-                    ProcessDecoders.appendTimeFields(times, 16 * t, false, out);
-                    dates.appendComment(LittleEndian.i64(times, 16 * t), nsec, 9, out);
-                }
+                out.append(']');
             }
-            out.append(']');
         };
-        byKind[ArgKind.UTIMES_TIMES.ordinal()] = (c, i, out) -> {
-            byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 32, out);
-            if (times == null) return;
-            out.append('[');
-            for (int t = 0; t < 2; t++) {
-                if (t > 0) out.append(", ");
-                if (t == reader.stringLimit()) {
-                    out.append("...");
-                    break;
+        byKind[ArgKind.UTIMES_TIMES.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 32, out);
+                if (times == null) return;
+                out.append('[');
+                for (int t = 0; t < 2; t++) {
+                    if (t > 0) out.append(", ");
+                    if (t == reader.stringLimit()) {
+                        out.append("...");
+                        break;
+                    }
+                    ProcessDecoders.appendTimeFields(times, 16 * t, true, out);
+                    dates.appendComment(LittleEndian.i64(times, 16 * t), LittleEndian.i64(times, 16 * t + 8), 6, out);
                 }
-                ProcessDecoders.appendTimeFields(times, 16 * t, true, out);
-                dates.appendComment(LittleEndian.i64(times, 16 * t), LittleEndian.i64(times, 16 * t + 8), 6, out);
+                out.append(']');
             }
-            out.append(']');
         };
-        byKind[ArgKind.UTIMBUF.ordinal()] = (c, i, out) -> {
-            byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
-            if (times == null) return;
-            out.append("{actime=").append(LittleEndian.i64(times, 0));
-            dates.appendComment(LittleEndian.i64(times, 0), 0, 0, out);
-            out.append(", modtime=").append(LittleEndian.i64(times, 8));
-            dates.appendComment(LittleEndian.i64(times, 8), 0, 0, out);
-            out.append('}');
+        byKind[ArgKind.UTIMBUF.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] times = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
+                if (times == null) return;
+                out.append("{actime=").append(LittleEndian.i64(times, 0));
+                dates.appendComment(LittleEndian.i64(times, 0), 0, 0, out);
+                out.append(", modtime=").append(LittleEndian.i64(times, 8));
+                dates.appendComment(LittleEndian.i64(times, 8), 0, 0, out);
+                out.append('}');
+            }
         };
     }
 }

@@ -37,7 +37,10 @@ final class IoctlDecoders {
             .with(Arg.FD, "FICLONE", "TCSBRK", "TCSBRKP", "TIOCSCTTY");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.IOCTL_CMD.ordinal()] = (c, i, out) -> appendRequest((int) c.arg(i), out);
+        byKind[ArgKind.IOCTL_CMD.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendRequest((int) c.arg(i), out); }
+        };
         byKind[ArgKind.IOCTL_ARG.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
                 return REQUESTS.of(args[i - 1]) != Arg.NONE;

@@ -20,22 +20,31 @@ final class IpcDecoders {
     private static final long SHM_HUGE_BITS = 0x3fL << SHM_HUGE_SHIFT;
 
     static void register(ArgDecoder[] byKind) {
-        byKind[ArgKind.IPC_KEY.ordinal()] = (c, i, out) -> KEYS.append(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.IPC_GET_FLAGS.ordinal()] = (c, i, out) -> {
-            long value = c.arg(i) & 0xffffffffL;
-            if (GET_FLAGS.appendBits(value & ~MODE_BITS, out)) out.append('|');
-            Num.appendOctalMode(value & MODE_BITS, out);
+        byKind[ArgKind.IPC_KEY.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { KEYS.append(c.arg(i) & 0xffffffffL, out); }
         };
-        byKind[ArgKind.SHM_GET_FLAGS.ordinal()] = (c, i, out) -> {
-            long value = c.arg(i) & 0xffffffffL;
-            long huge = value & SHM_HUGE_BITS, flags = value & ~MODE_BITS & ~SHM_HUGE_BITS;
-            SHM_GET_FLAGS.appendBits(flags, out);
-            if (huge != 0) {
-                if (flags != 0) out.append('|');
-                out.append(huge >>> SHM_HUGE_SHIFT).append("<<SHM_HUGE_SHIFT");
+        byKind[ArgKind.IPC_GET_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long value = c.arg(i) & 0xffffffffL;
+                if (GET_FLAGS.appendBits(value & ~MODE_BITS, out)) out.append('|');
+                Num.appendOctalMode(value & MODE_BITS, out);
             }
-            if (flags != 0 || huge != 0) out.append('|');
-            Num.appendOctalMode(value & MODE_BITS, out);
+        };
+        byKind[ArgKind.SHM_GET_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long value = c.arg(i) & 0xffffffffL;
+                long huge = value & SHM_HUGE_BITS, flags = value & ~MODE_BITS & ~SHM_HUGE_BITS;
+                SHM_GET_FLAGS.appendBits(flags, out);
+                if (huge != 0) {
+                    if (flags != 0) out.append('|');
+                    out.append(huge >>> SHM_HUGE_SHIFT).append("<<SHM_HUGE_SHIFT");
+                }
+                if (flags != 0 || huge != 0) out.append('|');
+                Num.appendOctalMode(value & MODE_BITS, out);
+            }
         };
     }
 }

@@ -15,63 +15,96 @@ final class MemoryDecoders {
     private static final long XATTR_SIZE_MAX = 65536;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.PATH.ordinal()] = (c, i, out) -> reader.appendPath(c.tid, c.arg(i), out);
-        byKind[ArgKind.STR.ordinal()] = (c, i, out) -> reader.appendString(c.tid, c.arg(i), out);
-        byKind[ArgKind.INBUF.ordinal()] = (c, i, out) -> reader.appendBuffer(c.tid, c.arg(i), c.arg(i + 1), out);
-        byKind[ArgKind.OUTBUF.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
+        byKind[ArgKind.PATH.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { reader.appendPath(c.tid, c.arg(i), out); }
+        };
+        byKind[ArgKind.STR.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { reader.appendString(c.tid, c.arg(i), out); }
+        };
+        byKind[ArgKind.INBUF.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { reader.appendBuffer(c.tid, c.arg(i), c.arg(i + 1), out); }
+        };
+        byKind[ArgKind.OUTBUF.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
+            }
         };
         // setxattr's value: its length is the next argument; printed as getxattr's
-        byKind[ArgKind.XATTR_VALUE.ordinal()] = (c, i, out) -> {
-            long length = c.arg(i + 1);
-            if (Long.compareUnsigned(length, XATTR_SIZE_MAX) > 0) Num.appendAddress(c.arg(i), out);
-            else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), length, out);
+        byKind[ArgKind.XATTR_VALUE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long length = c.arg(i + 1);
+                if (Long.compareUnsigned(length, XATTR_SIZE_MAX) > 0) Num.appendAddress(c.arg(i), out);
+                else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), length, out);
+            }
         };
         // getxattr's value: what it returned, its trailing NUL left out; more than XATTR_SIZE_MAX is an address
-        byKind[ArgKind.XATTR_VALUE_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed() || c.returnValue > XATTR_SIZE_MAX) Num.appendAddress(c.arg(i), out);
-            else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), c.returnValue, out);
+        byKind[ArgKind.XATTR_VALUE_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed() || c.returnValue > XATTR_SIZE_MAX) Num.appendAddress(c.arg(i), out);
+                else reader.appendBufferOmittingTrailingNul(c.tid, c.arg(i), c.returnValue, out);
+            }
         };
         // listxattr's names: with a size of 0 the call only measures, and strace shows the address
-        byKind[ArgKind.XATTR_LIST_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed() || c.arg(i + 1) == 0) Num.appendAddress(c.arg(i), out);
-            else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
-        };
-        byKind[ArgKind.OUTPATH.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendPath(c.tid, c.arg(i), out);
-        };
-        byKind[ArgKind.RANDOM_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else reader.appendBufferHex(c.tid, c.arg(i), c.returnValue, out);
-        };
-        byKind[ArgKind.DIRENTS_OUT.ordinal()] = (c, i, out) -> {
-            if (!c.abbrev && !c.failed() && c.verbose && c.returnValue <= (c.arg(i + 1) & 0xffffffffL)) {
-                appendDirents(c, c.arg(i), (int) c.returnValue, reader, out);
-                return;
+        byKind[ArgKind.XATTR_LIST_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed() || c.arg(i + 1) == 0) Num.appendAddress(c.arg(i), out);
+                else reader.appendBuffer(c.tid, c.arg(i), c.returnValue, out);
             }
-            Num.appendAddress(c.arg(i), out);
-            int entries = c.failed() ? -1 : reader.countDirents(c.tid, c.arg(i), c.returnValue);
-            if (entries >= 0) out.append(" /* ").append(entries).append(entries == 1 ? " entry */" : " entries */");
         };
-        byKind[ArgKind.UNAME_OUT.ordinal()] = (c, i, out) -> {
-            // struct utsname: six 65-byte fields; strace shows the first two without -v.
-            byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), c.abbrev ? 130 : 6 * 65, out);
-            if (uts == null) return;
-            out.append("{sysname=");
-            reader.quote(uts, 0, cStringLength(uts, 0, 65), out);
-            out.append(", nodename=");
-            reader.quote(uts, 65, cStringLength(uts, 65, 65), out);
-            if (!c.abbrev) { // -v: all six fields (struct utsname)
-                for (int f = 2; f < UTSNAME_FIELDS.length; f++) {
-                    out.append(", ").append(UTSNAME_FIELDS[f]).append('=');
-                    reader.quote(uts, 65 * f, cStringLength(uts, 65 * f, 65), out);
+        byKind[ArgKind.OUTPATH.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else reader.appendPath(c.tid, c.arg(i), out);
+            }
+        };
+        byKind[ArgKind.RANDOM_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else reader.appendBufferHex(c.tid, c.arg(i), c.returnValue, out);
+            }
+        };
+        byKind[ArgKind.DIRENTS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (!c.abbrev && !c.failed() && c.verbose && c.returnValue <= (c.arg(i + 1) & 0xffffffffL)) {
+                    appendDirents(c, c.arg(i), (int) c.returnValue, reader, out);
+                    return;
                 }
-                out.append('}');
-                return;
+                Num.appendAddress(c.arg(i), out);
+                int entries = c.failed() ? -1 : reader.countDirents(c.tid, c.arg(i), c.returnValue);
+                if (entries >= 0) out.append(" /* ").append(entries).append(entries == 1 ? " entry */" : " entries */");
             }
-            out.append(", ...}");
+        };
+        byKind[ArgKind.UNAME_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // struct utsname: six 65-byte fields; strace shows the first two without -v.
+                byte[] uts = reader.readOutputOrPrintAddress(c, c.arg(i), c.abbrev ? 130 : 6 * 65, out);
+                if (uts == null) return;
+                out.append("{sysname=");
+                reader.quote(uts, 0, cStringLength(uts, 0, 65), out);
+                out.append(", nodename=");
+                reader.quote(uts, 65, cStringLength(uts, 65, 65), out);
+                if (!c.abbrev) { // -v: all six fields (struct utsname)
+                    for (int f = 2; f < UTSNAME_FIELDS.length; f++) {
+                        out.append(", ").append(UTSNAME_FIELDS[f]).append('=');
+                        reader.quote(uts, 65 * f, cStringLength(uts, 65 * f, 65), out);
+                    }
+                    out.append('}');
+                    return;
+                }
+                out.append(", ...}");
+            }
         };
         byKind[ArgKind.IOVEC.ordinal()] = new IovecDecoder(reader, false);
         byKind[ArgKind.IOVEC_OUT.ordinal()] = new IovecDecoder(reader, true);

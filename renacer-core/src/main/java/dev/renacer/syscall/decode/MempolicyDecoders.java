@@ -17,15 +17,24 @@ final class MempolicyDecoders {
     private static final int BITS_PER_LONG = 64;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.MPOL_MODE.ordinal()] = (c, i, out) -> appendMode(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.MPOL_MODE_OUT.ordinal()] = (c, i, out) -> {
-            byte[] mode = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
-            if (mode == null) return;
-            out.append('[');
-            MODES.appendInt(LittleEndian.i32(mode, 0), out);
-            out.append(']');
+        byKind[ArgKind.MPOL_MODE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendMode(c.arg(i) & 0xffffffffL, out); }
         };
-        byKind[ArgKind.NODEMASK.ordinal()] = (c, i, out) -> appendNodemask(c, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.MPOL_MODE_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] mode = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
+                if (mode == null) return;
+                out.append('[');
+                MODES.appendInt(LittleEndian.i32(mode, 0), out);
+                out.append(']');
+            }
+        };
+        byKind[ArgKind.NODEMASK.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendNodemask(c, c.arg(i), c.arg(i + 1), reader, out); }
+        };
     }
 
     /** {@code MPOL_BIND}, {@code MPOL_BIND|MPOL_F_STATIC_NODES}; with an unknown mode, every bit as flags. */

@@ -21,27 +21,36 @@ final class MountDecoders {
     private static final int FLAGS = 3;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.MOUNT_TYPE.ordinal()] = (c, i, out) -> {
-            long flags = withoutMagic(c.arg(FLAGS));
-            if ((flags & MS_REMOUNT) != 0 || (flags & NO_TYPE_NOR_DATA) != 0) Num.appendAddress(c.arg(i), out);
-            else reader.appendString(c.tid, c.arg(i), out);
-        };
-        byKind[ArgKind.MOUNT_DATA.ordinal()] = (c, i, out) -> {
-            long flags = withoutMagic(c.arg(FLAGS));
-            if ((flags & MS_REMOUNT) == 0 && (flags & NO_TYPE_NOR_DATA) != 0) Num.appendAddress(c.arg(i), out);
-            else reader.appendString(c.tid, c.arg(i), out);
-        };
-        byKind[ArgKind.MOUNT_FLAGS.ordinal()] = (c, i, out) -> {
-            long raw = c.arg(i);
-            if (!magic(raw)) {
-                MOUNT.append(raw, out);
-                return;
+        byKind[ArgKind.MOUNT_TYPE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long flags = withoutMagic(c.arg(FLAGS));
+                if ((flags & MS_REMOUNT) != 0 || (flags & NO_TYPE_NOR_DATA) != 0) Num.appendAddress(c.arg(i), out);
+                else reader.appendString(c.tid, c.arg(i), out);
             }
-            out.append("MS_MGC_VAL");
-            long flags = withoutMagic(raw);
-            if (flags != 0) {
-                out.append('|');
-                MOUNT.append(flags, out);
+        };
+        byKind[ArgKind.MOUNT_DATA.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long flags = withoutMagic(c.arg(FLAGS));
+                if ((flags & MS_REMOUNT) == 0 && (flags & NO_TYPE_NOR_DATA) != 0) Num.appendAddress(c.arg(i), out);
+                else reader.appendString(c.tid, c.arg(i), out);
+            }
+        };
+        byKind[ArgKind.MOUNT_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long raw = c.arg(i);
+                if (!magic(raw)) {
+                    MOUNT.append(raw, out);
+                    return;
+                }
+                out.append("MS_MGC_VAL");
+                long flags = withoutMagic(raw);
+                if (flags != 0) {
+                    out.append('|');
+                    MOUNT.append(flags, out);
+                }
             }
         };
     }

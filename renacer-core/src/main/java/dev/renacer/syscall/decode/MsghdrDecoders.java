@@ -61,41 +61,47 @@ final class MsghdrDecoders {
         MemoryDecoders.IovecDecoder iovecs = new MemoryDecoders.IovecDecoder(reader, false);
         Msghdr msghdr = new Msghdr(reader, iovecs);
         // sendmmsg's vector, printed at exit as strace does, with the msg_len of the messages it sent
-        byKind[ArgKind.MMSGHDR_OUT.ordinal()] = (c, i, out) -> {
-            long vector = c.arg(i), count = c.arg(i + 1) & 0xffffffffL;
-            long sent = c.failed() ? 0 : c.returnValue;
-            if (vector == 0) {
-                out.append("NULL");
-                return;
-            }
-            for (long n = 0; n < count; n++) {
-                long at = vector + MMSGHDR_SIZE * n;
-                byte[] mmsg = reader.readStruct(c.tid, at, MMSGHDR_SIZE);
-                if (mmsg == null) {
-                    if (n == 0) {
-                        Num.appendHex(vector, out);
-                        return;
-                    }
-                    out.append(", ... /* ");
-                    Num.appendHex(at, out);
-                    out.append(" */]");
+        byKind[ArgKind.MMSGHDR_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long vector = c.arg(i), count = c.arg(i + 1) & 0xffffffffL;
+                long sent = c.failed() ? 0 : c.returnValue;
+                if (vector == 0) {
+                    out.append("NULL");
                     return;
                 }
-                out.append(n == 0 ? "[" : ", ");
-                if (n == reader.stringLimit() || n == IOV_MAX) {
-                    out.append("...");
-                    break;
+                for (long n = 0; n < count; n++) {
+                    long at = vector + MMSGHDR_SIZE * n;
+                    byte[] mmsg = reader.readStruct(c.tid, at, MMSGHDR_SIZE);
+                    if (mmsg == null) {
+                        if (n == 0) {
+                            Num.appendHex(vector, out);
+                            return;
+                        }
+                        out.append(", ... /* ");
+                        Num.appendHex(at, out);
+                        out.append(" */]");
+                        return;
+                    }
+                    out.append(n == 0 ? "[" : ", ");
+                    if (n == reader.stringLimit() || n == IOV_MAX) {
+                        out.append("...");
+                        break;
+                    }
+                    long length = LittleEndian.u32(mmsg, MSG_LEN);
+                    out.append("{msg_hdr=");
+                    msghdr.append(c, at, EntryLengths.UNKNOWN, -1, out);
+                    if (n < sent) out.append(", msg_len=").append(length);
+                    out.append('}');
                 }
-                long length = LittleEndian.u32(mmsg, MSG_LEN);
-                out.append("{msg_hdr=");
-                msghdr.append(c, at, EntryLengths.UNKNOWN, -1, out);
-                if (n < sent) out.append(", msg_len=").append(length);
-                out.append('}');
+                if (count == 0) out.append('[');
+                out.append(']');
             }
-            if (count == 0) out.append('[');
-            out.append(']');
         };
-        byKind[ArgKind.MSGHDR.ordinal()] = (c, i, out) -> msghdr.append(c, c.arg(i), EntryLengths.UNKNOWN, -1, out);
+        byKind[ArgKind.MSGHDR.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { msghdr.append(c, c.arg(i), EntryLengths.UNKNOWN, -1, out); }
+        };
         byKind[ArgKind.MSGHDR_OUT.ordinal()] = new ArgDecoder() {
             @Override public void atEntry(Call c, int i) {
                 byte[] msg = reader.readStruct(c.tid, c.arg(i), MSGHDR_SIZE);

@@ -22,17 +22,20 @@ final class NetworkDecoders {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         EntryLengths lengths = new EntryLengths();
-        byKind[ArgKind.SOCKADDR_OUT.ordinal()] = (c, i, out) -> {
-            // strace shows as much of the address as both the buffer (the length at entry) and the call's length allow
-            long before = lengths.peek(c.tid);
-            byte[] after = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
-            if (after == null) {
-                Num.appendAddress(c.arg(i), out);
-                return;
+        byKind[ArgKind.SOCKADDR_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // strace shows as much of the address as both the buffer (the length at entry) and the call's length allow
+                long before = lengths.peek(c.tid);
+                byte[] after = c.failed() ? null : reader.readStruct(c.tid, c.arg(i + 1), 4);
+                if (after == null) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                int length = LittleEndian.i32(after, 0);
+                if (before != EntryLengths.UNKNOWN && before < length) length = (int) before;
+                appendSockaddr(c, c.arg(i), length, reader, out);
             }
-            int length = LittleEndian.i32(after, 0);
-            if (before != EntryLengths.UNKNOWN && before < length) length = (int) before;
-            appendSockaddr(c, c.arg(i), length, reader, out);
         };
         byKind[ArgKind.SOCKLEN_INOUT.ordinal()] = new ArgDecoder() {
             @Override public void atEntry(Call c, int i) {
@@ -54,22 +57,31 @@ final class NetworkDecoders {
                 out.append(after).append(']');
             }
         };
-        byKind[ArgKind.SOCKET_TYPE.ordinal()] = (c, i, out) -> {
-            long type = c.arg(i) & 0xffffffffL;
-            Flags.SOCKET_TYPE.append(type & SOCK_TYPE_MASK, out);
-            long flags = type & ~SOCK_TYPE_MASK;
-            if (flags != 0) {
-                out.append('|');
-                Flags.SOCKET_FLAGS.appendBits(flags, out);
+        byKind[ArgKind.SOCKET_TYPE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long type = c.arg(i) & 0xffffffffL;
+                Flags.SOCKET_TYPE.append(type & SOCK_TYPE_MASK, out);
+                long flags = type & ~SOCK_TYPE_MASK;
+                if (flags != 0) {
+                    out.append('|');
+                    Flags.SOCKET_FLAGS.appendBits(flags, out);
+                }
             }
         };
-        byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = (c, i, out) -> {
-            int domain = (int) c.arg(0);
-            if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
-            else if (domain == AF_NETLINK) NETLINK_PROTOCOLS.append(c.arg(i) & 0xffffffffL, out);
-            else out.append((int) c.arg(i));
+        byKind[ArgKind.SOCKET_PROTOCOL.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                int domain = (int) c.arg(0);
+                if (domain == AF_INET || domain == AF_INET6) Flags.IPPROTO.append(c.arg(i) & 0xffffffffL, out);
+                else if (domain == AF_NETLINK) NETLINK_PROTOCOLS.append(c.arg(i) & 0xffffffffL, out);
+                else out.append((int) c.arg(i));
+            }
         };
-        byKind[ArgKind.SOCKADDR.ordinal()] = (c, i, out) -> appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out);
+        byKind[ArgKind.SOCKADDR.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendSockaddr(c, c.arg(i), (int) c.arg(i + 1), reader, out); }
+        };
         SockoptDecoders.register(byKind, reader, lengths);
         MsghdrDecoders.register(byKind, reader, lengths);
     }

@@ -12,8 +12,10 @@ final class PollDecoder {
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
         TraceeReader.TaskElementPrinter request = (tid, pfd, out) -> appendPollfd(tid, pfd, reader, out);
-        byKind[ArgKind.POLLFDS.ordinal()] = (c, i, out) ->
-                reader.appendArray(c.tid, c.arg(i), c.arg(i + 1) & 0xffffffffL, POLLFD_SIZE, request, out);
+        byKind[ArgKind.POLLFDS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { reader.appendArray(c.tid, c.arg(i), c.arg(i + 1) & 0xffffffffL, POLLFD_SIZE, request, out); }
+        };
     }
 
     /** {@code {fd=3, events=POLLIN|POLLPRI}}, or {@code {fd=-1}}: a negative fd is ignored by the kernel and shown alone. */

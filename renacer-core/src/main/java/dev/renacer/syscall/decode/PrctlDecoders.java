@@ -52,7 +52,10 @@ final class PrctlDecoders {
     private static final int PRCTL_ARGS = 5;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.PRCTL_OPTION.ordinal()] = (c, i, out) -> appendEntry(c, reader, out);
+        byKind[ArgKind.PRCTL_OPTION.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendEntry(c, reader, out); }
+        };
         byKind[ArgKind.PRCTL_OUT.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
                 return readsBack(OPTIONS.of(args[0]));

@@ -30,57 +30,93 @@ final class ProcessDecoders {
     private static final int CLOCK_SLEEP_FLAGS = 1;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.CLONE_FLAGS.ordinal()] = (c, i, out) -> {
-            out.append("child_stack=");
-            Num.appendAddress(c.arg(CLONE_STACK), out);
-            out.append(", flags=");
-            long flags = c.arg(i) & 0xffffffffL;
-            long signal = flags & CSIGNAL;
-            flags &= ~CSIGNAL;
-            if (flags != 0) {
-                Flags.CLONE.appendBits(flags, out);
-                if (signal != 0) out.append('|');
+        byKind[ArgKind.CLONE_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                out.append("child_stack=");
+                Num.appendAddress(c.arg(CLONE_STACK), out);
+                out.append(", flags=");
+                long flags = c.arg(i) & 0xffffffffL;
+                long signal = flags & CSIGNAL;
+                flags &= ~CSIGNAL;
+                if (flags != 0) {
+                    Flags.CLONE.appendBits(flags, out);
+                    if (signal != 0) out.append('|');
+                }
+                if (signal != 0) Signals.appendName((int) signal, out);
+                else if (flags == 0) out.append('0');
             }
-            if (signal != 0) Signals.appendName((int) signal, out);
-            else if (flags == 0) out.append('0');
         };
         byKind[ArgKind.CLONE_TIDS.ordinal()] = new CloneTidsDecoder(reader);
         Clone3Decoders.register(byKind, reader);
-        byKind[ArgKind.RLIMIT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
-        byKind[ArgKind.RLIMIT_OUT.ordinal()] = (c, i, out) -> appendRlimit(c, i, reader, out);
-        byKind[ArgKind.CLOCKID.ordinal()] = (c, i, out) -> Flags.CLOCKID.append((int) c.arg(i), out);
-        byKind[ArgKind.TIMESPEC.ordinal()] = (c, i, out) -> appendTimespec(c.tid, c.arg(i), reader, out);
-        byKind[ArgKind.TIMESPEC_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendTimespec(c.tid, c.arg(i), reader, out);
+        byKind[ArgKind.RLIMIT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendRlimit(c, i, reader, out); }
         };
-        byKind[ArgKind.SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
-            if (c.interrupted()) appendTimespec(c.tid, c.arg(i), reader, out);
-            else Num.appendAddress(c.arg(i), out);
+        byKind[ArgKind.RLIMIT_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendRlimit(c, i, reader, out); }
         };
-        byKind[ArgKind.CLOCK_SLEEP_REMAINING.ordinal()] = (c, i, out) -> {
-            if (c.interrupted() && c.arg(CLOCK_SLEEP_FLAGS) == 0) appendTimespec(c.tid, c.arg(i), reader, out);
-            else Num.appendAddress(c.arg(i), out);
+        byKind[ArgKind.CLOCKID.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Flags.CLOCKID.append((int) c.arg(i), out); }
         };
-        byKind[ArgKind.PTR_OUT.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
-        byKind[ArgKind.FUTEX_OP.ordinal()] = (c, i, out) -> appendFutex(c, i, reader, out);
-        ArgDecoder stack = (c, i, out) -> {
-            byte[] ss = reader.readOutputOrPrintAddress(c, c.arg(i), STACK_T_SIZE, out);
-            if (ss == null) return;
-            out.append("{ss_sp=");
-            Num.appendAddress(LittleEndian.i64(ss, 0), out);
-            out.append(", ss_flags=");
-            SS_FLAGS.append(LittleEndian.u32(ss, SS_FLAGS_AT), out);
-            out.append(", ss_size=");
-            Num.appendUnsigned(LittleEndian.i64(ss, SS_SIZE), out);
-            out.append('}');
+        byKind[ArgKind.TIMESPEC.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendTimespec(c.tid, c.arg(i), reader, out); }
+        };
+        byKind[ArgKind.TIMESPEC_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else appendTimespec(c.tid, c.arg(i), reader, out);
+            }
+        };
+        byKind[ArgKind.SLEEP_REMAINING.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.interrupted()) appendTimespec(c.tid, c.arg(i), reader, out);
+                else Num.appendAddress(c.arg(i), out);
+            }
+        };
+        byKind[ArgKind.CLOCK_SLEEP_REMAINING.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.interrupted() && c.arg(CLOCK_SLEEP_FLAGS) == 0) appendTimespec(c.tid, c.arg(i), reader, out);
+                else Num.appendAddress(c.arg(i), out);
+            }
+        };
+        byKind[ArgKind.PTR_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Num.appendAddress(c.arg(i), out); }
+        };
+        byKind[ArgKind.FUTEX_OP.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendFutex(c, i, reader, out); }
+        };
+        ArgDecoder stack = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] ss = reader.readOutputOrPrintAddress(c, c.arg(i), STACK_T_SIZE, out);
+                if (ss == null) return;
+                out.append("{ss_sp=");
+                Num.appendAddress(LittleEndian.i64(ss, 0), out);
+                out.append(", ss_flags=");
+                SS_FLAGS.append(LittleEndian.u32(ss, SS_FLAGS_AT), out);
+                out.append(", ss_size=");
+                Num.appendUnsigned(LittleEndian.i64(ss, SS_SIZE), out);
+                out.append('}');
+            }
         };
         byKind[ArgKind.STACK.ordinal()] = stack;
         byKind[ArgKind.STACK_OUT.ordinal()] = stack;
-        byKind[ArgKind.PERSONALITY.ordinal()] = (c, i, out) -> {
-            long persona = c.arg(i) & 0xffffffffL;
-            if (persona == 0xffffffffL) Num.appendHex(persona, out); // a query, not a persona
-            else appendPersona(persona, out);
+        byKind[ArgKind.PERSONALITY.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long persona = c.arg(i) & 0xffffffffL;
+                if (persona == 0xffffffffL) Num.appendHex(persona, out); // a query, not a persona
+                else appendPersona(persona, out);
+            }
         };
     }
 

@@ -14,20 +14,27 @@ final class ResourceDecoders {
     private static final String[] TMS_FIELDS = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.RUSAGE_OUT.ordinal()] = (c, i, out) ->
-                appendTimevals(c, i, RUSAGE_SIZE, "{ru_utime=", ", ru_stime=", RU_STIME, ", ...}", reader, out);
-        ArgDecoder itimerval = (c, i, out) ->
-                appendTimevals(c, i, ITIMERVAL_SIZE, "{it_interval=", ", it_value=", IT_VALUE, "}", reader, out);
+        byKind[ArgKind.RUSAGE_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendTimevals(c, i, RUSAGE_SIZE, "{ru_utime=", ", ru_stime=", RU_STIME, ", ...}", reader, out); }
+        };
+        ArgDecoder itimerval = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendTimevals(c, i, ITIMERVAL_SIZE, "{it_interval=", ", it_value=", IT_VALUE, "}", reader, out); }
+        };
         byKind[ArgKind.ITIMERVAL.ordinal()] = itimerval;
         byKind[ArgKind.ITIMERVAL_OUT.ordinal()] = itimerval;
-        byKind[ArgKind.TMS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] tms = reader.readOutputOrPrintAddress(c, c.arg(i), 8 * TMS_FIELDS.length, out);
-            if (tms == null) return;
-            for (int f = 0; f < TMS_FIELDS.length; f++) {
-                out.append(f == 0 ? "{" : ", ").append(TMS_FIELDS[f]).append('=');
-                Num.appendClockTicks(LittleEndian.i64(tms, 8 * f), out);
+        byKind[ArgKind.TMS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] tms = reader.readOutputOrPrintAddress(c, c.arg(i), 8 * TMS_FIELDS.length, out);
+                if (tms == null) return;
+                for (int f = 0; f < TMS_FIELDS.length; f++) {
+                    out.append(f == 0 ? "{" : ", ").append(TMS_FIELDS[f]).append('=');
+                    Num.appendClockTicks(LittleEndian.i64(tms, 8 * f), out);
+                }
+                out.append('}');
             }
-            out.append('}');
         };
     }
 

@@ -25,19 +25,43 @@ final class ScalarDecoders {
     private static final int MAP_TYPE = 0xf;
 
     static void register(ArgDecoder[] byKind) {
-        byKind[ArgKind.HEX.ordinal()] = (c, i, out) -> Num.appendHexOrZero(c.arg(i), out);
+        byKind[ArgKind.HEX.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Num.appendHexOrZero(c.arg(i), out); }
+        };
         byKind[ArgKind.UNDECODED.ordinal()] = byKind[ArgKind.HEX.ordinal()];
         byKind[ArgKind.SKIPPED.ordinal()] = new ArgDecoder() {
             @Override public void append(Call c, int i, StringBuilder out) {}
             @Override public boolean shown(long[] args, int i) { return false; }
         };
-        byKind[ArgKind.FLAGS.ordinal()] = (c, i, out) -> SyscallTable.flagSet(c.number, i).appendInt(c.arg(i), out);
-        byKind[ArgKind.INT.ordinal()] = (c, i, out) -> out.append((int) c.arg(i));
-        byKind[ArgKind.UINT.ordinal()] = (c, i, out) -> out.append(c.arg(i) & 0xffffffffL);
-        byKind[ArgKind.LONG.ordinal()] = (c, i, out) -> out.append(c.arg(i));
-        byKind[ArgKind.ULONG.ordinal()] = (c, i, out) -> Num.appendUnsigned(c.arg(i), out);
-        byKind[ArgKind.PTR.ordinal()] = (c, i, out) -> Num.appendAddress(c.arg(i), out);
-        byKind[ArgKind.OPEN_FLAGS.ordinal()] = (c, i, out) -> appendOpenFlags(c.arg(i), out);
+        byKind[ArgKind.FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { SyscallTable.flagSet(c.number, i).appendInt(c.arg(i), out); }
+        };
+        byKind[ArgKind.INT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { out.append((int) c.arg(i)); }
+        };
+        byKind[ArgKind.UINT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { out.append(c.arg(i) & 0xffffffffL); }
+        };
+        byKind[ArgKind.LONG.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { out.append(c.arg(i)); }
+        };
+        byKind[ArgKind.ULONG.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Num.appendUnsigned(c.arg(i), out); }
+        };
+        byKind[ArgKind.PTR.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Num.appendAddress(c.arg(i), out); }
+        };
+        byKind[ArgKind.OPEN_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendOpenFlags(c.arg(i), out); }
+        };
         byKind[ArgKind.OPEN_MODE.ordinal()] = new ArgDecoder() {
             @Override public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i), out); }
             @Override public boolean shown(long[] args, int i) {
@@ -50,9 +74,18 @@ final class ScalarDecoders {
                 return (args[MREMAP_FLAGS] & MREMAP_MOVE_TO) == MREMAP_MOVE_TO;
             }
         };
-        byKind[ArgKind.MODE.ordinal()] = (c, i, out) -> Num.appendOctalMode(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.MAP_FLAGS.ordinal()] = (c, i, out) -> appendMapFlags(c.arg(i) & 0xffffffffL, out);
-        byKind[ArgKind.SIGNAL.ordinal()] = (c, i, out) -> Signals.appendName((int) c.arg(i), out);
+        byKind[ArgKind.MODE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Num.appendOctalMode(c.arg(i) & 0xffffffffL, out); }
+        };
+        byKind[ArgKind.MAP_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendMapFlags(c.arg(i) & 0xffffffffL, out); }
+        };
+        byKind[ArgKind.SIGNAL.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { Signals.appendName((int) c.arg(i), out); }
+        };
     }
 
     /** The access mode always prints first (O_RDONLY is 0, so it cannot be a bit), then the other flags. */

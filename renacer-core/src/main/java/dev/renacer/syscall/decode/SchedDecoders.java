@@ -24,27 +24,42 @@ final class SchedDecoders {
     private static final int IDX1 = 3, IDX2 = 4;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        ArgDecoder schedParam = (c, i, out) -> {
-            byte[] param = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
-            if (param != null) out.append('[').append(LittleEndian.i32(param, 0)).append(']'); // [sched_priority]
+        ArgDecoder schedParam = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] param = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
+                if (param != null) out.append('[').append(LittleEndian.i32(param, 0)).append(']'); // [sched_priority]
+            }
         };
         byKind[ArgKind.SCHED_PARAM.ordinal()] = schedParam;
         byKind[ArgKind.SCHED_PARAM_OUT.ordinal()] = schedParam;
-        byKind[ArgKind.IOPRIO.ordinal()] = (c, i, out) -> appendIoprio((int) c.arg(i), out);
-        byKind[ArgKind.KCMP_TYPE.ordinal()] = (c, i, out) -> appendKcmp(c, i, reader, out);
-        byKind[ArgKind.ADDR_OUT.ordinal()] = (c, i, out) -> {
-            byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (word == null) return;
-            out.append('[');
-            Num.appendAddress(LittleEndian.i64(word, 0), out);
-            out.append(']');
+        byKind[ArgKind.IOPRIO.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendIoprio((int) c.arg(i), out); }
         };
-        byKind[ArgKind.ULONG_OUT.ordinal()] = (c, i, out) -> {
-            byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
-            if (word == null) return;
-            out.append('[');
-            Num.appendUnsigned(LittleEndian.i64(word, 0), out);
-            out.append(']');
+        byKind[ArgKind.KCMP_TYPE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendKcmp(c, i, reader, out); }
+        };
+        byKind[ArgKind.ADDR_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
+                if (word == null) return;
+                out.append('[');
+                Num.appendAddress(LittleEndian.i64(word, 0), out);
+                out.append(']');
+            }
+        };
+        byKind[ArgKind.ULONG_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] word = reader.readOutputOrPrintAddress(c, c.arg(i), 8, out);
+                if (word == null) return;
+                out.append('[');
+                Num.appendUnsigned(LittleEndian.i64(word, 0), out);
+                out.append(']');
+            }
         };
     }
 

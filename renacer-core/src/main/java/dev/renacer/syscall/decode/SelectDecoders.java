@@ -23,18 +23,24 @@ final class SelectDecoders {
     private static final int PPOLL_TIMEOUT = 2;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.FDSET.ordinal()] = (c, i, out) -> appendFdSet(c.tid, (int) c.arg(0), c.arg(i), reader, out);
-        byKind[ArgKind.PSELECT_SIGMASK.ordinal()] = (c, i, out) -> {
-            // struct { const sigset_t *ss; size_t ss_len; }
-            byte[] pair = reader.readOrPrintAddress(c.tid, c.arg(i), 16, out);
-            if (pair == null) return;
-            long set = LittleEndian.i64(pair, 0);
-            long size = LittleEndian.i64(pair, 8);
-            out.append("{sigmask=");
-            StructDecoders.appendSigset(c, set, size, reader, out);
-            out.append(", sigsetsize=");
-            Num.appendUnsigned(size, out);
-            out.append('}');
+        byKind[ArgKind.FDSET.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendFdSet(c.tid, (int) c.arg(0), c.arg(i), reader, out); }
+        };
+        byKind[ArgKind.PSELECT_SIGMASK.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // struct { const sigset_t *ss; size_t ss_len; }
+                byte[] pair = reader.readOrPrintAddress(c.tid, c.arg(i), 16, out);
+                if (pair == null) return;
+                long set = LittleEndian.i64(pair, 0);
+                long size = LittleEndian.i64(pair, 8);
+                out.append("{sigmask=");
+                StructDecoders.appendSigset(c, set, size, reader, out);
+                out.append(", sigsetsize=");
+                Num.appendUnsigned(size, out);
+                out.append('}');
+            }
         };
     }
 

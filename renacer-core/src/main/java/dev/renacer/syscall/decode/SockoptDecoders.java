@@ -63,17 +63,26 @@ final class SockoptDecoders {
     }
 
     static void register(ArgDecoder[] byKind, TraceeReader reader, EntryLengths lengths) {
-        byKind[ArgKind.SOCKOPT_NAME.ordinal()] = (c, i, out) -> {
-            FlagSet names = OPTIONS_BY_LEVEL.get((int) c.arg(LEVEL));
-            if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
-            else out.append(c.arg(i) & 0xffffffffL);
+        byKind[ArgKind.SOCKOPT_NAME.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                FlagSet names = OPTIONS_BY_LEVEL.get((int) c.arg(LEVEL));
+                if (names != null) names.append(c.arg(i) & 0xffffffffL, out);
+                else out.append(c.arg(i) & 0xffffffffL);
+            }
         };
-        byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = (c, i, out) -> appendSet(c, c.arg(i), (int) c.arg(LENGTH), reader, out);
-        byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = (c, i, out) -> {
-            long before = lengths.peek(c.tid);
-            byte[] after = c.failed() ? null : reader.readStruct(c.tid, c.arg(LENGTH), 4);
-            if (before == EntryLengths.UNKNOWN || after == null) Num.appendAddress(c.arg(i), out);
-            else appendGot(c, c.arg(i), (int) before, LittleEndian.i32(after, 0), reader, out);
+        byKind[ArgKind.SOCKOPT_VALUE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendSet(c, c.arg(i), (int) c.arg(LENGTH), reader, out); }
+        };
+        byKind[ArgKind.SOCKOPT_VALUE_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long before = lengths.peek(c.tid);
+                byte[] after = c.failed() ? null : reader.readStruct(c.tid, c.arg(LENGTH), 4);
+                if (before == EntryLengths.UNKNOWN || after == null) Num.appendAddress(c.arg(i), out);
+                else appendGot(c, c.arg(i), (int) before, LittleEndian.i32(after, 0), reader, out);
+            }
         };
     }
 

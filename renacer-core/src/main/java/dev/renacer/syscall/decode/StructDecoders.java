@@ -29,82 +29,130 @@ final class StructDecoders {
     private static final long SA_RESTORER = Flags.SA.value("SA_RESTORER");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.STAT_OUT.ordinal()] = (c, i, out) -> {
-            byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
-            if (st != null) appendStat(st, c.abbrev, reader.dates(), out);
-        };
-        byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = (c, i, out) -> {
-            // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
-            if (c.returnValue <= 0) {
-                Num.appendAddress(c.arg(i), out);
-                return;
+        byKind[ArgKind.STAT_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STAT_SIZE, out);
+                if (st != null) appendStat(st, c.abbrev, reader.dates(), out);
             }
-            byte[] status = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
-            if (status != null) appendWaitStatus(LittleEndian.i32(status, 0), out);
         };
-        ArgDecoder sigset = (c, i, out) -> {
-            // The set's size is the call's last argument.
-            appendSigset(c, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
+        byKind[ArgKind.WAIT_STATUS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // written only when a child is reported: not after a failure, nor for 0 (WNOHANG, none ready)
+                if (c.returnValue <= 0) {
+                    Num.appendAddress(c.arg(i), out);
+                    return;
+                }
+                byte[] status = reader.readOrPrintAddress(c.tid, c.arg(i), 4, out);
+                if (status != null) appendWaitStatus(LittleEndian.i32(status, 0), out);
+            }
+        };
+        ArgDecoder sigset = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // The set's size is the call's last argument.
+                appendSigset(c, c.arg(i), c.arg(SyscallTable.argumentCount(c.number) - 1), reader, out);
+            }
         };
         byKind[ArgKind.SIGSET.ordinal()] = sigset;
-        byKind[ArgKind.SIGSET_SIZED.ordinal()] = (c, i, out) -> appendSigset(c, c.arg(i), c.arg(i + 1), reader, out);
+        byKind[ArgKind.SIGSET_SIZED.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendSigset(c, c.arg(i), c.arg(i + 1), reader, out); }
+        };
         // At rt_sigreturn's entry the stack pointer is at the frame's struct ucontext (the handler's
         // ret popped pretcode); uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
-        byKind[ArgKind.SIGFRAME_MASK.ordinal()] = (c, i, out) -> {
-            out.append("{mask=");
-            byte[] mask = reader.readOrPrintAddress(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8, out);
-            if (mask != null) Signals.appendSigset(LittleEndian.i64(mask, 0), out);
-            out.append('}');
+        byKind[ArgKind.SIGFRAME_MASK.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                out.append("{mask=");
+                byte[] mask = reader.readOrPrintAddress(c.tid, c.stackPointer + UC_SIGMASK_OFFSET, 8, out);
+                if (mask != null) Signals.appendSigset(LittleEndian.i64(mask, 0), out);
+                out.append('}');
+            }
         };
         byKind[ArgKind.SIGSET_OUT.ordinal()] = sigset;
-        ArgDecoder sigaction = (c, i, out) -> {
-            byte[] sa = reader.readOutputOrPrintAddress(c, c.arg(i), SIGACTION_SIZE, out);
-            if (sa != null) appendSigaction(sa, out);
+        ArgDecoder sigaction = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] sa = reader.readOutputOrPrintAddress(c, c.arg(i), SIGACTION_SIZE, out);
+                if (sa != null) appendSigaction(sa, out);
+            }
         };
         byKind[ArgKind.SIGACTION.ordinal()] = sigaction;
-        ArgDecoder siginfo = (c, i, out) -> {
-            byte[] si = reader.readOutputOrPrintAddress(c, c.arg(i), 128, out);
-            if (si != null) Signals.formatSiginfo(si, out);
+        ArgDecoder siginfo = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] si = reader.readOutputOrPrintAddress(c, c.arg(i), 128, out);
+                if (si != null) Signals.formatSiginfo(si, out);
+            }
         };
         byKind[ArgKind.SIGINFO.ordinal()] = siginfo;
         byKind[ArgKind.SIGINFO_OUT.ordinal()] = siginfo;
-        ArgDecoder timeval = (c, i, out) -> {
-            byte[] tv = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
-            if (tv == null) return;
-            ProcessDecoders.appendTimeFields(tv, 0, true, out);
+        ArgDecoder timeval = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] tv = reader.readOutputOrPrintAddress(c, c.arg(i), 16, out);
+                if (tv == null) return;
+                ProcessDecoders.appendTimeFields(tv, 0, true, out);
+            }
         };
         byKind[ArgKind.TIMEVAL.ordinal()] = timeval;
         byKind[ArgKind.TIMEVAL_OUT.ordinal()] = timeval;
-        byKind[ArgKind.ID_OUT.ordinal()] = (c, i, out) -> {
-            byte[] id = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
-            if (id != null) out.append('[').append(LittleEndian.u32(id, 0)).append(']');
-        };
-        byKind[ArgKind.GROUPS.ordinal()] = (c, i, out) -> appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out);
-        byKind[ArgKind.GROUPS_OUT.ordinal()] = (c, i, out) -> {
-            // The kernel fills min(size, count) entries: getgroups(0, list) only counts, and strace shows [].
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendIdArray(c, c.arg(i), Math.min(c.arg(i - 1) & 0xffffffffL, c.returnValue), reader, out);
-        };
-        byKind[ArgKind.CPUSET.ordinal()] = (c, i, out) -> appendCpuSet(c, c.arg(i), c.arg(i - 1), reader, out);
-        byKind[ArgKind.CPUSET_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendCpuSet(c, c.arg(i), c.returnValue, reader, out);
-        };
-        byKind[ArgKind.STATX_FLAGS.ordinal()] = (c, i, out) -> {
-            long flags = c.arg(i) & 0xffffffffL;
-            Flags.STATX_SYNC.append(flags & STATX_SYNC_TYPE, out);
-            if ((flags & ~STATX_SYNC_TYPE) != 0) {
-                out.append('|');
-                Flags.AT.appendBits(flags & ~STATX_SYNC_TYPE, out);
+        byKind[ArgKind.ID_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] id = reader.readOutputOrPrintAddress(c, c.arg(i), 4, out);
+                if (id != null) out.append('[').append(LittleEndian.u32(id, 0)).append(']');
             }
         };
-        byKind[ArgKind.STATX_OUT.ordinal()] = (c, i, out) -> {
-            byte[] stx = reader.readOutputOrPrintAddress(c, c.arg(i), STATX_SIZE, out);
-            if (stx != null) appendStatx(stx, c.abbrev, reader.dates(), out);
+        byKind[ArgKind.GROUPS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendIdArray(c, c.arg(i), c.arg(i - 1), reader, out); }
+        };
+        byKind[ArgKind.GROUPS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                // The kernel fills min(size, count) entries: getgroups(0, list) only counts, and strace shows [].
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else appendIdArray(c, c.arg(i), Math.min(c.arg(i - 1) & 0xffffffffL, c.returnValue), reader, out);
+            }
+        };
+        byKind[ArgKind.CPUSET.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendCpuSet(c, c.arg(i), c.arg(i - 1), reader, out); }
+        };
+        byKind[ArgKind.CPUSET_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else appendCpuSet(c, c.arg(i), c.returnValue, reader, out);
+            }
+        };
+        byKind[ArgKind.STATX_FLAGS.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                long flags = c.arg(i) & 0xffffffffL;
+                Flags.STATX_SYNC.append(flags & STATX_SYNC_TYPE, out);
+                if ((flags & ~STATX_SYNC_TYPE) != 0) {
+                    out.append('|');
+                    Flags.AT.appendBits(flags & ~STATX_SYNC_TYPE, out);
+                }
+            }
+        };
+        byKind[ArgKind.STATX_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] stx = reader.readOutputOrPrintAddress(c, c.arg(i), STATX_SIZE, out);
+                if (stx != null) appendStatx(stx, c.abbrev, reader.dates(), out);
+            }
         };
         byKind[ArgKind.SIGACTION_OUT.ordinal()] = sigaction;
         // mknod's mode is a 16-bit mode_t; its device matters only for device files, and strace shows it only then
-        byKind[ArgKind.FILE_MODE.ordinal()] = (c, i, out) -> appendSymbolicMode((int) c.arg(i) & 0xffff, out);
+        byKind[ArgKind.FILE_MODE.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendSymbolicMode((int) c.arg(i) & 0xffff, out); }
+        };
         byKind[ArgKind.MKNOD_DEV.ordinal()] = new ArgDecoder() {
             @Override public boolean shown(long[] args, int i) {
                 long type = args[i - 1] & S_IFMT;

@@ -18,13 +18,19 @@ final class SystemStructDecoders {
     private static final int MEM_UNIT = 104;
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.STATFS_OUT.ordinal()] = (c, i, out) -> {
-            byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STATFS_SIZE, out);
-            if (st != null) appendStatfs(st, out);
+        byKind[ArgKind.STATFS_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] st = reader.readOutputOrPrintAddress(c, c.arg(i), STATFS_SIZE, out);
+                if (st != null) appendStatfs(st, out);
+            }
         };
-        byKind[ArgKind.SYSINFO_OUT.ordinal()] = (c, i, out) -> {
-            byte[] si = reader.readOutputOrPrintAddress(c, c.arg(i), SYSINFO_SIZE, out);
-            if (si != null) appendSysinfo(si, out);
+        byKind[ArgKind.SYSINFO_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] si = reader.readOutputOrPrintAddress(c, c.arg(i), SYSINFO_SIZE, out);
+                if (si != null) appendSysinfo(si, out);
+            }
         };
     }
 

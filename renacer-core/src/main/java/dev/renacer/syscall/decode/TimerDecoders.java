@@ -20,14 +20,23 @@ final class TimerDecoders {
     private static final int SIGEV_THREAD_ID = notify("SIGEV_THREAD_ID");
 
     static void register(ArgDecoder[] byKind, TraceeReader reader) {
-        byKind[ArgKind.ITIMERSPEC.ordinal()] = (c, i, out) -> appendItimerspec(c.tid, c.arg(i), reader, out);
-        byKind[ArgKind.ITIMERSPEC_OUT.ordinal()] = (c, i, out) -> {
-            if (c.failed()) Num.appendAddress(c.arg(i), out);
-            else appendItimerspec(c.tid, c.arg(i), reader, out);
+        byKind[ArgKind.ITIMERSPEC.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) { appendItimerspec(c.tid, c.arg(i), reader, out); }
         };
-        byKind[ArgKind.SIGEVENT.ordinal()] = (c, i, out) -> {
-            byte[] sev = reader.readOrPrintAddress(c.tid, c.arg(i), SIGEVENT_SIZE, out);
-            if (sev != null) appendSigevent(sev, out);
+        byKind[ArgKind.ITIMERSPEC_OUT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                if (c.failed()) Num.appendAddress(c.arg(i), out);
+                else appendItimerspec(c.tid, c.arg(i), reader, out);
+            }
+        };
+        byKind[ArgKind.SIGEVENT.ordinal()] = new ArgDecoder() {
+            @Override
+            public void append(Call c, int i, StringBuilder out) {
+                byte[] sev = reader.readOrPrintAddress(c.tid, c.arg(i), SIGEVENT_SIZE, out);
+                if (sev != null) appendSigevent(sev, out);
+            }
         };
     }
 
