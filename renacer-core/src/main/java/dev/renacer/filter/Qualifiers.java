@@ -39,30 +39,55 @@ public final class Qualifiers {
         this.warnings = warnings;
     }
 
-    private interface Apply {
-        void apply(Qualifiers q, String value);
+    /**
+     * What a qualifier name does. An enum and a switch, not a method reference per name: the table is built at every
+     * start, on the main thread, and its 30 method references and lambdas each linked an invokedynamic site there (ArgDecoder
+     * has the figures for lambdas).
+     */
+    private enum Action {
+        TRACE, ABBREV, VERBOSE, RAW, SIGNAL, STATUS, QUIET, READ, WRITE, FAULT, INJECT, KVM, DECODE_FDS, DECODE_PIDS, SECONTEXT;
+
+        void apply(Qualifiers q, String value) {
+            switch (this) {
+                case TRACE -> q.trace(value);
+                case ABBREV -> q.abbrev(value);
+                case VERBOSE -> q.verbose(value);
+                case RAW -> q.raw(value);
+                case SIGNAL -> q.signal(value);
+                case STATUS -> q.status(value);
+                case QUIET -> q.quiet(value);
+                case READ -> q.read(value);
+                case WRITE -> q.write(value);
+                case FAULT -> q.fault(value);
+                case INJECT -> q.inject(value);
+                case KVM -> q.unsupported("-e kvm=");
+                case DECODE_FDS -> q.decodeFds(value);
+                case DECODE_PIDS -> q.unsupported("-e decode-pids=");
+                case SECONTEXT -> q.unsupported("-e secontext=");
+            }
+        }
     }
 
-    private record Name(String spelling, Apply apply) {}
+    private record Name(String spelling, Action apply) {}
 
     /** strace's qual_options[], in its order: the first name that prefixes the argument wins. */
     private static final Name[] NAMES = {
-        new Name("trace", Qualifiers::trace), new Name("t", Qualifiers::trace),
-        new Name("abbrev", Qualifiers::abbrev), new Name("a", Qualifiers::abbrev),
-        new Name("verbose", Qualifiers::verbose), new Name("v", Qualifiers::verbose),
-        new Name("raw", Qualifiers::raw), new Name("x", Qualifiers::raw),
-        new Name("signal", Qualifiers::signal), new Name("signals", Qualifiers::signal), new Name("s", Qualifiers::signal),
-        new Name("status", Qualifiers::status),
-        new Name("quiet", Qualifiers::quiet), new Name("silent", Qualifiers::quiet), new Name("silence", Qualifiers::quiet),
-        new Name("q", Qualifiers::quiet),
-        new Name("read", Qualifiers::read), new Name("reads", Qualifiers::read), new Name("r", Qualifiers::read),
-        new Name("write", Qualifiers::write), new Name("writes", Qualifiers::write), new Name("w", Qualifiers::write),
-        new Name("fault", Qualifiers::fault), new Name("inject", Qualifiers::inject),
-        new Name("kvm", (q, v) -> q.unsupported("-e kvm=")),
-        new Name("decode-fd", Qualifiers::decodeFds), new Name("decode-fds", Qualifiers::decodeFds),
-        new Name("decode-pid", (q, v) -> q.unsupported("-e decode-pids=")),
-        new Name("decode-pids", (q, v) -> q.unsupported("-e decode-pids=")),
-        new Name("secontext", (q, v) -> q.unsupported("-e secontext=")),
+        new Name("trace", Action.TRACE), new Name("t", Action.TRACE),
+        new Name("abbrev", Action.ABBREV), new Name("a", Action.ABBREV),
+        new Name("verbose", Action.VERBOSE), new Name("v", Action.VERBOSE),
+        new Name("raw", Action.RAW), new Name("x", Action.RAW),
+        new Name("signal", Action.SIGNAL), new Name("signals", Action.SIGNAL), new Name("s", Action.SIGNAL),
+        new Name("status", Action.STATUS),
+        new Name("quiet", Action.QUIET), new Name("silent", Action.QUIET), new Name("silence", Action.QUIET),
+        new Name("q", Action.QUIET),
+        new Name("read", Action.READ), new Name("reads", Action.READ), new Name("r", Action.READ),
+        new Name("write", Action.WRITE), new Name("writes", Action.WRITE), new Name("w", Action.WRITE),
+        new Name("fault", Action.FAULT), new Name("inject", Action.INJECT),
+        new Name("kvm", Action.KVM),
+        new Name("decode-fd", Action.DECODE_FDS), new Name("decode-fds", Action.DECODE_FDS),
+        new Name("decode-pid", Action.DECODE_PIDS),
+        new Name("decode-pids", Action.DECODE_PIDS),
+        new Name("secontext", Action.SECONTEXT),
     };
 
     /** One {@code -e} argument. @throws FilterException naming what is wrong, in strace's words */

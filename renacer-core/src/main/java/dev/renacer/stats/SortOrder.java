@@ -8,31 +8,38 @@ import java.util.Locale;
  * keep syscall-number order (strace's qsort on glibc is a stable merge sort for tables this small).
  */
 public enum SortOrder {
-    TIME("time", Comparator.comparingLong(SummaryRow::totalNanos).reversed(),
-            "time_percent", "time-percent", "time_total", "time-total", "total_time", "total-time"),
-    CALLS("calls", Comparator.comparingLong(SummaryRow::calls).reversed(), "count"),
-    ERRORS("errors", Comparator.comparingLong(SummaryRow::errors).reversed(), "error"),
-    NAME("name", Comparator.comparing(SummaryRow::name), "syscall", "syscall_name", "syscall-name"),
-    MIN_TIME("min-time", Comparator.comparingLong(SummaryRow::minNanos).reversed(),
-            "min_time", "shortest", "time_min", "time-min"),
-    MAX_TIME("max-time", Comparator.comparingLong(SummaryRow::maxNanos).reversed(),
-            "max_time", "longest", "time_max", "time-max"),
-    AVG_TIME("avg-time", Comparator.comparingLong(SummaryRow::averageNanos).reversed(),
-            "avg_time", "time_avg", "time-avg"),
-    NONE("none", (a, b) -> Integer.compare(a.number(), b.number()), "nothing");
+    TIME("time", "time_percent", "time-percent", "time_total", "time-total", "total_time", "total-time"),
+    CALLS("calls", "count"),
+    ERRORS("errors", "error"),
+    NAME("name", "syscall", "syscall_name", "syscall-name"),
+    MIN_TIME("min-time", "min_time", "shortest", "time_min", "time-min"),
+    MAX_TIME("max-time", "max_time", "longest", "time_max", "time-max"),
+    AVG_TIME("avg-time", "avg_time", "time_avg", "time-avg"),
+    NONE("none", "nothing");
 
     private final String spelling;
-    private final Comparator<SummaryRow> comparator;
     private final String[] aliases;
 
-    SortOrder(String spelling, Comparator<SummaryRow> comparator, String... aliases) {
+    SortOrder(String spelling, String... aliases) {
         this.spelling = spelling;
-        this.comparator = comparator;
         this.aliases = aliases;
     }
 
+    /**
+     * Made when a summary is sorted, not in the enum's constants: every trace initialises this class while it reads
+     * its options, and the eight comparators' method references each linked an invokedynamic site there.
+     */
     public Comparator<SummaryRow> comparator() {
-        return comparator;
+        return switch (this) {
+            case TIME -> Comparator.comparingLong(SummaryRow::totalNanos).reversed();
+            case CALLS -> Comparator.comparingLong(SummaryRow::calls).reversed();
+            case ERRORS -> Comparator.comparingLong(SummaryRow::errors).reversed();
+            case NAME -> Comparator.comparing(SummaryRow::name);
+            case MIN_TIME -> Comparator.comparingLong(SummaryRow::minNanos).reversed();
+            case MAX_TIME -> Comparator.comparingLong(SummaryRow::maxNanos).reversed();
+            case AVG_TIME -> Comparator.comparingLong(SummaryRow::averageNanos).reversed();
+            case NONE -> Comparator.comparingInt(SummaryRow::number);
+        };
     }
 
     public String spelling() {
