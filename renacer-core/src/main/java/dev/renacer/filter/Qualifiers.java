@@ -40,12 +40,13 @@ public final class Qualifiers {
     }
 
     /**
-     * What a qualifier name does. An enum and a switch, not a method reference per name: the table is built at every
-     * start, on the main thread, and its 30 method references and lambdas each linked an invokedynamic site there (ArgDecoder
-     * has the figures for lambdas).
+     * What a qualifier name does. An enum and a switch, not a method reference per name: the table is built at
+     * every start, on the main thread, and its 30 method references and lambdas each linked an invokedynamic site
+     * there (ArgDecoder has the figures for lambdas).
      */
     private enum Action {
-        TRACE, ABBREV, VERBOSE, RAW, SIGNAL, STATUS, QUIET, READ, WRITE, FAULT, INJECT, KVM, DECODE_FDS, DECODE_PIDS, SECONTEXT;
+        TRACE, ABBREV, VERBOSE, RAW, SIGNAL, STATUS, QUIET, READ, WRITE, FAULT, INJECT, KVM, DECODE_FDS, DECODE_PIDS,
+        SECONTEXT;
 
         void apply(Qualifiers q, String value) {
             switch (this) {

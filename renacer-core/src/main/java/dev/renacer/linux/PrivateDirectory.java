@@ -78,21 +78,12 @@ public final class PrivateDirectory {
 
     /**
      * The effective uid, from /proc/self/status (its Uid: line is real, effective, saved, filesystem, separated by
-     * tabs). Split by hand: this runs on the warm-up thread at start, where the JVM's first regex (Pattern's
-     * classes and compilation, interpreted) cost 5 ms of CPU (async-profiler, cpu, 6 runs).
+     * tabs). Split on the tab, which String.split does without a regex: this runs on the warm-up thread at start,
+     * where the JVM's first regex (Pattern's classes and compilation, interpreted) cost 5 ms of CPU.
      */
     static int effectiveUid() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (!line.startsWith("Uid:")) continue;
-            int at = 4;
-            for (int field = 0; field < 2; field++) {
-                while (at < line.length() && Character.isWhitespace(line.charAt(at))) at++;
-                int end = at;
-                while (end < line.length() && !Character.isWhitespace(line.charAt(end))) end++;
-                if (field == 1 && end > at) return Integer.parseInt(line, at, end, 10);
-                at = end;
-            }
-            throw new IOException("/proc/self/status has a Uid line without an effective uid: " + line);
+            if (line.startsWith("Uid:")) return Integer.parseInt(line.substring(4).trim().split("\t")[1]);
         }
         throw new IOException("/proc/self/status has no Uid line");
     }
