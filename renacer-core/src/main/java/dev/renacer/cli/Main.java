@@ -47,7 +47,7 @@ public final class Main {
         }
         skipUnusedConverters();
         RenacerCommand command = new RenacerCommand(rawArgs == null ? null : List.copyOf(rawArgs), List.of(args));
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = new CommandLine(command.spec());
         cli.setStopAtPositional(true);      // strace ls -la: options after the command belong to it
         cli.setPosixClusteredShortOptionsAllowed(true);
         cli.setOverwrittenOptionsAllowed(true); // strace: a later -s, -o, -e status= replaces an earlier one

@@ -1,5 +1,7 @@
 package dev.renacer.cli;
 
+import dev.renacer.cli.OptionModel.Field;
+import picocli.CommandLine.Model.CommandSpec;
 import dev.renacer.output.CsvSink;
 import dev.renacer.output.Format;
 import dev.renacer.output.HtmlReport;
@@ -16,8 +18,6 @@ import dev.renacer.stats.SortOrder;
 import dev.renacer.stats.SyscallStats;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceListener;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import dev.renacer.io.IoErrors;
 
@@ -29,50 +29,101 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 
+import static dev.renacer.cli.OptionModel.bound;
+import static dev.renacer.cli.OptionModel.option;
+import static dev.renacer.cli.OptionModel.repeatable;
+
 /**
  * The options that decide what renacer writes and where: -o, -c, -C, -S, -T, -t/-tt/-ttt, -r,
  * --format and --stats-extended. The main command includes this class with {@code @Mixin}.
  */
-@Command
 public final class OutputOptions {
 
-    @Option(names = "-o", paramLabel = "FILE", description = "Write the trace to FILE instead of stderr (text) or stdout (json, csv, html).")
+    /** Adds these options to {@code spec}, bound to this object's fields (the model is built by hand: {@link OptionModel}). */
+    public void addTo(CommandSpec spec) {
+        spec.addOption(bound(option("-o").type(Path.class).paramLabel("FILE")
+                .description("Write the trace to FILE instead of stderr (text) or stdout (json, csv, html)."), new Field<Path>() {
+            @Override Path value() { return outputFile; }
+            @Override void accept(Path v) { outputFile = v; }
+        }));
+        spec.addOption(bound(option("-c", "--summary-only").type(boolean.class)
+                .description("Count time, calls and errors per syscall; print a summary at the end instead of the trace. "
+            + "Time is the system CPU time of each call, as strace counts it; -w for wall time."), new Field<Boolean>() {
+            @Override Boolean value() { return summaryOnly; }
+            @Override void accept(Boolean v) { summaryOnly = v; }
+        }));
+        spec.addOption(bound(option("-C", "--summary").type(boolean.class)
+                .description("Like -c, but print the trace too."), new Field<Boolean>() {
+            @Override Boolean value() { return summaryAndTrace; }
+            @Override void accept(Boolean v) { summaryAndTrace = v; }
+        }));
+        spec.addOption(bound(option("-w", "--summary-wall-clock").type(boolean.class)
+                .description("With -c or -C: count each call's wall time (entry to exit) instead of its system time."), new Field<Boolean>() {
+            @Override Boolean value() { return wallClock; }
+            @Override void accept(Boolean v) { wallClock = v; }
+        }));
+        spec.addOption(bound(option("-a", "--columns").type(String.class).paramLabel("COLUMN")
+                .description("Align the results of calls at COLUMN (default 40)."), new Field<String>() {
+            @Override String value() { return column; }
+            @Override void accept(String v) { column = v; }
+        }));
+        spec.addOption(bound(option("-S").type(String.class).paramLabel("SORTBY")
+                .description("Sort the summary by time (default), calls, errors or name."), new Field<String>() {
+            @Override String value() { return sortBy; }
+            @Override void accept(String v) { sortBy = v; }
+        }));
+        spec.addOption(bound(option("-T").type(boolean.class)
+                .description("Show the time spent in each syscall."), new Field<Boolean>() {
+            @Override Boolean value() { return showDuration; }
+            @Override void accept(Boolean v) { showDuration = v; }
+        }));
+        spec.addOption(bound(repeatable("-t")
+                .description("Prefix lines with the time of day; -tt adds microseconds, -ttt prints seconds since the epoch."), new Field<boolean[]>() {
+            @Override boolean[] value() { return absoluteTimestamps; }
+            @Override void accept(boolean[] v) { absoluteTimestamps = v; }
+        }));
+        spec.addOption(bound(option("-r").type(boolean.class)
+                .description("Prefix lines with the time since the previous line."), new Field<Boolean>() {
+            @Override Boolean value() { return relativeTimestamps; }
+            @Override void accept(Boolean v) { relativeTimestamps = v; }
+        }));
+        spec.addOption(bound(option("--format").type(String.class).paramLabel("FORMAT")
+                .description("Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there."), new Field<String>() {
+            @Override String value() { return format; }
+            @Override void accept(String v) { format = v; }
+        }));
+        spec.addOption(bound(option("--stats-extended").type(boolean.class)
+                .description("Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c)."), new Field<Boolean>() {
+            @Override Boolean value() { return statsExtended; }
+            @Override void accept(Boolean v) { statsExtended = v; }
+        }));
+    }
+
     Path outputFile;
 
-    @Option(names = {"-c", "--summary-only"}, description = "Count time, calls and errors per syscall; print a summary at the end instead of the trace. "
-            + "Time is the system CPU time of each call, as strace counts it; -w for wall time.")
     boolean summaryOnly;
 
-    @Option(names = {"-C", "--summary"}, description = "Like -c, but print the trace too.")
     boolean summaryAndTrace;
 
-    @Option(names = {"-w", "--summary-wall-clock"}, description = "With -c or -C: count each call's wall time (entry to exit) instead of its system time.")
     boolean wallClock;
     /** See {@link #timedInKernel()}. */
     private boolean timedInKernel;
 
-    @Option(names = {"-a", "--columns"}, paramLabel = "COLUMN", description = "Align the results of calls at COLUMN (default 40).")
     String column;
 
-    @Option(names = "-S", paramLabel = "SORTBY", description = "Sort the summary by time (default), calls, errors or name.")
     String sortBy = "time";
 
-    @Option(names = "-T", description = "Show the time spent in each syscall.")
     boolean showDuration;
 
-    @Option(names = "-t", description = "Prefix lines with the time of day; -tt adds microseconds, -ttt prints seconds since the epoch.")
     boolean[] absoluteTimestamps = new boolean[0];
 
-    @Option(names = "-r", description = "Prefix lines with the time since the previous line.")
     boolean relativeTimestamps;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there.")
     String format = "text";
 
     /** The text trace's channel when it is stderr, which renacer's notices share. */
     private OutputChannel stderrTrace;
 
-    @Option(names = "--stats-extended", description = "Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c).")
     boolean statsExtended;
 
     /**

@@ -9,64 +9,113 @@ import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
 import dev.renacer.trace.TraceResult;
 import dev.renacer.trace.Tracer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.renacer.cli.OptionModel.Field;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.renacer.cli.OptionModel.bound;
+import static dev.renacer.cli.OptionModel.option;
+import static dev.renacer.cli.OptionModel.repeatable;
+
 /** {@code renacer [options] -- CMD [ARGS...]} or {@code renacer [options] -p PID}: the strace-compatible command line. */
-@Command(name = "renacer", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        usageHelpAutoWidth = true,
-        description = "Trace the system calls of a Linux program, strace style, with statistics and OpenTelemetry export.",
-        footer = {"", "Exit status: the traced command's (128+N if signal N killed it); 0 after -p;",
-                "1 if the command cannot be executed or nothing can be traced; 2 for bad options."})
 public final class RenacerCommand {
 
-    @Option(names = "-p", paramLabel = "PID", split = ",",
-            description = "Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches.")
+    /** The command line's model (built by hand: {@link OptionModel}), bound to this command and its option groups. */
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("renacer").versionProvider(new Version());
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Trace the system calls of a Linux program, strace style, with statistics and OpenTelemetry export.")
+                .footer("", "Exit status: the traced command's (128+N if signal N killed it); 0 after -p;",
+                        "1 if the command cannot be executed or nothing can be traced; 2 for bad options.");
+        spec.addOption(bound(option("-p").type(List.class).auxiliaryTypes(String.class).paramLabel("PID").splitRegex(",")
+                .description("Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches."), new Field<List<String>>() {
+            @Override List<String> value() { return attachPids; }
+            @Override void accept(List<String> v) { attachPids = v; }
+        }));
+        spec.addOption(bound(repeatable("-f")
+                .description("Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID."), new Field<boolean[]>() {
+            @Override boolean[] value() { return followForks; }
+            @Override void accept(boolean[] v) { followForks = v; }
+        }));
+        spec.addOption(bound(option("--follow-forks").type(boolean.class)
+                .description("Same as -f."), new Field<Boolean>() {
+            @Override Boolean value() { return followForksLong; }
+            @Override void accept(Boolean v) { followForksLong = v; }
+        }));
+        spec.addOption(bound(option("--output-separately").type(boolean.class)
+                .description("With -f and -o FILE: each task's trace in FILE.PID (-ff)."), new Field<Boolean>() {
+            @Override Boolean value() { return outputSeparately; }
+            @Override void accept(Boolean v) { outputSeparately = v; }
+        }));
+        qualifierOptions.addTo(spec);
+        spec.addOption(bound(option("-s").type(int.class).paramLabel("SIZE").defaultValue("32")
+                .description("Print at most SIZE bytes of each string (default ${DEFAULT-VALUE})."), new Field<Integer>() {
+            @Override Integer value() { return stringLimit; }
+            @Override void accept(Integer v) { stringLimit = v; }
+        }));
+        output.addTo(spec);
+        launch.addTo(spec);
+        otlp.addTo(spec);
+        spec.addOption(bound(option("--daemon-tracee").type(Integer.class).hidden(true), new Field<Integer>() {
+            @Override Integer value() { return daemonTracee; }
+            @Override void accept(Integer v) { daemonTracee = v; }
+        }));
+        backend.addTo(spec);
+        spec.addOption(bound(option("--cpu-dma-latency").type(String.class).paramLabel("US|off").defaultValue("0")
+                .description("While the ptrace backend traces, ask the kernel (PM QoS, /dev/cpu_dma_latency) to keep CPUs out of "
+                    + "idle states slower than US microseconds to leave: each stop wakes the tracer, then the command, and a "
+                    + "halted CPU is slow to wake. 0 (the default): idle CPUs poll; off: ask nothing. Needs root; without, nothing is held."), new Field<String>() {
+            @Override String value() { return cpuDmaLatency; }
+            @Override void accept(String v) { cpuDmaLatency = v; }
+        }));
+        Field<List<String>> commandField = new Field<>() {
+            @Override List<String> value() { return command; }
+            @Override void accept(List<String> v) { command = v; }
+        };
+        spec.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class).paramLabel("CMD").arity("0..*")
+                .description("The command to run and trace, with its arguments.")
+                .hasInitialValue(false).getter(commandField).setter(commandField).build());
+        spec.addOption(bound(option("-I", "--interruptible").type(String.class).paramLabel("INTERRUPTIBLE")
+                .description("When fatal signals interrupt renacer: 1 (anywhere), 2 (waiting: detach, then die by the signal), "
+                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too)."), new Field<String>() {
+            @Override String value() { return interruptible; }
+            @Override void accept(String v) { interruptible = v; }
+        }));
+        // picocli's standard -h and -V, last, as its mixinStandardHelpOptions adds them (that mixin is an annotated
+        // class, which would bring back the annotated model's cost)
+        spec.addOption(option("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        spec.addOption(option("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+        return spec;
+    }
+
     List<String> attachPids = new ArrayList<>();
 
-    @Option(names = "-f", description = "Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID.")
     boolean[] followForks = new boolean[0];
 
-    @Option(names = "--follow-forks", description = "Same as -f.")
     boolean followForksLong;
 
-    @Option(names = "--output-separately", description = "With -f and -o FILE: each task's trace in FILE.PID (-ff).")
     boolean outputSeparately;
 
-    @Mixin
     QualifierOptions qualifierOptions = new QualifierOptions();
 
-    @Option(names = "-s", paramLabel = "SIZE", description = "Print at most SIZE bytes of each string (default ${DEFAULT-VALUE}).",
-            defaultValue = "32")
     int stringLimit;
 
-    @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Mixin
     LaunchOptions launch = new LaunchOptions();
 
-    @Mixin
     OtlpOptions otlp = new OtlpOptions();
 
     /** renacer -D's tracer, started by renacer itself: the renacer process to adopt (see {@link Daemonized}). */
-    @Option(names = "--daemon-tracee", hidden = true)
     Integer daemonTracee;
 
-    @Mixin
     BackendOptions backend = new BackendOptions();
 
-    @Option(names = "--cpu-dma-latency", paramLabel = "US|off", defaultValue = "0",
-            description = "While the ptrace backend traces, ask the kernel (PM QoS, /dev/cpu_dma_latency) to keep CPUs out of "
-                    + "idle states slower than US microseconds to leave: each stop wakes the tracer, then the command, and a "
-                    + "halted CPU is slow to wake. 0 (the default): idle CPUs poll; off: ask nothing. Needs root; without, nothing is held.")
     String cpuDmaLatency;
 
     /** The largest PM QoS CPU latency the kernel takes (PM_QOS_DEFAULT_VALUE, 2000 s, is no constraint at all). */
@@ -85,7 +134,6 @@ public final class RenacerCommand {
                 + "' (a number of microseconds from 0 to " + MAX_CPU_LATENCY_MICROS + ", or off)");
     }
 
-    @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
     /** renacer's own arguments as bytes (the command is their tail), or null when not known. */
@@ -115,9 +163,6 @@ public final class RenacerCommand {
     /** strace's bound on -s (a quarter of the unsigned range): it rejects anything above it the same way. */
     static final int MAX_STRING_LIMIT = (int) (0xffffffffL / 4);
 
-    @Option(names = {"-I", "--interruptible"}, paramLabel = "INTERRUPTIBLE",
-            description = "When fatal signals interrupt renacer: 1 (anywhere), 2 (waiting: detach, then die by the signal), "
-                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too).")
     String interruptible;
 
     Interruptibility interruptibility() {

@@ -33,41 +33,41 @@ final class SignalHandling {
 
     /** Installs the handling {@code mode} asks for; interrupts reach {@code tracer}. */
     static void install(Interruptibility mode, Tracer tracer) throws IOException {
-        SignalLibrary signals = SignalLibrary.load();
-        signals.renacer_set_disposition(SIGTTOU, 1);
-        signals.renacer_set_disposition(SIGTTIN, 1);
+        SignalLibrary.load();
+        SignalLibrary.renacer_set_disposition(SIGTTOU, 1);
+        SignalLibrary.renacer_set_disposition(SIGTTIN, 1);
         switch (mode) {
             case ANYWHERE -> {
-                for (int sig : FATAL) signals.renacer_set_disposition(sig, 0);
+                for (int sig : FATAL) SignalLibrary.renacer_set_disposition(sig, 0);
             }
             case WAITING -> {
-                catchInto(signals, tracer);
-                signals.renacer_set_disposition(SIGPIPE, 1);
+                catchInto(tracer);
+                SignalLibrary.renacer_set_disposition(SIGPIPE, 1);
             }
             case NEVER, NEVER_TSTP -> {
-                for (int sig : FATAL) signals.renacer_set_disposition(sig, 1);
-                if (mode == Interruptibility.NEVER_TSTP) signals.renacer_set_disposition(SIGTSTP, 1);
+                for (int sig : FATAL) SignalLibrary.renacer_set_disposition(sig, 1);
+                if (mode == Interruptibility.NEVER_TSTP) SignalLibrary.renacer_set_disposition(SIGTSTP, 1);
             }
         }
     }
 
-    private static void catchInto(SignalLibrary signals, Tracer tracer) throws IOException {
+    private static void catchInto(Tracer tracer) throws IOException {
         int[] pipe = new int[2];
         try {
-            CheckedLibC.INSTANCE.pipe2(pipe, O_CLOEXEC);
+            CheckedLibC.pipe2(pipe, O_CLOEXEC);
             // only the write end is non-blocking: a handler never blocks, the reader waits
-            CheckedLibC.INSTANCE.fcntl(pipe[1], 4 /* F_SETFL */, O_NONBLOCK);
+            CheckedLibC.fcntl(pipe[1], 4 /* F_SETFL */, O_NONBLOCK);
         } catch (LastErrorException e) {
-            throw new IOException("cannot set up signal handling: " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+            throw new IOException("cannot set up signal handling: " + CheckedLibC.strerror(e.getErrorCode()));
         }
         for (int sig : INTERRUPTING) {
-            if (signals.renacer_catch_signal(sig, pipe[1]) != 0) throw new IOException("cannot handle signal " + sig);
+            if (SignalLibrary.renacer_catch_signal(sig, pipe[1]) != 0) throw new IOException("cannot handle signal " + sig);
         }
         Thread reader = new Thread(() -> {
             byte[] number = new byte[1];
             while (true) {
                 try {
-                    if (CheckedLibC.INSTANCE.read(pipe[0], number, 1) == 1) tracer.requestDetach(number[0] & 0xff);
+                    if (CheckedLibC.read(pipe[0], number, 1) == 1) tracer.requestDetach(number[0] & 0xff);
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() != 4) return; // EINTR: read again
                 }
@@ -80,7 +80,8 @@ final class SignalHandling {
     /** Dies by {@code signal}, without a core file, as strace does; returns only if that failed. */
     static void dieBy(int signal) {
         try {
-            SignalLibrary.load().renacer_die_by(signal);
+            SignalLibrary.load();
+            SignalLibrary.renacer_die_by(signal);
             Thread.sleep(1000); // the signal is on its way to this process
         } catch (IOException | RuntimeException | InterruptedException e) {
             // fall back to the exit status a shell would show

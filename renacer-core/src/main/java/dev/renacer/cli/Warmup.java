@@ -16,6 +16,9 @@ final class Warmup implements Runnable {
     private final Thread thread = new Thread(this, "renacer-warmup"); // not a lambda: main's first invokedynamic would bootstrap java.lang.invoke on the critical path
     /** What the warm-up threw, rethrown by {@link #await}: the failure renacer would have met without it. */
     private volatile Throwable failure;
+    private volatile Throwable tablesFailure;
+    /** Set by the thread that makes the tables ({@link #tables}). */
+    private final java.util.concurrent.atomic.AtomicBoolean tablesTaken = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Warmup() {}
 
@@ -29,9 +32,14 @@ final class Warmup implements Runnable {
 
     @Override
     public void run() {
+        natives();
+        tables(); // unless the main thread, done with the options, has taken them
+    }
+
+    /** This run's private directory, JNA and what the tracer thread would initialise first with it. */
+    private void natives() {
         try {
             Main.keepNativeLibrariesPrivate(); // before anything loads JNA
-            new SyscallDecoder((tid, address, dst, offset, length) -> -1, 32); // the tables and every decoder
             Class.forName("com.sun.jna.Native"); // its native library, loaded once
         } catch (Throwable e) {
             failure = e;
@@ -41,11 +49,29 @@ final class Warmup implements Runnable {
             dev.renacer.linux.SignalLibrary.load();
             dev.renacer.linux.Trampoline.path();
             // the tracer thread's first calls: JNA's registration of the direct-mapped libc (reflection over every
-            // native method), the errno table
+            // native method)
             Class.forName("dev.renacer.linux.DescriptorLibC", true, Warmup.class.getClassLoader());
-            dev.renacer.syscall.Errno.number("EINTR");
         } catch (Throwable e) {
             // left to the main thread
+        }
+    }
+
+    /**
+     * The syscall, errno and flag tables and every decoder, on whichever thread gets here first: the warm-up thread
+     * after JNA, or the main thread once it has read the options (the two halves take about as long as picocli).
+     */
+    private void tables() {
+        if (!tablesTaken.compareAndSet(false, true)) return;
+        try {
+            new SyscallDecoder(new dev.renacer.syscall.TraceeMemory() { // a class: see ArgDecoder on lambdas at start
+                @Override
+                public int read(int tid, long address, byte[] dst, int offset, int length) {
+                    return -1;
+                }
+            }, 32);
+            dev.renacer.syscall.Errno.number("EINTR");
+        } catch (Throwable e) {
+            tablesFailure = e;
         }
     }
 
@@ -54,8 +80,9 @@ final class Warmup implements Runnable {
      * directory) as an UncheckedIOException.
      */
     void await() {
+        tables();
         TracerThread.joinUninterruptibly(thread);
-        Throwable e = failure;
+        Throwable e = failure != null ? failure : tablesFailure;
         if (e instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
         if (e instanceof RuntimeException r) throw r;
         if (e instanceof Error r) throw r;

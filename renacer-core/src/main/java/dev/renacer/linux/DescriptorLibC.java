@@ -9,7 +9,7 @@ import com.sun.jna.NativeLibrary;
  */
 final class DescriptorLibC {
     static {
-        Native.register(NativeLibrary.getInstance(LibC.LIBRARY));
+        Native.register(DescriptorLibC.class, NativeLibrary.getInstance(LibC.LIBRARY)); // the class named: see LibC
     }
 
     private DescriptorLibC() {}

@@ -26,7 +26,7 @@ public final class FileStatus {
     public static FileStatus of(byte[] path, int[] error) {
         Memory buffer = new Memory(SIZE);
         try {
-            CheckedLibC.INSTANCE.stat(terminated(path), buffer);
+            CheckedLibC.stat(terminated(path), buffer);
         } catch (LastErrorException e) {
             if (error != null) error[0] = e.getErrorCode();
             return null;
@@ -45,7 +45,7 @@ public final class FileStatus {
     /** access(X_OK) for renacer's user: what execve will decide for the exec permission. */
     public static boolean isExecutable(byte[] path) {
         try {
-            return CheckedLibC.INSTANCE.access(terminated(path), X_OK) == 0;
+            return CheckedLibC.access(terminated(path), X_OK) == 0;
         } catch (LastErrorException e) {
             return false;
         }

@@ -23,7 +23,7 @@ public final class KernelIo {
     public static final int EINTR = 4;
 
     static {
-        Native.register(NativeLibrary.getInstance("c"));
+        Native.register(KernelIo.class, NativeLibrary.getInstance("c")); // the class named: see LibC
     }
 
     private KernelIo() {}

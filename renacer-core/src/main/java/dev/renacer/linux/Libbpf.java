@@ -15,7 +15,7 @@ public final class Libbpf {
     public static final String LIBRARY = "libbpf.so.1";
 
     static {
-        Native.register(NativeLibrary.getInstance(LIBRARY));
+        Native.register(Libbpf.class, NativeLibrary.getInstance(LIBRARY)); // the class named: see LibC
     }
 
     private Libbpf() {}

@@ -64,24 +64,23 @@ public final class ShippedBinary {
 
     /** A memfd holding {@code bytes}, sealed so that nothing can change it; its descriptor. */
     static int sealedMemfd(String name, byte[] bytes) {
-        CheckedLibC libc = CheckedLibC.INSTANCE;
         int fd;
         try {
-            fd = libc.memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
+            fd = CheckedLibC.memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
         } catch (LastErrorException e) {
             if (e.getErrorCode() != EINVAL) throw e;
-            fd = libc.memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING); // kernels before 6.3: executable by default
+            fd = CheckedLibC.memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING); // kernels before 6.3: executable by default
         }
         try {
             int done = 0;
             while (done < bytes.length) {
                 byte[] rest = done == 0 ? bytes : Arrays.copyOfRange(bytes, done, bytes.length);
-                done += (int) libc.write(fd, rest, rest.length);
+                done += (int) CheckedLibC.write(fd, rest, rest.length);
             }
-            libc.fcntl(fd, F_ADD_SEALS, ALL_SEALS);
+            CheckedLibC.fcntl(fd, F_ADD_SEALS, ALL_SEALS);
             return fd;
         } catch (LastErrorException e) {
-            libc.close(fd);
+            CheckedLibC.close(fd);
             throw e;
         }
     }

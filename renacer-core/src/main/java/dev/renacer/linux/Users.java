@@ -10,12 +10,12 @@ public final class Users {
 
     /** True when renacer's real and effective uids are both root's (strace's test for -u). */
     public static boolean root() {
-        return CheckedLibC.INSTANCE.getuid() == 0 && CheckedLibC.INSTANCE.geteuid() == 0;
+        return CheckedLibC.getuid() == 0 && CheckedLibC.geteuid() == 0;
     }
 
     /** {uid, gid} of the user {@code name} (getpwnam), or null when there is none. */
     public static int[] lookUp(String name) {
-        Pointer entry = CheckedLibC.INSTANCE.getpwnam(name);
+        Pointer entry = CheckedLibC.getpwnam(name);
         if (entry == null) return null;
         return new int[] {entry.getInt(PW_UID), entry.getInt(PW_GID)};
     }

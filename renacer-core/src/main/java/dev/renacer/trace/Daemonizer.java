@@ -34,7 +34,7 @@ final class Daemonizer {
     static int run(Argv command, int level, List<byte[]> tracer, LaunchSettings launch) throws TraceException {
         byte[] executable = CommandResolver.resolve(command.bytes(0), Environ.rawValue("PATH"));
         try {
-            CheckedLibC.INSTANCE.prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+            CheckedLibC.prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
         } catch (LastErrorException e) {
             // no yama: any tracer with the rights may trace this process anyway
         }

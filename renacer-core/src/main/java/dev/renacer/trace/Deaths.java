@@ -36,7 +36,7 @@ final class Deaths {
         endCallUnreturned(task);
         if (task.state.hidden()) {
             if (task.tid == tracees.rootPid()) {
-                String reason = task.failedExecErrno != 0 ? CheckedLibC.INSTANCE.strerror(task.failedExecErrno) : "it ended before its execve";
+                String reason = task.failedExecErrno != 0 ? CheckedLibC.strerror(task.failedExecErrno) : "it ended before its execve";
                 diagnostics.println("renacer: exec: " + tracees.rootCommand().get(0) + ": " + reason);
                 tracees.rootExitStatus = 1;
             }

@@ -2,6 +2,7 @@ package dev.renacer.trace;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.renacer.linux.CheckedLibC;
@@ -37,29 +38,29 @@ final class Spawner {
         if (seccompProgram != null) extra.addAll(List.of("-s", seccompProgram));
         List<byte[]> argv = trampolineArgv(executable, command, launch, extra);
         Memory[] strings = new Memory[argv.size()]; // reachable until posix_spawn returns
-        Pointer[] pointers = cStrings(argv, strings);
+        Memory pointers = cStrings(argv, strings);
 
         IntByReference pidRef = new IntByReference();
         Environ.Block environment = Environ.ordered(launch.environmentOrder(), launch.environmentChanges()); // reachable until posix_spawn returns
-        int err = CheckedLibC.INSTANCE.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment.pointer());
+        int err = CheckedLibC.posix_spawn(pidRef, nulTerminated(argv.get(0)), null, null, pointers, environment.pointer());
         java.lang.ref.Reference.reachabilityFence(environment);
         java.lang.ref.Reference.reachabilityFence(strings);
-        if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(err));
+        if (err != 0) throw new TraceException("cannot start '" + name + "': " + CheckedLibC.strerror(err));
         int pid = pidRef.getValue();
 
         Waiter waiter = new Waiter();
         if (waiter.reported(pid, WUNTRACED) == Waiter.NO_CHILD) {
-            throw new TraceException("cannot start '" + name + "': " + CheckedLibC.INSTANCE.strerror(waiter.errno()));
+            throw new TraceException("cannot start '" + name + "': " + CheckedLibC.strerror(waiter.errno()));
         }
         if (!stopped(waiter.status())) {
             throw new TraceException("cannot start '" + name + "': " + launcherFailure(waiter.status(), launch.user()));
         }
         try {
-            CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, pid, 0, options);
+            CheckedLibC.ptrace(PTRACE_SEIZE, pid, 0, options);
         } catch (LastErrorException e) {
             LibC.kill(pid, SIGKILL);
             waiter.reported(pid, 0); // reaps it (NO_CHILD: already reaped)
-            throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.INSTANCE.strerror(e.getErrorCode())
+            throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + CheckedLibC.strerror(e.getErrorCode())
                     + ": the command cannot be traced here (another tracer, seccomp, a container policy or kernel.yama.ptrace_scope)");
         }
         return pid;
@@ -73,7 +74,7 @@ final class Spawner {
         int code = exited(status) ? exitCode(status) : -1;
         if (user != null && code >= 128 && code < 128 + 32 * USER_STEPS.length) {
             int step = (code - 128) / 32, errno = (code - 128) % 32;
-            return "cannot run it as " + user.name() + ": " + USER_STEPS[step] + ": " + CheckedLibC.INSTANCE.strerror(errno);
+            return "cannot run it as " + user.name() + ": " + USER_STEPS[step] + ": " + CheckedLibC.strerror(errno);
         }
         return "the launcher ended before it could be traced";
     }
@@ -92,15 +93,16 @@ final class Spawner {
     }
 
     /** A NULL-terminated array of C strings; {@code strings} receives the memory, to keep reachable while it is used. */
-    private static Pointer[] cStrings(List<byte[]> words, Memory[] strings) {
-        Pointer[] pointers = new Pointer[words.size() + 1];
+    private static Memory cStrings(List<byte[]> words, Memory[] strings) {
+        Memory pointers = new Memory((words.size() + 1L) * Native.POINTER_SIZE); // NULL-terminated
         for (int i = 0; i < strings.length; i++) {
             byte[] word = words.get(i);
             strings[i] = new Memory(word.length + 1L);
             strings[i].write(0, word, 0, word.length);
             strings[i].setByte(word.length, (byte) 0);
-            pointers[i] = strings[i];
+            pointers.setPointer((long) i * Native.POINTER_SIZE, strings[i]);
         }
+        pointers.setPointer((long) strings.length * Native.POINTER_SIZE, null);
         return pointers;
     }
 
@@ -123,11 +125,11 @@ final class Spawner {
         argv.add(tracer.get(0));
         argv.addAll(tracer);
         Memory[] strings = new Memory[argv.size()];
-        Pointer[] pointers = cStrings(argv, strings);
+        Memory pointers = cStrings(argv, strings);
         IntByReference pid = new IntByReference();
-        int err = CheckedLibC.INSTANCE.posix_spawn(pid, nulTerminated(argv.get(0)), null, null, pointers, Environ.pointer());
+        int err = CheckedLibC.posix_spawn(pid, nulTerminated(argv.get(0)), null, null, pointers, Environ.pointer());
         java.lang.ref.Reference.reachabilityFence(strings);
-        if (err != 0) throw new TraceException("cannot start the tracer: " + CheckedLibC.INSTANCE.strerror(err));
+        if (err != 0) throw new TraceException("cannot start the tracer: " + CheckedLibC.strerror(err));
         return pid.getValue();
     }
 
@@ -138,12 +140,12 @@ final class Spawner {
     static TraceException execInPlace(byte[] executable, Argv command, LaunchSettings launch) throws TraceException {
         List<byte[]> argv = trampolineArgv(executable, command, launch, List.of("-n", "1"));
         Memory[] strings = new Memory[argv.size()];
-        Pointer[] pointers = cStrings(argv, strings);
+        Memory pointers = cStrings(argv, strings);
         Environ.Block environment = Environ.ordered(launch.environmentOrder(), launch.environmentChanges());
         try {
-            CheckedLibC.INSTANCE.execve(nulTerminated(argv.get(0)), pointers, environment.pointer());
+            CheckedLibC.execve(nulTerminated(argv.get(0)), pointers, environment.pointer());
         } catch (LastErrorException e) {
-            return new TraceException("cannot become '" + command.text().get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+            return new TraceException("cannot become '" + command.text().get(0) + "': " + CheckedLibC.strerror(e.getErrorCode()));
         } finally {
             java.lang.ref.Reference.reachabilityFence(strings);
             java.lang.ref.Reference.reachabilityFence(environment);
@@ -157,8 +159,11 @@ final class Spawner {
      */
     static void spawnWakeUpChild() {
         try {
-            String path = Trampoline.path();
-            CheckedLibC.INSTANCE.posix_spawn(new IntByReference(), path, null, null, new String[] {path}, Environ.pointer());
+            byte[] path = Trampoline.path().getBytes(Argv.nativeCharset());
+            Memory[] strings = new Memory[1];
+            CheckedLibC.posix_spawn(new IntByReference(), nulTerminated(path), null, null, cStrings(List.of(path), strings),
+                    Environ.pointer());
+            java.lang.ref.Reference.reachabilityFence(strings);
         } catch (IOException e) {
             // nothing better to do: the loop sees the request at the next stop
         }

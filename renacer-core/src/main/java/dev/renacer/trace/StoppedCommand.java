@@ -25,11 +25,11 @@ public final class StoppedCommand {
         IntByReference status = new IntByReference();
         try {
             // seizing a stopped task traps it (PTRACE_EVENT_STOP): take that report, then detach
-            CheckedLibC.INSTANCE.waitpid(pid, status, WALL);
-            CheckedLibC.INSTANCE.ptrace(PTRACE_DETACH, pid, 0, 0);
+            CheckedLibC.waitpid(pid, status, WALL);
+            CheckedLibC.ptrace(PTRACE_DETACH, pid, 0, 0);
         } catch (LastErrorException e) {
             LibC.kill(pid, SIGKILL);
-            throw new TraceException("cannot start '" + command.text().get(0) + "': " + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+            throw new TraceException("cannot start '" + command.text().get(0) + "': " + CheckedLibC.strerror(e.getErrorCode()));
         }
         return pid;
     }

@@ -74,12 +74,12 @@ final class TraceLoop {
                 if (tracees.task(tid) != null) continue;
                 try {
                     tracees.work.ptraceCalls += 2;
-                    CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
-                    CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                    CheckedLibC.ptrace(PTRACE_SEIZE, tid, 0, options);
+                    CheckedLibC.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 } catch (LastErrorException e) {
                     if (tid == pid) {
                         config.diagnostics().println("renacer: attach: ptrace(PTRACE_SEIZE, " + pid + "): "
-                                + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+                                + CheckedLibC.strerror(e.getErrorCode()));
                     }
                     continue;
                 }
@@ -119,14 +119,14 @@ final class TraceLoop {
                 if (tracees.task(tid) != null) continue;
                 try {
                     tracees.work.ptraceCalls += 2;
-                    CheckedLibC.INSTANCE.ptrace(PTRACE_SEIZE, tid, 0, options);
-                    CheckedLibC.INSTANCE.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                    CheckedLibC.ptrace(PTRACE_SEIZE, tid, 0, options);
+                    CheckedLibC.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 } catch (LastErrorException e) {
                     if (tid != pid) continue; // a thread that ended meanwhile
                     LibC.kill(intermediate, SIGTERM);
                     finish();
                     throw new TraceException("attach: ptrace(PTRACE_SEIZE, " + pid + "): "
-                            + CheckedLibC.INSTANCE.strerror(e.getErrorCode()));
+                            + CheckedLibC.strerror(e.getErrorCode()));
                 }
                 tracees.add(new Task(tid, pid, TaskState.BEFORE_TRAMPOLINE, tracees.work));
                 more = true;

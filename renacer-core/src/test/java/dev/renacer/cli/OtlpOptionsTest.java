@@ -18,22 +18,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The option group as picocli parses it, and the errors a user sees before anything starts. */
 class OtlpOptionsTest {
 
-    @Command(name = "renacer")
+    /** The option group in a command of its own, parsed as the main command parses it. */
     static final class Cmd {
-        @Mixin OtlpOptions otlp;
+        final OtlpOptions otlp = new OtlpOptions();
+
+        void parse(String... args) {
+            CommandSpec spec = CommandSpec.create().name("renacer");
+            otlp.addTo(spec);
+            new CommandLine(spec).parseArgs(args);
+        }
     }
 
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     private TraceListener create(Map<String, String> env, String... args) {
         Cmd cmd = new Cmd();
-        new CommandLine(cmd).parseArgs(args);
+        cmd.parse(args);
         RunContext ctx = new RunContext(List.of("true"), List.of(), false, env, System.out,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         return cmd.otlp.createListener(ctx);
@@ -66,7 +71,7 @@ class OtlpOptionsTest {
     @Test
     void optionsWinOverTheBatchProcessorVariablesWhichWinOverThePreset() {
         Cmd cmd = new Cmd();
-        new CommandLine(cmd).parseArgs("--otlp-batch-preset", "aggressive", "--otlp-max-batch-size", "10", "--otlp-pool-capacity", "7");
+        cmd.parse("--otlp-batch-preset", "aggressive", "--otlp-max-batch-size", "10", "--otlp-pool-capacity", "7");
         BatchSettings batch = cmd.otlp.settings(Map.of("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100",
                 "OTEL_BSP_MAX_QUEUE_SIZE", "500", "OTEL_BSP_EXPORT_TIMEOUT", "900")).batch();
         assertThat(batch.maxExportBatchSize()).as("the option").isEqualTo(10);

@@ -6,8 +6,7 @@ import dev.renacer.trace.TraceListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,9 +22,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The option group as the main command sees it: parsed by picocli, then asked for its listener. */
 class OutputOptionsTest {
-    @Command(name = "renacer")
+    /** The option group in a command of its own, parsed as the main command parses it. */
     static final class Cmd {
-        @Mixin OutputOptions output;
+        final OutputOptions output = new OutputOptions();
+
+        void parse(String... args) {
+            CommandSpec spec = CommandSpec.create().name("renacer");
+            output.addTo(spec);
+            new CommandLine(spec).parseArgs(args);
+        }
     }
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -33,7 +38,7 @@ class OutputOptionsTest {
 
     private TraceListener listener(String... args) throws Exception {
         Cmd cmd = new Cmd();
-        new CommandLine(cmd).parseArgs(args);
+        cmd.parse(args);
         RunContext ctx = new RunContext(List.of("ls", "-l"), List.of(), false, Map.of(),
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
         return cmd.output.createListener(ctx);

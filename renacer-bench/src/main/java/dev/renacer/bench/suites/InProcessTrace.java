@@ -44,20 +44,26 @@ final class InProcessTrace {
     }
 
     /** The CLI's output, qualifier (-e trace=, -y) and OTLP (--otlp-file) options, parsed as the CLI parses them. */
-    @CommandLine.Command
     static final class Flags {
-        @CommandLine.Mixin
-        OutputOptions output = new OutputOptions();
-        @CommandLine.Mixin
-        QualifierOptions qualifiers = new QualifierOptions();
-        @CommandLine.Mixin
-        OtlpOptions otlp = new OtlpOptions();
+        final OutputOptions output = new OutputOptions();
+        final QualifierOptions qualifiers = new QualifierOptions();
+        final OtlpOptions otlp = new OtlpOptions();
+
+        static Flags parse(String... args) {
+            Flags flags = new Flags();
+            CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name("renacer");
+            flags.qualifiers.addTo(spec);
+            flags.output.addTo(spec);
+            flags.otlp.addTo(spec);
+            new CommandLine(spec).parseArgs(args);
+            return flags;
+        }
     }
 
     /** Builds a fresh tracer and its sinks (they keep per-run state, as in one CLI run). */
     void prepare() throws IOException {
         String[] args = tracing.outputFlags(backend.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
-        Flags flags = CommandLine.populateCommand(new Flags(), args);
+        Flags flags = Flags.parse(args);
         OutputOptions output = flags.output;
         Qualifiers qualifiers = flags.qualifiers.qualifiers(false, warning -> { });
         RunContext context = new RunContext(command, List.of(), true, System.getenv(), QUIET, QUIET);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.renacer.syscall.decode.FdDetail;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TracingFlagsTest {
 
@@ -13,8 +12,7 @@ class TracingFlagsTest {
     void fullStackHasDescriptorPathsOnPtrace() {
         assertThat(Tracing.FULL.outputFlags("ptrace")).contains("-y", "-T", "-C", "--stats-extended");
         assertThat(Tracing.FULL.outputFlags("ebpf")).doesNotContain("-y").contains("-T", "-C", "--stats-extended");
-        InProcessTrace.Flags flags = CommandLine.populateCommand(new InProcessTrace.Flags(),
-                Tracing.FULL.outputFlags("ptrace").toArray(String[]::new));
+        InProcessTrace.Flags flags = InProcessTrace.Flags.parse(Tracing.FULL.outputFlags("ptrace").toArray(String[]::new));
         assertThat(flags.qualifiers.qualifiers(false, w -> { }).decodeFds()).containsExactly(FdDetail.PATH);
         assertThat(Tracing.FULL.renacerArguments(java.util.List.of("true"), "ptrace")).startsWith("--backend", "ptrace", "-f", "-y");
     }

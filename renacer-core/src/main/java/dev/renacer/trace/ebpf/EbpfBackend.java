@@ -66,7 +66,7 @@ public final class EbpfBackend implements TraceBackend {
             if (s.dispatcher.rootNeverRan()) {
                 int errno = s.dispatcher.failedExecErrno();
                 config.diagnostics().println("renacer: exec: " + command.text().get(0) + ": "
-                        + (errno != 0 ? CheckedLibC.INSTANCE.strerror(errno) : "it ended before its execve"));
+                        + (errno != 0 ? CheckedLibC.strerror(errno) : "it ended before its execve"));
                 return new TraceResult(1, false, 0, 0);
             }
             int fromRecords = s.dispatcher.rootExitStatus();
@@ -153,7 +153,7 @@ public final class EbpfBackend implements TraceBackend {
     private int reap(int pid) {
         IntByReference status = new IntByReference();
         try {
-            CheckedLibC.INSTANCE.waitpid(pid, status, 0);
+            CheckedLibC.waitpid(pid, status, 0);
         } catch (LastErrorException e) {
             return -1;
         }

@@ -23,7 +23,7 @@ final class FollowedTasks {
     /** Follows task {@code tid} from now on, with the task-state {@code flags} (TASK_HIDDEN for the trampoline). */
     void follow(int tid, int flags) throws TraceException {
         int pidfd = (int) KernelIo.syscall(KernelIo.SYS_PIDFD_OPEN, tid, KernelIo.PIDFD_THREAD);
-        if (pidfd < 0) throw new TraceException("pidfd_open(" + tid + "): " + CheckedLibC.INSTANCE.strerror(Native.getLastError()));
+        if (pidfd < 0) throw new TraceException("pidfd_open(" + tid + "): " + CheckedLibC.strerror(Native.getLastError()));
         try {
             key.setInt(0, pidfd);
             state.clear();

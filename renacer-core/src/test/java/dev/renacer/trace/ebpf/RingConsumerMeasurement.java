@@ -75,7 +75,7 @@ public final class RingConsumerMeasurement {
             int pid = StoppedCommand.spawn(dev.renacer.trace.Argv.of(command), dev.renacer.trace.LaunchSettings.DEFAULT);
             new FollowedTasks(programs.mapFd(BpfPrograms.TASKS)).follow(pid, Records.TASK_HIDDEN);
             LibC.kill(pid, 18);
-            CheckedLibC.INSTANCE.waitpid(pid, new IntByReference(), 0);
+            CheckedLibC.waitpid(pid, new IntByReference(), 0);
             programs.detach();
             long bytes = reader.pending();
             seen = 0;
