@@ -200,7 +200,9 @@ public final class OutputOptions {
     }
 
     private Timestamps timestamps() {
-        return new Timestamps(absoluteTimestamps.length, relativeTimestamps, TimeZone.getDefault());
+        int absolute = absoluteTimestamps.length;
+        // the zone only for -t and -tt: TimeZone.getDefault() reads the zone database, ~3 ms of every start otherwise
+        return new Timestamps(absolute, relativeTimestamps, absolute == 1 || absolute == 2 ? TimeZone.getDefault() : null);
     }
 
     /** -a, -q / -e quiet=, -e signal=. */

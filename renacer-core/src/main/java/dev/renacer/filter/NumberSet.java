@@ -69,14 +69,27 @@ public final class NumberSet {
 
     /** True when every number is in (strace's is_complete_set for a set of {@code size} values). */
     public boolean containsAll(int size) {
-        for (int n = 0; n < size; n++) if (!contains(n)) return false;
-        return true;
+        int listed = listedBelow(size);
+        return inverted ? listed == 0 : listed == Math.max(size, 0);
     }
 
-    /** True when no number of {@code 0..size-1} is in. */
+    /**
+     * True when no number of {@code 0..size-1} is in. Counted over the listed numbers, not asked of each of the
+     * {@code size}: every start asks it of -e read= and write= for 65536 descriptors (2.5 ms of CPU, interpreted).
+     */
     public boolean containsNone(int size) {
-        for (int n = 0; n < size; n++) if (contains(n)) return false;
-        return true;
+        int listed = listedBelow(size);
+        return inverted ? listed == Math.max(size, 0) : listed == 0;
+    }
+
+    /** How many distinct listed numbers are below {@code size}. */
+    private int listedBelow(int size) {
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            int n = sorted[i];
+            if (n >= 0 && n < size && (i == 0 || sorted[i - 1] != n)) count++;
+        }
+        return count;
     }
 
     /** A decimal number as strace's string_to_uint reads it (at most INT_MAX), or -1. */

@@ -19,6 +19,7 @@ public final class Timestamps {
     /**
      * @param absolute how many -t were given (0 to 3; more count as 3)
      * @param relative -r
+     * @param zone       the zone of -t and -tt's time of day; null will do for the others
      */
     public Timestamps(int absolute, boolean relative, TimeZone zone) {
         this.absolute = Math.min(absolute, 3);

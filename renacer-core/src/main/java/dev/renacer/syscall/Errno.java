@@ -11,21 +11,28 @@ public final class Errno {
     private static final int MAX_ERRNO = 4095;
     private static final int SIZE = MAX_ERRNO + 1;
     private static final String[] NAMES = new String[SIZE];
+    /** The table's messages; glibc's "Unknown error N" for the others, made at their first use and kept. */
     private static final String[] MESSAGES = new String[SIZE];
-    /** What strace prints for each number after "-1 ": the name, or the number for one without a name. */
+    /**
+     * What strace prints for each number after "-1 ": the name, or the number for one without a name, made at its
+     * first use and kept, so that printing a result allocates at most once per number. Not all 4096 made up front:
+     * that was 8192 strings in the interpreter at every start (~4 ms of CPU). A race between threads makes an
+     * equal string twice, harmlessly.
+     */
     private static final String[] PRINTED = new String[SIZE];
+    /** The numbers the table names, in its order. */
+    private static final int[] NAMED;
 
     static {
         List<String[]> rows = TableLines.read("errno.tbl", 3);
-        for (String[] row : rows) {
+        NAMED = new int[rows.size()];
+        for (int i = 0; i < NAMED.length; i++) {
+            String[] row = rows.get(i);
             int number = Integer.parseInt(row[0]);
+            NAMED[i] = number;
             NAMES[number] = row[1];
             MESSAGES[number] = row[2];
-        }
-        // Precomputed so that printing a result never allocates.
-        for (int i = 0; i < SIZE; i++) {
-            if (MESSAGES[i] == null) MESSAGES[i] = "Unknown error " + i; // glibc's text for numbers it has no name for
-            PRINTED[i] = NAMES[i] != null ? NAMES[i] : Integer.toString(i);
+            PRINTED[number] = row[1];
         }
     }
 
@@ -52,20 +59,27 @@ public final class Errno {
 
     /** "No such file or directory"; "Unknown error N" as glibc says for numbers it does not know. */
     public static String message(int errno) {
-        return errno >= 0 && errno < SIZE ? MESSAGES[errno] : "Unknown error " + errno;
+        if (errno < 0 || errno >= SIZE) return "Unknown error " + errno;
+        String message = MESSAGES[errno];
+        if (message == null) MESSAGES[errno] = message = "Unknown error " + errno; // glibc's text for a number it has no name for
+        return message;
     }
 
     /**
      * The errno as strace prints it after "-1 " (and so as every output format names it): {@code ENOENT},
-     * or the number for one without a name, {@code 4000}. Never allocates for a syscall's errno (1..4095).
+     * or the number for one without a name, {@code 4000}. Allocates for a syscall's errno (1..4095) only the first
+     * time a number without a name is printed.
      */
     public static String printedName(int errno) {
-        return errno >= 0 && errno < SIZE ? PRINTED[errno] : Integer.toString(errno);
+        if (errno < 0 || errno >= SIZE) return Integer.toString(errno);
+        String printed = PRINTED[errno];
+        if (printed == null) PRINTED[errno] = printed = Integer.toString(errno);
+        return printed;
     }
 
-    /** Appends {@link #printedName(int)} without allocating, whatever the number. */
+    /** Appends {@link #printedName(int)}; without allocating, but for the first time a number without a name is printed. */
     public static void appendPrintedName(int errno, StringBuilder out) {
-        if (errno >= 0 && errno < SIZE) out.append(PRINTED[errno]);
+        if (errno >= 0 && errno < SIZE) out.append(printedName(errno));
         else out.append(errno);
     }
 
@@ -77,7 +91,7 @@ public final class Errno {
 
     /** The number of an errno name, or -1. */
     public static int number(String name) {
-        for (int i = 0; i < SIZE; i++) if (name.equals(NAMES[i])) return i;
+        for (int number : NAMED) if (name.equals(NAMES[number])) return number;
         return -1;
     }
 

@@ -10,7 +10,10 @@ import java.util.Map;
  * data file {@code x86_64.syscalls}. Lookups by number are array reads and never allocate.
  */
 public final class SyscallTable {
-    /** Names of unknown numbers below this bound are precomputed, so name() stays allocation-free for them. */
+    /**
+     * Names of unknown numbers below this bound are made at their first use and kept, so name() allocates once for
+     * each of them (not all made up front: 1024 concatenations in the interpreter at every start).
+     */
     private static final int PRECOMPUTED = 1024;
 
     private static final String[] NAMES = new String[PRECOMPUTED];
@@ -33,7 +36,6 @@ public final class SyscallTable {
         FLAG_SETS = new FlagSet[size][];
         RESULT_KINDS = new ResultKind[size];
         KNOWN = new boolean[size];
-        for (int i = 0; i < PRECOMPUTED; i++) NAMES[i] = unknownName(i);
         for (String[] row : rows) {
             int number = Integer.parseInt(row[0]);
             if (KNOWN[number]) throw new IllegalStateException("syscall " + number + " listed twice");
@@ -74,9 +76,12 @@ public final class SyscallTable {
     /** One past the highest syscall number the table knows. */
     public static int size() { return SIZE; }
 
-    /** The name, or {@code syscall_0x1c2} for an unknown number. Never allocates for 0..1023. */
+    /** The name, or {@code syscall_0x1c2} for an unknown number. Allocates for 0..1023 only at an unknown one's first use. */
     public static String name(int number) {
-        return number >= 0 && number < PRECOMPUTED ? NAMES[number] : unknownName(number);
+        if (number < 0 || number >= PRECOMPUTED) return unknownName(number);
+        String name = NAMES[number];
+        if (name == null) NAMES[number] = name = unknownName(number); // two threads racing make an equal string twice
+        return name;
     }
 
     /** The number of a syscall name, or -1 if x86_64 has no such syscall. */
