@@ -94,7 +94,7 @@ public final class Main {
             // SecureRandom (README, Start-up): renacer copies it into the fresh directory under its plain name and
             // points JNA there, unless the user chose where JNA's library comes from.
             if (System.getProperty("jna.boot.library.path") == null && System.getProperty("jna.nosys") == null) {
-                try (java.io.InputStream in = Main.class.getResourceAsStream(JNA_DISPATCH)) {
+                try (java.io.InputStream in = dev.renacer.io.OwnJar.open(Main.class, JNA_DISPATCH)) {
                     if (in != null) {
                         java.nio.file.Files.copy(in, dir.resolve("libjnidispatch.so"));
                         System.setProperty("jna.boot.library.path", dir.toString());

@@ -56,7 +56,7 @@ public final class ShippedBinary {
     }
 
     static byte[] bytes(String name) throws IOException {
-        try (InputStream in = ShippedBinary.class.getResourceAsStream(name)) {
+        try (InputStream in = dev.renacer.io.OwnJar.open(ShippedBinary.class, "/dev/renacer/linux/" + name)) {
             if (in == null) throw new IOException(name + " is missing from the jar (rebuild with gcc installed)");
             return in.readAllBytes();
         }

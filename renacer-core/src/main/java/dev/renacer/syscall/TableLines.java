@@ -19,7 +19,7 @@ final class TableLines {
     /** As {@link #read(String)}, but splits each line into at most {@code limit} fields (the last keeps its blanks). */
     static List<String[]> read(String resource, int limit) {
         byte[] bytes;
-        try (InputStream in = TableLines.class.getResourceAsStream(resource)) {
+        try (InputStream in = dev.renacer.io.OwnJar.open(TableLines.class, "/dev/renacer/syscall/" + resource)) {
             if (in == null) throw new IllegalStateException("missing resource dev/renacer/syscall/" + resource);
             bytes = in.readAllBytes();
         } catch (IOException e) {
