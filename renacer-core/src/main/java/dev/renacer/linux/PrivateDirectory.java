@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A directory that only renacer's own user can write, made fresh for this run (mkdir'd, mode
@@ -111,10 +109,21 @@ public final class PrivateDirectory {
         }
     }
 
+    /**
+     * Deletes {@code dir} and what is in it, following no symbolic link. A loop over File.listFiles, not Files.walk
+     * and a sorted stream: that pipeline, interpreted, was 3 ms of CPU on every exit's critical path.
+     */
     private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
+        try {
+            java.io.File[] entries = dir.toFile().listFiles();
+            if (entries != null) {
+                for (java.io.File entry : entries) {
+                    if (Files.isDirectory(entry.toPath(), LinkOption.NOFOLLOW_LINKS)) deleteTree(entry.toPath());
+                    else entry.delete();
+                }
+            }
+            dir.toFile().delete();
+        } catch (RuntimeException e) {
             // at exit: nothing more to do than leave it
         }
     }
