@@ -1,32 +1,34 @@
 package dev.renacer.cli;
 
 import dev.renacer.cli.OptionModel.Field;
-import picocli.CommandLine.Model.CommandSpec;
 import dev.renacer.trace.Backend;
 import dev.renacer.trace.Tracer;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.Locale;
 
 import static dev.renacer.cli.OptionModel.bound;
 import static dev.renacer.cli.OptionModel.option;
 
-/** {@code --backend} and the eBPF backend's {@code --ebpf-buffer-size} ({@code @Mixin} into the command). */
+/** {@code --backend} and the eBPF backend's {@code --ebpf-buffer-size} (added to the command by {@link #addTo}). */
 public final class BackendOptions {
 
     /** Adds these options to {@code spec}, bound to this object's fields (the model is built by hand: {@link OptionModel}). */
     public void addTo(CommandSpec spec) {
         spec.addOption(bound(option("--backend").type(String.class).paramLabel("NAME")
                 .description("How syscalls are seen: ptrace (default; two stops per call, decodes everything) or ebpf"
-                    + " (in-kernel programs, the program is never stopped; needs root or CAP_BPF+CAP_PERFMON)."), new Field<String>() {
-            @Override String value() { return backend; }
-            @Override void accept(String v) { backend = v; }
-        }));
+                    + " (in-kernel programs, the program is never stopped; needs root or CAP_BPF+CAP_PERFMON)."),
+                new Field<String>() {
+                    @Override String value() { return backend; }
+                    @Override void accept(String v) { backend = v; }
+                }));
         spec.addOption(bound(option("--ebpf-buffer-size").type(String.class).paramLabel("SIZE")
                 .description("The eBPF ring buffer: a power of two, 4K to 256M, with K, M or G (default 16M). Records that find it"
-                    + " full are counted and reported at exit; -c counts never depend on it."), new Field<String>() {
-            @Override String value() { return bufferSize; }
-            @Override void accept(String v) { bufferSize = v; }
-        }));
+                    + " full are counted and reported at exit; -c counts never depend on it."),
+                new Field<String>() {
+                    @Override String value() { return bufferSize; }
+                    @Override void accept(String v) { bufferSize = v; }
+                }));
     }
 
     String backend = "ptrace";

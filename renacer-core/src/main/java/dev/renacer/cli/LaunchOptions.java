@@ -1,11 +1,11 @@
 package dev.renacer.cli;
 
 import dev.renacer.cli.OptionModel.Field;
-import picocli.CommandLine.Model.CommandSpec;
 import dev.renacer.linux.Users;
 import dev.renacer.trace.Argv;
 import dev.renacer.trace.LaunchSettings;
 import dev.renacer.trace.Tracer;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import static dev.renacer.cli.OptionModel.option;
 import static dev.renacer.cli.OptionModel.repeatable;
 
 /**
- * How the command is started and let go, as strace's options say it ({@code @Mixin} into the command):
+ * How the command is started and let go, as strace's options say it (added to the command by {@link #addTo}):
  * -E, -u, -b execve, -D and --seccomp-bpf.
  */
 public final class LaunchOptions {
@@ -24,33 +24,38 @@ public final class LaunchOptions {
     /** Adds these options to {@code spec}, bound to this object's fields (the model is built by hand: {@link OptionModel}). */
     public void addTo(CommandSpec spec) {
         spec.addOption(bound(option("-E", "--env").type(List.class).auxiliaryTypes(String.class).paramLabel("VAR=VAL|VAR")
-                .description("Set VAR=VAL in the command's environment, or remove VAR from it (repeatable)."), new Field<List<String>>() {
-            @Override List<String> value() { return environment; }
-            @Override void accept(List<String> v) { environment = v; }
-        }));
+                .description("Set VAR=VAL in the command's environment, or remove VAR from it (repeatable)."),
+                new Field<List<String>>() {
+                    @Override List<String> value() { return environment; }
+                    @Override void accept(List<String> v) { environment = v; }
+                }));
         spec.addOption(bound(option("-u", "--user").type(String.class).paramLabel("USERNAME")
-                .description("Run the command as USERNAME, with its groups (renacer must run as root), as strace does."), new Field<String>() {
-            @Override String value() { return user; }
-            @Override void accept(String v) { user = v; }
-        }));
+                .description("Run the command as USERNAME, with its groups (renacer must run as root), as strace does."),
+                new Field<String>() {
+                    @Override String value() { return user; }
+                    @Override void accept(String v) { user = v; }
+                }));
         spec.addOption(bound(option("-b", "--detach-on").type(String.class).paramLabel("SYSCALL")
-                .description("Let go of a traced task at its execve (-b execve)."), new Field<String>() {
-            @Override String value() { return detachOn; }
-            @Override void accept(String v) { detachOn = v; }
-        }));
+                .description("Let go of a traced task at its execve (-b execve)."),
+                new Field<String>() {
+                    @Override String value() { return detachOn; }
+                    @Override void accept(String v) { detachOn = v; }
+                }));
         spec.addOption(bound(repeatable("-D")
                 .description("Run the tracer apart from the command: the command is the caller's own child, "
-            + "not renacer's (-DD: the tracer in its own process group, -DDD: in its own session)."), new Field<boolean[]>() {
-            @Override boolean[] value() { return daemonize; }
-            @Override void accept(boolean[] v) { daemonize = v; }
-        }));
+            + "not renacer's (-DD: the tracer in its own process group, -DDD: in its own session)."),
+                new Field<boolean[]>() {
+                    @Override boolean[] value() { return daemonize; }
+                    @Override void accept(boolean[] v) { daemonize = v; }
+                }));
         spec.addOption(bound(option("--seccomp-bpf").type(Boolean.class).negatable(true)
                 .description("Stop the command only at the calls -e trace= selects, "
             + "by a seccomp-bpf filter, as strace --seccomp-bpf (needs -f; not with -p, -b or -D). On by default when it "
-            + "cannot change what the command sees (-f, a launched command, no -u, -b or -D); --no-seccomp-bpf stops at every call."), new Field<Boolean>() {
-            @Override Boolean value() { return seccompBpf; }
-            @Override void accept(Boolean v) { seccompBpf = v; }
-        }));
+            + "cannot change what the command sees (-f, a launched command, no -u, -b or -D); --no-seccomp-bpf stops at every call."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return seccompBpf; }
+                    @Override void accept(Boolean v) { seccompBpf = v; }
+                }));
     }
 
     List<String> environment = new ArrayList<>();

@@ -1,7 +1,8 @@
 package dev.renacer.cli;
 
 import dev.renacer.cli.OptionModel.Field;
-import picocli.CommandLine.Model.CommandSpec;
+import dev.renacer.filter.Quiet;
+import dev.renacer.io.IoErrors;
 import dev.renacer.output.CsvSink;
 import dev.renacer.output.Format;
 import dev.renacer.output.HtmlReport;
@@ -10,7 +11,6 @@ import dev.renacer.output.OutputChannel;
 import dev.renacer.output.SeparateFiles;
 import dev.renacer.output.StatusFilter;
 import dev.renacer.output.TextLayout;
-import dev.renacer.filter.Quiet;
 import dev.renacer.output.TextSink;
 import dev.renacer.output.TextSummarySink;
 import dev.renacer.output.Timestamps;
@@ -18,12 +18,11 @@ import dev.renacer.stats.SortOrder;
 import dev.renacer.stats.SyscallStats;
 import dev.renacer.trace.CompositeListener;
 import dev.renacer.trace.TraceListener;
+import picocli.CommandLine.Model.CommandSpec;
 
-import dev.renacer.io.IoErrors;
-
-import java.nio.file.Files;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,68 +34,79 @@ import static dev.renacer.cli.OptionModel.repeatable;
 
 /**
  * The options that decide what renacer writes and where: -o, -c, -C, -S, -T, -t/-tt/-ttt, -r,
- * --format and --stats-extended. The main command includes this class with {@code @Mixin}.
+ * --format and --stats-extended. The main command adds them with {@link #addTo}.
  */
 public final class OutputOptions {
 
     /** Adds these options to {@code spec}, bound to this object's fields (the model is built by hand: {@link OptionModel}). */
     public void addTo(CommandSpec spec) {
         spec.addOption(bound(option("-o").type(Path.class).paramLabel("FILE")
-                .description("Write the trace to FILE instead of stderr (text) or stdout (json, csv, html)."), new Field<Path>() {
-            @Override Path value() { return outputFile; }
-            @Override void accept(Path v) { outputFile = v; }
-        }));
+                .description("Write the trace to FILE instead of stderr (text) or stdout (json, csv, html)."),
+                new Field<Path>() {
+                    @Override Path value() { return outputFile; }
+                    @Override void accept(Path v) { outputFile = v; }
+                }));
         spec.addOption(bound(option("-c", "--summary-only").type(boolean.class)
                 .description("Count time, calls and errors per syscall; print a summary at the end instead of the trace. "
-            + "Time is the system CPU time of each call, as strace counts it; -w for wall time."), new Field<Boolean>() {
-            @Override Boolean value() { return summaryOnly; }
-            @Override void accept(Boolean v) { summaryOnly = v; }
-        }));
+            + "Time is the system CPU time of each call, as strace counts it; -w for wall time."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return summaryOnly; }
+                    @Override void accept(Boolean v) { summaryOnly = v; }
+                }));
         spec.addOption(bound(option("-C", "--summary").type(boolean.class)
-                .description("Like -c, but print the trace too."), new Field<Boolean>() {
-            @Override Boolean value() { return summaryAndTrace; }
-            @Override void accept(Boolean v) { summaryAndTrace = v; }
-        }));
+                .description("Like -c, but print the trace too."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return summaryAndTrace; }
+                    @Override void accept(Boolean v) { summaryAndTrace = v; }
+                }));
         spec.addOption(bound(option("-w", "--summary-wall-clock").type(boolean.class)
-                .description("With -c or -C: count each call's wall time (entry to exit) instead of its system time."), new Field<Boolean>() {
-            @Override Boolean value() { return wallClock; }
-            @Override void accept(Boolean v) { wallClock = v; }
-        }));
+                .description("With -c or -C: count each call's wall time (entry to exit) instead of its system time."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return wallClock; }
+                    @Override void accept(Boolean v) { wallClock = v; }
+                }));
         spec.addOption(bound(option("-a", "--columns").type(String.class).paramLabel("COLUMN")
-                .description("Align the results of calls at COLUMN (default 40)."), new Field<String>() {
-            @Override String value() { return column; }
-            @Override void accept(String v) { column = v; }
-        }));
+                .description("Align the results of calls at COLUMN (default 40)."),
+                new Field<String>() {
+                    @Override String value() { return column; }
+                    @Override void accept(String v) { column = v; }
+                }));
         spec.addOption(bound(option("-S").type(String.class).paramLabel("SORTBY")
-                .description("Sort the summary by time (default), calls, errors or name."), new Field<String>() {
-            @Override String value() { return sortBy; }
-            @Override void accept(String v) { sortBy = v; }
-        }));
+                .description("Sort the summary by time (default), calls, errors or name."),
+                new Field<String>() {
+                    @Override String value() { return sortBy; }
+                    @Override void accept(String v) { sortBy = v; }
+                }));
         spec.addOption(bound(option("-T").type(boolean.class)
-                .description("Show the time spent in each syscall."), new Field<Boolean>() {
-            @Override Boolean value() { return showDuration; }
-            @Override void accept(Boolean v) { showDuration = v; }
-        }));
+                .description("Show the time spent in each syscall."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return showDuration; }
+                    @Override void accept(Boolean v) { showDuration = v; }
+                }));
         spec.addOption(bound(repeatable("-t")
-                .description("Prefix lines with the time of day; -tt adds microseconds, -ttt prints seconds since the epoch."), new Field<boolean[]>() {
-            @Override boolean[] value() { return absoluteTimestamps; }
-            @Override void accept(boolean[] v) { absoluteTimestamps = v; }
-        }));
+                .description("Prefix lines with the time of day; -tt adds microseconds, -ttt prints seconds since the epoch."),
+                new Field<boolean[]>() {
+                    @Override boolean[] value() { return absoluteTimestamps; }
+                    @Override void accept(boolean[] v) { absoluteTimestamps = v; }
+                }));
         spec.addOption(bound(option("-r").type(boolean.class)
-                .description("Prefix lines with the time since the previous line."), new Field<Boolean>() {
-            @Override Boolean value() { return relativeTimestamps; }
-            @Override void accept(Boolean v) { relativeTimestamps = v; }
-        }));
+                .description("Prefix lines with the time since the previous line."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return relativeTimestamps; }
+                    @Override void accept(Boolean v) { relativeTimestamps = v; }
+                }));
         spec.addOption(bound(option("--format").type(String.class).paramLabel("FORMAT")
-                .description("Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there."), new Field<String>() {
-            @Override String value() { return format; }
-            @Override void accept(String v) { format = v; }
-        }));
+                .description("Trace format: text (default), json, csv or html. The last three go to stdout, which the traced program shares: use -o when it prints there."),
+                new Field<String>() {
+                    @Override String value() { return format; }
+                    @Override void accept(String v) { format = v; }
+                }));
         spec.addOption(bound(option("--stats-extended").type(boolean.class)
-                .description("Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c)."), new Field<Boolean>() {
-            @Override Boolean value() { return statsExtended; }
-            @Override void accept(Boolean v) { statsExtended = v; }
-        }));
+                .description("Add min, mean, max, stddev, percentiles and outliers per syscall to the summary (implies -C without -c)."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return statsExtended; }
+                    @Override void accept(Boolean v) { statsExtended = v; }
+                }));
     }
 
     Path outputFile;

@@ -1,5 +1,6 @@
 package dev.renacer.cli;
 
+import dev.renacer.cli.OptionModel.Field;
 import dev.renacer.filter.Qualifiers;
 import dev.renacer.linux.Environ;
 import dev.renacer.trace.Argv;
@@ -9,7 +10,6 @@ import dev.renacer.trace.TraceException;
 import dev.renacer.trace.TraceListener;
 import dev.renacer.trace.TraceResult;
 import dev.renacer.trace.Tracer;
-import dev.renacer.cli.OptionModel.Field;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -33,46 +33,53 @@ public final class RenacerCommand {
                 .footer("", "Exit status: the traced command's (128+N if signal N killed it); 0 after -p;",
                         "1 if the command cannot be executed or nothing can be traced; 2 for bad options.");
         spec.addOption(bound(option("-p").type(List.class).auxiliaryTypes(String.class).paramLabel("PID").splitRegex(",")
-                .description("Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches."), new Field<List<String>>() {
-            @Override List<String> value() { return attachPids; }
-            @Override void accept(List<String> v) { attachPids = v; }
-        }));
+                .description("Attach to the process PID (repeatable, or PID1,PID2); SIGINT or SIGTERM detaches."),
+                new Field<List<String>>() {
+                    @Override List<String> value() { return attachPids; }
+                    @Override void accept(List<String> v) { attachPids = v; }
+                }));
         spec.addOption(bound(repeatable("-f")
-                .description("Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID."), new Field<boolean[]>() {
-            @Override boolean[] value() { return followForks; }
-            @Override void accept(boolean[] v) { followForks = v; }
-        }));
+                .description("Follow forks, vforks, clones and threads; -ff with -o FILE writes each task's trace to FILE.PID."),
+                new Field<boolean[]>() {
+                    @Override boolean[] value() { return followForks; }
+                    @Override void accept(boolean[] v) { followForks = v; }
+                }));
         spec.addOption(bound(option("--follow-forks").type(boolean.class)
-                .description("Same as -f."), new Field<Boolean>() {
-            @Override Boolean value() { return followForksLong; }
-            @Override void accept(Boolean v) { followForksLong = v; }
-        }));
+                .description("Same as -f."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return followForksLong; }
+                    @Override void accept(Boolean v) { followForksLong = v; }
+                }));
         spec.addOption(bound(option("--output-separately").type(boolean.class)
-                .description("With -f and -o FILE: each task's trace in FILE.PID (-ff)."), new Field<Boolean>() {
-            @Override Boolean value() { return outputSeparately; }
-            @Override void accept(Boolean v) { outputSeparately = v; }
-        }));
+                .description("With -f and -o FILE: each task's trace in FILE.PID (-ff)."),
+                new Field<Boolean>() {
+                    @Override Boolean value() { return outputSeparately; }
+                    @Override void accept(Boolean v) { outputSeparately = v; }
+                }));
         qualifierOptions.addTo(spec);
         spec.addOption(bound(option("-s").type(int.class).paramLabel("SIZE").defaultValue("32")
-                .description("Print at most SIZE bytes of each string (default ${DEFAULT-VALUE})."), new Field<Integer>() {
-            @Override Integer value() { return stringLimit; }
-            @Override void accept(Integer v) { stringLimit = v; }
-        }));
+                .description("Print at most SIZE bytes of each string (default ${DEFAULT-VALUE})."),
+                new Field<Integer>() {
+                    @Override Integer value() { return stringLimit; }
+                    @Override void accept(Integer v) { stringLimit = v; }
+                }));
         output.addTo(spec);
         launch.addTo(spec);
         otlp.addTo(spec);
-        spec.addOption(bound(option("--daemon-tracee").type(Integer.class).hidden(true), new Field<Integer>() {
-            @Override Integer value() { return daemonTracee; }
-            @Override void accept(Integer v) { daemonTracee = v; }
-        }));
+        spec.addOption(bound(option("--daemon-tracee").type(Integer.class).hidden(true),
+                new Field<Integer>() {
+                    @Override Integer value() { return daemonTracee; }
+                    @Override void accept(Integer v) { daemonTracee = v; }
+                }));
         backend.addTo(spec);
         spec.addOption(bound(option("--cpu-dma-latency").type(String.class).paramLabel("US|off").defaultValue("0")
                 .description("While the ptrace backend traces, ask the kernel (PM QoS, /dev/cpu_dma_latency) to keep CPUs out of "
                     + "idle states slower than US microseconds to leave: each stop wakes the tracer, then the command, and a "
-                    + "halted CPU is slow to wake. 0 (the default): idle CPUs poll; off: ask nothing. Needs root; without, nothing is held."), new Field<String>() {
-            @Override String value() { return cpuDmaLatency; }
-            @Override void accept(String v) { cpuDmaLatency = v; }
-        }));
+                    + "halted CPU is slow to wake. 0 (the default): idle CPUs poll; off: ask nothing. Needs root; without, nothing is held."),
+                new Field<String>() {
+                    @Override String value() { return cpuDmaLatency; }
+                    @Override void accept(String v) { cpuDmaLatency = v; }
+                }));
         Field<List<String>> commandField = new Field<>() {
             @Override List<String> value() { return command; }
             @Override void accept(List<String> v) { command = v; }
@@ -82,10 +89,11 @@ public final class RenacerCommand {
                 .hasInitialValue(false).getter(commandField).setter(commandField).build());
         spec.addOption(bound(option("-I", "--interruptible").type(String.class).paramLabel("INTERRUPTIBLE")
                 .description("When fatal signals interrupt renacer: 1 (anywhere), 2 (waiting: detach, then die by the signal), "
-                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too)."), new Field<String>() {
-            @Override String value() { return interruptible; }
-            @Override void accept(String v) { interruptible = v; }
-        }));
+                    + "3 (never: ignored; the default for -o FILE with a command), 4 (never_tstp: ^Z ignored too)."),
+                new Field<String>() {
+                    @Override String value() { return interruptible; }
+                    @Override void accept(String v) { interruptible = v; }
+                }));
         // picocli's standard -h and -V, last, as its mixinStandardHelpOptions adds them (that mixin is an annotated
         // class, which would bring back the annotated model's cost)
         spec.addOption(option("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
