@@ -63,9 +63,12 @@ public final class PrivateDirectory {
 
     /** Owned by renacer's effective user, a real directory, writable by nobody else; else IOException. */
     static void check(Path dir) throws IOException {
+        check(dir, effectiveUid());
+    }
+
+    private static void check(Path dir, int euid) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) throw new IOException(dir + " is not a directory");
         int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        int euid = effectiveUid();
         if (owner != euid) throw new IOException(dir + " is owned by uid " + owner + ", not by renacer's user (uid " + euid + ")");
         if ((mode(dir) & (OTHERS_WRITE | GROUP_WRITE)) != 0) throw new IOException(dir + " is writable by other users");
     }
@@ -106,7 +109,47 @@ public final class PrivateDirectory {
         @Override
         public void run() {
             deleteTree(dir);
+            try {
+                removeStale(dir.getParent(), effectiveUid());
+            } catch (IOException | RuntimeException e) {
+                // at exit: nothing more to do than leave them
+            }
         }
+    }
+
+    /**
+     * Removes the private directories of earlier runs that could not remove their own (renacer killed by SIGKILL, or
+     * become its command under -D): in {@code parent}, each {@code renacer-PID-N} whose process is gone and that is a
+     * real directory owned by {@code euid} and writable by nobody else ({@link #check}); its contents go the same way,
+     * no link followed. Another user's, a link, a directory of a live process, any other name: left alone. Done at
+     * exit, off the start's critical path; only where /proc shows this process (a pid is looked up there).
+     */
+    static void removeStale(Path parent, int euid) throws IOException {
+        if (parent == null || !Files.isDirectory(Path.of("/proc/self"))) return;
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+            for (Path entry : entries) {
+                String pid = pidOfRun(entry.getFileName().toString());
+                if (pid == null || Files.exists(Path.of("/proc", pid), LinkOption.NOFOLLOW_LINKS)) continue;
+                try {
+                    check(entry, euid);
+                } catch (IOException e) {
+                    continue; // not ours, or not a safe one to touch
+                }
+                deleteTree(entry);
+            }
+        }
+    }
+
+    /** The PID of a name {@code renacer-PID-N} (as {@link #create} makes them), or null for any other name. */
+    static String pidOfRun(String name) {
+        if (!name.startsWith("renacer-")) return null;
+        int dash = name.indexOf('-', 8);
+        if (dash <= 8 || dash == name.length() - 1) return null;
+        for (int i = 8; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i != dash && (c < '0' || c > '9')) return null;
+        }
+        return name.substring(8, dash);
     }
 
     /**

@@ -51,4 +51,53 @@ class PrivateDirectoryTest {
         Path link = Files.createSymbolicLink(tmp.resolve("link"), Files.createDirectory(tmp.resolve("mine")));
         assertThatThrownBy(() -> PrivateDirectory.check(link)).hasMessageContaining("not a directory");
     }
+
+    @Test
+    void theNameOfARunsDirectoryGivesItsPid() {
+        assertThat(PrivateDirectory.pidOfRun("renacer-123-0")).isEqualTo("123");
+        assertThat(PrivateDirectory.pidOfRun("renacer-4194303-15")).isEqualTo("4194303");
+        for (String other : new String[] {"renacer-", "renacer-12", "renacer-12-", "renacer--1", "renacer-1a-0", "renacer-1-0-0",
+                "renacer-12-x", "renacer-live123.txt", "xrenacer-1-0", "renacer-threaded-1-0"}) {
+            assertThat(PrivateDirectory.pidOfRun(other)).as(other).isNull();
+        }
+    }
+
+    @Test
+    void onlyOurOwnDirectoriesOfEndedRunsAreRemoved(@TempDir Path tmp) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long dead = ended.pid();
+        assertThat(Path.of("/proc", Long.toString(dead))).doesNotExist();
+        int euid = PrivateDirectory.effectiveUid();
+        Path stale = privateDir(tmp.resolve("renacer-" + dead + "-0"));
+        Files.write(stale.resolve("libjnidispatch.so"), new byte[] {1, 2, 3});
+        Files.createDirectory(stale.resolve("sub"));
+        Files.write(stale.resolve("sub").resolve("file"), new byte[] {4});
+        Path outside = Files.createDirectory(tmp.resolve("outside"));
+        Files.write(outside.resolve("keep"), new byte[] {5});
+        Files.createSymbolicLink(stale.resolve("link"), outside);
+        Path live = privateDir(tmp.resolve("renacer-" + ProcessHandle.current().pid() + "-0"));
+        Path theirs = privateDir(tmp.resolve("renacer-" + dead + "-1"));
+        assertThat(new ProcessBuilder("chown", "65534", theirs.toString()).start().waitFor()).isZero();
+        Path open = privateDir(tmp.resolve("renacer-" + dead + "-2"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path link = Files.createSymbolicLink(tmp.resolve("renacer-" + dead + "-3"), outside);
+        Path file = Files.write(tmp.resolve("renacer-" + dead + "-4"), new byte[] {6});
+        Path otherName = privateDir(tmp.resolve("renacer-x" + dead));
+
+        PrivateDirectory.removeStale(tmp, euid);
+
+        assertThat(stale).as("an ended run's, ours").doesNotExist();
+        assertThat(outside.resolve("keep")).as("not reached through a link").exists();
+        assertThat(live).as("a live process's").exists();
+        assertThat(theirs).as("another user's").exists();
+        assertThat(open).as("one others may write").exists();
+        assertThat(link).as("a link").exists();
+        assertThat(file).as("a file").exists();
+        assertThat(otherName).as("another name").exists();
+    }
+
+    private static Path privateDir(Path path) throws IOException {
+        return Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
 }
