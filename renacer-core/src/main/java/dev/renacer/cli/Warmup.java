@@ -5,12 +5,14 @@ import dev.renacer.trace.TracerThread;
 
 /**
  * Start-up work that every trace needs and that depends on no option, done on a second thread from main's first
- * line while the main thread reads the options with picocli (the longest part of a start, README, Performance,
- * Start-up): this run's private directory and JNA's native part in it ({@link Main#keepNativeLibrariesPrivate}),
- * the syscall, errno and flag tables (parsed from text), the decoders they feed, JNA, the signal library and the
- * launch trampoline. Only class initialisation, a decoder that is thrown away and the two shipped binaries' sealed
- * copies, which the trace would make the same way; the main thread {@link #await awaits} it before it touches any of
- * those itself: nothing is shared, the trace is the same.
+ * line while the main thread reads the options with picocli (README, Performance, Start-up): this run's private
+ * directory and JNA's native part in it ({@link Main#keepNativeLibrariesPrivate}), JNA, the signal library, the
+ * launch trampoline and the direct-mapped libc; and the syscall, errno and flag tables (parsed from text) with the
+ * decoders they feed, on whichever thread gets to them first (the main thread, once it has read the options, when
+ * the warm-up thread is still in JNA). Only class initialisation, a decoder that is thrown away and the two shipped
+ * binaries' sealed copies, which the trace would make the same way; the main thread {@link #await awaits} it before
+ * it touches any of those itself: nothing is shared, the trace is the same. The tables touch no JNA class and JNA's
+ * part no table class, so the two threads never wait for each other's class initialisation (no deadlock).
  */
 final class Warmup implements Runnable {
     private final Thread thread = new Thread(this, "renacer-warmup"); // not a lambda: main's first invokedynamic would bootstrap java.lang.invoke on the critical path

@@ -53,7 +53,9 @@ class OutputToUsersIT {
             // the call the tracee is blocked in shows too, its line open as in strace
             assertThat(Files.readString(trace)).containsPattern("(?m)^clock_nanosleep\\(");
         } finally {
-            p.destroy();
+            // SIGKILL: with -o FILE and a command renacer ignores SIGTERM (-I3, as strace), and the test would wait out
+            // the sleeper's minute; the sleeper dies with it (PTRACE_O_EXITKILL)
+            p.destroyForcibly();
             p.waitFor();
         }
     }
